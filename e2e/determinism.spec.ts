@@ -1,0 +1,40 @@
+// The browser (Web Worker) and Node (scripts/sim.ts) must produce the same run from the same
+// scenario and seed: identical log hashes prove it.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const SCENARIO_ID = 'default';
+const SEED = 7;
+const DURATION_S = 5;
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function hashFromNode(): string {
+  const stdout = execFileSync(
+    'npx',
+    ['tsx', 'scripts/sim.ts', SCENARIO_ID, '--seed', String(SEED), '--duration', String(DURATION_S), '--json'],
+    { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
+  const report = JSON.parse(stdout) as { logHash?: unknown };
+  if (typeof report.logHash !== 'string' || report.logHash === '') {
+    throw new Error(`scripts/sim.ts printed no logHash: ${stdout.slice(0, 200)}`);
+  }
+  return report.logHash;
+}
+
+test('a run in the Web Worker has the same log hash as the same run in Node', async ({ page }) => {
+  test.setTimeout(90_000);
+  const expectedHash = hashFromNode();
+
+  await page.goto('./');
+  await page.getByLabel('Scenario').selectOption(SCENARIO_ID);
+  await page.getByLabel('Seed').fill(String(SEED));
+  await page.getByLabel('Duration (s)').fill(String(DURATION_S));
+  await page.getByRole('button', { name: 'Run in worker' }).click();
+
+  const result = page.getByTestId('worker-result');
+  // Wait for the run to finish first, so a worker error fails fast with its message in the diff.
+  await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(result).toHaveAttribute('data-log-hash', expectedHash);
+  await expect(result).toContainText(expectedHash);
+});

@@ -1,0 +1,132 @@
+// App servers: a pool of workers in front of a bounded FIFO queue. An attempt that finds all
+// workers busy waits; one that finds the queue full is rejected at once (load shedding). Service
+// time comes from the scenario's distribution, stretched by the server's slowdown factor (a gray
+// failure) and, under a bad configuration, for a share of requests. Servers never learn that a
+// client gave up, so abandoned attempts are still served: the wasted work behind retry storms.
+// Left out: CPU contention between workers, garbage-collection pauses, warm-up.
+import { EventKind } from '../events';
+import { BALANCER, CLIENTS, NodeStatusCode, Outcome, type SimState } from '../state';
+import { FLAG_POISON, isCurrent } from './client';
+import { stillTalking } from './network';
+import { crashNode } from './node';
+import { sendReply } from './reply';
+import { beginStorageRound } from './storage';
+
+export function onServerArrival(st: SimState, slot: number, aux: number): void {
+  // Attempts abandoned in transit are not served (they would be dropped within a hop anyway).
+  if (!isCurrent(st, slot, aux)) return;
+  const a = st.reqServer[slot] as number;
+  if (a < 0) return;
+  const node = st.appNode(a);
+  const sent = st.reqAttemptStartMs[slot] as number;
+  if (!stillTalking(st, CLIENTS, BALANCER, 0, sent) || !stillTalking(st, BALANCER, node, st.balancerLink(a), sent)) return;
+  st.observer?.({ type: 'requestReceived', timeMs: st.nowMs, request: slot, server: a, sentMs: sent });
+  if ((st.busy[a] as number) < st.workers) {
+    startService(st, a, slot, aux);
+  } else if ((st.queueLength[a] as number) < st.policy.queueLimit) {
+    const cap = st.queueCapacity;
+    const i = a * cap + (((st.queueHead[a] as number) + (st.queueLength[a] as number)) % cap);
+    st.queueSlot[i] = slot;
+    st.queueAux[i] = aux;
+    st.queueLength[a] = (st.queueLength[a] as number) + 1;
+  } else {
+    sendReply(st, slot, aux, Outcome.rejected, a, st.nowMs);
+  }
+}
+
+function accountBusy(st: SimState, a: number): void {
+  st.busyArea[a] = (st.busyArea[a] as number) + (st.busy[a] as number) * (st.nowMs - (st.busyChangedAt[a] as number));
+  st.busyChangedAt[a] = st.nowMs;
+}
+
+function startService(st: SimState, a: number, slot: number, aux: number): void {
+  if (((st.reqFlags[slot] as number) & FLAG_POISON) !== 0) {
+    crashNode(st, st.appNode(a), 'a poison request crashed it');
+    return;
+  }
+  const base = a * st.workers;
+  let w = 0;
+  while (st.workBusy[base + w] === 1) w++;
+  accountBusy(st, a);
+  st.busy[a] = (st.busy[a] as number) + 1;
+  st.workBusy[base + w] = 1;
+  st.workSlot[base + w] = slot;
+  st.workAux[base + w] = aux;
+  const node = st.appNode(a);
+  let serviceMs = st.rng.service.sample(st.scenario.appServers.serviceTime) * (st.nodeSlow[node] as number);
+  const bad = st.badConfig[node];
+  if (bad && bad.slowShare > 0 && st.rng.config.next() < bad.slowShare) serviceMs *= bad.slowFactor;
+  st.at(st.nowMs + serviceMs, EventKind.serviceDone, base + w, st.nodeEpoch[node] as number);
+}
+
+export function onServiceDone(st: SimState, work: number, aux: number): void {
+  const a = Math.floor(work / st.workers);
+  const node = st.appNode(a);
+  if (aux !== st.nodeEpoch[node] || st.nodeStatus[node] !== NodeStatusCode.up) return; // the server crashed meanwhile
+  accountBusy(st, a);
+  st.busy[a] = (st.busy[a] as number) - 1;
+  st.workBusy[work] = 0;
+  st.observer?.({ type: 'serviceCompleted', timeMs: st.nowMs, server: a });
+  const slot = st.workSlot[work] as number;
+  if (isCurrent(st, slot, st.workAux[work] as number) && st.reqServer[slot] === a) {
+    const bad = st.badConfig[node];
+    if (bad && bad.errorShare > 0 && st.rng.config.next() < bad.errorShare) {
+      sendReply(st, slot, st.workAux[work] as number, Outcome.error, a, st.nowMs);
+    } else {
+      beginStorageRound(st, slot, a);
+    }
+  }
+  drainQueue(st, a);
+}
+
+/** Starts queued attempts while workers are free (a poison request may crash the server midway). */
+function drainQueue(st: SimState, a: number): void {
+  const node = st.appNode(a);
+  const cap = st.queueCapacity;
+  while ((st.busy[a] as number) < st.workers && (st.queueLength[a] as number) > 0) {
+    if (st.nodeStatus[node] !== NodeStatusCode.up) return;
+    const i = a * cap + (st.queueHead[a] as number);
+    st.queueHead[a] = ((st.queueHead[a] as number) + 1) % cap;
+    st.queueLength[a] = (st.queueLength[a] as number) - 1;
+    startService(st, a, st.queueSlot[i] as number, st.queueAux[i] as number);
+  }
+}
+
+/** A crash loses everything the server was doing or holding. */
+export function dropAllWork(st: SimState, a: number): void {
+  accountBusy(st, a);
+  st.busy[a] = 0;
+  st.workBusy.fill(0, a * st.workers, (a + 1) * st.workers);
+  st.queueHead[a] = 0;
+  st.queueLength[a] = 0;
+}
+
+/** Closes the utilization window: busy share of all workers since the last call. */
+export function sampleUtilization(st: SimState, windowMs: number): void {
+  for (let a = 0; a < st.appCount; a++) {
+    accountBusy(st, a);
+    st.utilization[a] = windowMs > 0 ? (st.busyArea[a] as number) / (st.workers * windowMs) : 0;
+    st.busyArea[a] = 0;
+  }
+}
+
+/** A new queue limit: queues are re-laid out with the new capacity; overflowing attempts are dropped. */
+export function resizeQueues(st: SimState, limit: number): void {
+  const cap = Math.max(1, limit);
+  if (cap === st.queueCapacity) return;
+  const slots = new Int32Array(st.appCount * cap);
+  const auxes = new Int32Array(st.appCount * cap);
+  for (let a = 0; a < st.appCount; a++) {
+    const keep = Math.min(st.queueLength[a] as number, limit);
+    for (let k = 0; k < keep; k++) {
+      const from = a * st.queueCapacity + (((st.queueHead[a] as number) + k) % st.queueCapacity);
+      slots[a * cap + k] = st.queueSlot[from] as number;
+      auxes[a * cap + k] = st.queueAux[from] as number;
+    }
+    st.queueHead[a] = 0;
+    st.queueLength[a] = keep;
+  }
+  st.queueCapacity = cap;
+  st.queueSlot = slots;
+  st.queueAux = auxes;
+}

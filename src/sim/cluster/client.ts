@@ -1,0 +1,128 @@
+// The users: an open-loop Poisson source of requests (arrivals do not wait for replies, as with
+// real independent users), each retried by the client policy after an error or a timeout.
+// Left out: closed-loop users, think time, sessions, request priorities.
+import { EventKind } from '../events';
+import { MAX_REQUESTS_IN_FLIGHT, RequestState, type SimState } from '../state';
+import { forward, releaseOutstanding } from './loadBalancer';
+
+export const FLAG_WRITE = 1;
+export const FLAG_POISON = 2;
+const GEN_MASK = 0x7ffffff;
+
+export function attemptAux(st: SimState, slot: number): number {
+  return (((st.reqGen[slot] as number) & GEN_MASK) << 4) | (st.reqAttempt[slot] as number);
+}
+
+/** Whether an event's aux word still names the request's current attempt. */
+export function isCurrent(st: SimState, slot: number, aux: number): boolean {
+  return st.reqState[slot] === RequestState.attempt && attemptAux(st, slot) === aux;
+}
+
+/** Draws the next arrival. Rate changes re-draw it, which is exact because arrivals are memoryless. */
+export function scheduleNextArrival(st: SimState): void {
+  st.arrivalToken = (st.arrivalToken + 1) | 0;
+  const rate = st.rateRps * st.loadMultiplier;
+  if (!(rate > 0)) return;
+  st.at(st.nowMs + st.rng.arrivals.exponential(1000 / rate), EventKind.arrival, 0, st.arrivalToken);
+}
+
+export function onArrival(st: SimState, aux: number): boolean {
+  if (aux !== st.arrivalToken) return false;
+  const write = st.rng.arrivals.next() >= st.readShare;
+  issueRequest(st, write ? FLAG_WRITE : 0);
+  scheduleNextArrival(st);
+  return true;
+}
+
+export function issueRequest(st: SimState, flags: number): void {
+  st.metrics.issued();
+  if (st.freeRequests.length === 0) {
+    if (st.requestCapacity >= MAX_REQUESTS_IN_FLIGHT) {
+      st.metrics.failed(); // the client itself is out of memory for requests: shed
+      return;
+    }
+    st.growRequests(st.requestCapacity * 2);
+  }
+  const slot = st.freeRequests.pop() as number;
+  st.reqGen[slot] = ((st.reqGen[slot] as number) + 1) & GEN_MASK;
+  st.reqState[slot] = RequestState.attempt;
+  st.reqAttempt[slot] = 0;
+  st.reqFlags[slot] = flags;
+  st.reqStartMs[slot] = st.nowMs;
+  st.requestsInFlight++;
+  const ratio = st.policy.retry.budgetRatio;
+  st.retryTokens = Math.min(st.retryTokens + ratio, 10 + 100 * ratio);
+  st.observer?.({
+    type: 'requestIssued',
+    timeMs: st.nowMs,
+    request: slot,
+    write: (flags & FLAG_WRITE) !== 0,
+    poison: (flags & FLAG_POISON) !== 0,
+  });
+  startAttempt(st, slot);
+}
+
+function startAttempt(st: SimState, slot: number): void {
+  const attempt = ((st.reqAttempt[slot] as number) + 1) & 15;
+  st.reqAttempt[slot] = attempt;
+  st.reqState[slot] = RequestState.attempt;
+  st.reqAttemptStartMs[slot] = st.nowMs;
+  st.reqServer[slot] = -1;
+  st.metrics.attempt(attempt > 1);
+  const aux = attemptAux(st, slot);
+  const deadline = st.nowMs + st.policy.timeoutMs;
+  if (!st.deadlines.push(deadline, slot, aux)) st.at(deadline, EventKind.attemptTimeout, slot, aux);
+  forward(st, slot, aux);
+}
+
+export function onTimeout(st: SimState, slot: number, aux: number): boolean {
+  if (!isCurrent(st, slot, aux)) return false;
+  st.metrics.timedOut();
+  st.observer?.({ type: 'attemptTimedOut', timeMs: st.nowMs, request: slot });
+  releaseOutstanding(st, slot);
+  attemptFailed(st, slot);
+  return true;
+}
+
+export function onRetryDue(st: SimState, slot: number, aux: number): void {
+  if (st.reqState[slot] !== RequestState.backoff || attemptAux(st, slot) !== aux) return;
+  startAttempt(st, slot);
+}
+
+/** After an error reply or a timeout: retry per policy, or give up. */
+export function attemptFailed(st: SimState, slot: number): void {
+  const retry = st.policy.retry;
+  const attempt = st.reqAttempt[slot] as number;
+  let allowed = retry.strategy !== 'none' && attempt < retry.maxAttempts;
+  if (allowed && retry.strategy === 'budget') {
+    allowed = st.retryTokens >= 1;
+    if (allowed) st.retryTokens -= 1;
+  }
+  if (!allowed) {
+    finishRequest(st, slot, false);
+    return;
+  }
+  let delay = retry.baseDelayMs;
+  if (retry.strategy === 'exponential' || retry.strategy === 'budget') {
+    delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+  }
+  if (retry.jitter) delay = st.rng.retries.next() * delay;
+  st.reqState[slot] = RequestState.backoff;
+  st.at(st.nowMs + delay, EventKind.retryDue, slot, attemptAux(st, slot));
+}
+
+export function finishRequest(st: SimState, slot: number, success: boolean): void {
+  if (success) {
+    const latencyMs = st.nowMs - (st.reqStartMs[slot] as number);
+    st.metrics.succeeded(latencyMs);
+    st.observer?.({ type: 'requestSucceeded', timeMs: st.nowMs, request: slot, latencyMs });
+  } else {
+    st.metrics.failed();
+    st.observer?.({ type: 'requestFailed', timeMs: st.nowMs, request: slot });
+  }
+  st.reqState[slot] = RequestState.free;
+  // A new generation makes every event still pending for this slot stale.
+  st.reqGen[slot] = ((st.reqGen[slot] as number) + 1) & GEN_MASK;
+  st.freeRequests.push(slot);
+  st.requestsInFlight--;
+}

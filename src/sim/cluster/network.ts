@@ -1,0 +1,39 @@
+// Links between nodes: one-way hop latency from a distribution plus a per-link extra, and loss
+// (base plus per-link). A cut link, a node on the other side of a group partition, or a node
+// that is down means the message is never delivered; the sender only learns by timing out.
+// Left out: bandwidth limits and congestion, reordering, duplication.
+import { NodeStatusCode, type SimState } from '../state';
+
+/** Whether a message can cross the link between nodes a and b right now. */
+export function canTalk(st: SimState, a: number, b: number, link: number): boolean {
+  return (
+    st.nodeStatus[a] === NodeStatusCode.up &&
+    st.nodeStatus[b] === NodeStatusCode.up &&
+    st.linkCut[link] === 0 &&
+    st.nodeSide[a] === st.nodeSide[b]
+  );
+}
+
+/**
+ * Whether the path a-b has been continuously usable since sinceMs: usable now and unchanged
+ * since then. Conservative: a brief cut-and-heal in between also voids the message.
+ */
+export function stillTalking(st: SimState, a: number, b: number, link: number, sinceMs: number): boolean {
+  return (
+    canTalk(st, a, b, link) &&
+    (st.nodeChangedAt[a] as number) <= sinceMs &&
+    (st.nodeChangedAt[b] as number) <= sinceMs &&
+    (st.linkChangedAt[link] as number) <= sinceMs
+  );
+}
+
+/** One-way latency of one hop over a link, ms, drawn from the network stream. */
+export function hopMs(st: SimState, link: number): number {
+  return st.rng.network.sample(st.scenario.network.hopLatency) + (st.linkLatencyMs[link] as number);
+}
+
+/** Whether a message on this link is lost (draws only when there is a chance of loss). */
+export function lost(st: SimState, link: number): boolean {
+  const p = st.scenario.network.loss + (st.linkLoss[link] as number);
+  return p > 0 && st.rng.network.next() < p;
+}

@@ -1,0 +1,103 @@
+// Machines and their disks going down and coming back. A crash stops a node and loses its
+// in-memory work but not its disks; a disk failure destroys the replicas on that disk; a rack
+// power failure stops every node in the rack at once (and may take some disks with it).
+// Left out: partial disk failures (bad sectors), slow disks, kernel panics vs clean shutdowns.
+import { EventKind } from '../events';
+import { DiskStatusCode, NodeStatusCode, type SimState } from '../state';
+import { dropAllWork } from './appServer';
+import { destroyReplica, startRepairs } from './replication';
+
+function nodeName(st: SimState, node: number): string {
+  return st.nodeIds[node] as string;
+}
+
+function setStatus(st: SimState, node: number, status: number): void {
+  st.nodeStatus[node] = status;
+  st.nodeEpoch[node] = ((st.nodeEpoch[node] as number) + 1) | 0;
+  st.nodeChangedAt[node] = st.nowMs;
+  st.faultEpoch++;
+}
+
+export function crashNode(st: SimState, node: number, why: string, status: number = NodeStatusCode.crashed): void {
+  if (st.nodeStatus[node] !== NodeStatusCode.up) {
+    if (status === NodeStatusCode.poweredOff) st.nodeStatus[node] = status;
+    return;
+  }
+  setStatus(st, node, status);
+  if (st.isApp(node)) dropAllWork(st, node - 2);
+  st.note(status === NodeStatusCode.poweredOff ? 'nodePoweredOff' : 'nodeCrashed', nodeName(st, node), why);
+  st.observer?.({ type: 'nodeDown', timeMs: st.nowMs, node });
+  const restartMs = st.scenario.appServers.restartAfterMs;
+  if (st.isApp(node) && restartMs > 0 && status === NodeStatusCode.crashed) {
+    st.at(st.nowMs + restartMs, EventKind.nodeRestartDue, node, st.nodeEpoch[node] as number);
+  }
+}
+
+export function restartNode(st: SimState, node: number, why: string): void {
+  if (st.nodeStatus[node] === NodeStatusCode.up) return;
+  setStatus(st, node, NodeStatusCode.up);
+  if (st.isApp(node)) st.busyChangedAt[node - 2] = st.nowMs;
+  st.note('nodeRestarted', nodeName(st, node), why);
+  st.observer?.({ type: 'nodeUp', timeMs: st.nowMs, node });
+  startRepairs(st); // repairs may have been waiting for this node as a source
+}
+
+/** A scheduled restart (auto-restart, hardware repair, power back): only if nothing else happened since. */
+export function onRestartDue(st: SimState, node: number, epoch: number, why: string): void {
+  if (st.nodeEpoch[node] !== epoch) return;
+  restartNode(st, node, why);
+}
+
+export function failDisk(st: SimState, disk: number, why: string): void {
+  if (st.diskStatus[disk] !== DiskStatusCode.healthy) return;
+  st.diskStatus[disk] = DiskStatusCode.failed;
+  st.diskChangedAt[disk] = st.nowMs;
+  st.faultEpoch++;
+  const replicas = [...(st.diskReplicas[disk] as Set<number>)].sort((x, y) => x - y);
+  const node = st.storageNode(Math.floor(disk / st.disksPerNode));
+  st.metrics.durability.diskFailures++;
+  st.note('diskFailed', nodeName(st, node), `disk ${disk % st.disksPerNode} failed (${why}); ${replicas.length} replicas lost`);
+  for (const idx of replicas) destroyReplica(st, idx);
+}
+
+export function replaceDisk(st: SimState, disk: number): void {
+  if (st.diskStatus[disk] === DiskStatusCode.healthy) return;
+  st.diskStatus[disk] = DiskStatusCode.healthy;
+  st.diskChangedAt[disk] = st.nowMs;
+  st.faultEpoch++;
+  const node = st.storageNode(Math.floor(disk / st.disksPerNode));
+  st.note('diskReplaced', nodeName(st, node), `disk ${disk % st.disksPerNode} replaced with an empty disk`);
+  startRepairs(st);
+}
+
+export function nodesInRack(st: SimState, rack: number): number[] {
+  const nodes: number[] = [];
+  for (let node = 1; node < st.nodeCount; node++) if (st.nodeRack[node] === rack) nodes.push(node);
+  return nodes;
+}
+
+export function powerFailRack(st: SimState, rack: number, durationMs: number, diskFailShare: number): void {
+  const rackId = st.rackIds[rack] as string;
+  st.note('rackPowerFailed', rackId, durationMs > 0 ? `power out for ${durationMs / 1000} s` : 'power out');
+  for (const node of nodesInRack(st, rack)) {
+    crashNode(st, node, `power failure in ${rackId}`, NodeStatusCode.poweredOff);
+    if (st.isStorage(node) && diskFailShare > 0) {
+      const first = (node - 2 - st.appCount) * st.disksPerNode;
+      for (let d = first; d < first + st.disksPerNode; d++) {
+        if (st.rng.faults.next() < diskFailShare) failDisk(st, d, 'did not survive the power failure');
+      }
+    }
+    if (durationMs > 0) st.at(st.nowMs + durationMs, EventKind.nodeRestartDue, node, st.nodeEpoch[node] as number);
+  }
+}
+
+export function restoreRackPower(st: SimState, rack: number): void {
+  for (const node of nodesInRack(st, rack)) {
+    if (st.nodeStatus[node] === NodeStatusCode.poweredOff) restartNode(st, node, 'power restored');
+  }
+}
+
+export function slowNode(st: SimState, node: number, factor: number): void {
+  st.nodeSlow[node] = factor;
+  st.note(factor > 1 ? 'nodeSlowed' : 'nodeSpeedRestored', nodeName(st, node), factor > 1 ? `runs ${factor}x slower` : 'runs at normal speed');
+}

@@ -1,0 +1,41 @@
+// Network partitions: a cut link drops every message on it; a partitioned group is put on its
+// own "side", and messages between nodes on different sides are dropped. Healing restores links
+// and sides; messages sent before the heal stay lost.
+import type { SimState } from '../state';
+
+export function setLinkCut(st: SimState, link: number, cut: boolean): void {
+  const value = cut ? 1 : 0;
+  if (st.linkCut[link] === value) return;
+  st.linkCut[link] = value;
+  st.linkChangedAt[link] = st.nowMs;
+  st.faultEpoch++;
+  const id = `${st.nodeIds[st.linkA[link] as number]}~${st.nodeIds[st.linkB[link] as number]}`;
+  st.note(cut ? 'linkPartitioned' : 'linkHealed', id, cut ? 'link cut: messages on it are lost' : 'link healed');
+  st.observer?.({ type: 'linkChanged', timeMs: st.nowMs, link, cut });
+}
+
+function setSides(st: SimState, sides: Int32Array): void {
+  for (let node = 0; node < st.nodeCount; node++) {
+    if (st.nodeSide[node] !== sides[node]) {
+      st.nodeSide[node] = sides[node] as number;
+      st.nodeChangedAt[node] = st.nowMs;
+    }
+  }
+  st.faultEpoch++;
+  st.observer?.({ type: 'sidesChanged', timeMs: st.nowMs, sides: [...st.nodeSide] });
+}
+
+/** Separates the given nodes from the rest (they can still talk among themselves). */
+export function partitionGroup(st: SimState, nodes: number[]): void {
+  const sides = Int32Array.from(st.nodeSide);
+  st.sideCounter++;
+  for (const node of nodes) sides[node] = st.sideCounter;
+  setSides(st, sides);
+  st.note('groupPartitioned', nodes.map((n) => st.nodeIds[n]).join(', '), 'cut off from the rest of the cluster');
+}
+
+export function healAll(st: SimState): void {
+  for (let link = 0; link < st.linkCount; link++) if (st.linkCut[link] === 1) setLinkCut(st, link, false);
+  if (st.nodeSide.some((side) => side !== 0)) setSides(st, new Int32Array(st.nodeCount));
+  st.note('networkHealed', 'cluster', 'all partitions healed');
+}

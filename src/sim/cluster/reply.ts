@@ -1,0 +1,70 @@
+// Replies on their way back to the client (app server -> balancer -> clients). A reply is only
+// delivered if its path held since it was sent; a storage round's result is re-checked against
+// any fault that happened while it was in progress (see storage.ts).
+import { EventKind } from '../events';
+import { BALANCER, CLIENTS, Outcome, type SimState } from '../state';
+import { attemptFailed, finishRequest, FLAG_WRITE, isCurrent } from './client';
+import { releaseOutstanding } from './loadBalancer';
+import { hopMs, lost, stillTalking } from './network';
+import { ackWrite } from './replication';
+import { recomputeRound } from './storage';
+
+const OUTCOME_NAMES = ['ok', 'error', 'rejected', 'unavailable', 'unavailable'] as const;
+
+/** A reply (not from a storage round) leaving server (or the balancer, when server is -1) at leaveMs. */
+export function sendReply(st: SimState, slot: number, aux: number, outcome: number, server: number, leaveMs: number): void {
+  let t = leaveMs;
+  if (server >= 0) {
+    const link = st.balancerLink(server);
+    if (lost(st, link)) return;
+    t += hopMs(st, link);
+  }
+  if (lost(st, 0)) return;
+  t += hopMs(st, 0);
+  st.reqOutcome[slot] = outcome;
+  st.reqRound[slot] = 0;
+  st.reqSendMs[slot] = leaveMs;
+  st.reqFaultEpoch[slot] = st.faultEpoch;
+  st.at(t, EventKind.replyArrival, slot, aux);
+}
+
+function replyPathHeld(st: SimState, slot: number): boolean {
+  const server = st.reqServer[slot] as number;
+  const since = st.reqSendMs[slot] as number;
+  if (!stillTalking(st, CLIENTS, BALANCER, 0, since)) return false;
+  return server < 0 || stillTalking(st, BALANCER, st.appNode(server), st.balancerLink(server), since);
+}
+
+export function onReplyArrival(st: SimState, slot: number, aux: number): void {
+  if (!isCurrent(st, slot, aux)) return;
+  if (st.reqFaultEpoch[slot] !== st.faultEpoch) {
+    // Something failed while this reply was being produced or carried: check it again.
+    if (st.reqRound[slot] === 1) {
+      const replyMs = recomputeRound(st, slot);
+      if (replyMs < 0) return; // lost: the client will time out
+      if (replyMs > st.nowMs) {
+        st.reqFaultEpoch[slot] = st.faultEpoch;
+        st.at(replyMs, EventKind.replyArrival, slot, aux);
+        return;
+      }
+    } else if (!replyPathHeld(st, slot)) return;
+  }
+  const server = st.reqServer[slot] as number;
+  const outcome = st.reqOutcome[slot] as number;
+  releaseOutstanding(st, slot);
+  st.observer?.({
+    type: 'replyReceived',
+    timeMs: st.nowMs,
+    request: slot,
+    server,
+    outcome: OUTCOME_NAMES[outcome] ?? 'error',
+  });
+  if (outcome === Outcome.ok) {
+    if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0) ackWrite(st, st.reqPartition[slot] as number, st.reqMask[slot] as number);
+    finishRequest(st, slot, true);
+    return;
+  }
+  if (outcome === Outcome.rejected) st.metrics.rejected();
+  else st.metrics.errorReply();
+  attemptFailed(st, slot);
+}

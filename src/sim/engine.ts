@@ -1,0 +1,211 @@
+// The discrete-event engine: owns the state, advances it event by event in (time, sequence)
+// order, and takes commands between events. Advancing is separate from scheduling: the caller
+// decides how far to run (runUntil); nothing here knows about wall-clock time.
+import { apply as applyToState, check, onRolloutStage } from './applyCommand';
+import { onServerArrival, onServiceDone, sampleUtilization } from './cluster/appServer';
+import { onArrival, onRetryDue, onTimeout, scheduleNextArrival } from './cluster/client';
+import { onDiskFailureDue, onNodeFailureDue, scheduleHardwareFaults } from './cluster/hardwareFaults';
+import { onHealthCheck, rebuildRotation, scheduleHealthCheck } from './cluster/loadBalancer';
+import { onRestartDue } from './cluster/node';
+import { onReplyArrival } from './cluster/reply';
+import { onAntiEntropy, onRepairDetected, onRepairDone, placeInitialReplicas, startRepairs } from './cluster/replication';
+import { parseCommand, type Command, type TimedCommand } from './commands';
+import { EventKind, KIND_SPAN, type Observer } from './events';
+import { WINDOW_MS } from './metrics';
+import type { Scenario } from './scenarioSchema';
+import { buildSnapshot } from './snapshotBuilder';
+import type { SimulationSnapshot } from './snapshot';
+import { SimState } from './state';
+
+export const COMMAND_LOG_LIMIT = 100_000;
+
+export type ApplyResult = { ok: true } | { ok: false; error: string };
+
+export interface RunResult {
+  /** Events processed by this call. */
+  readonly events: number;
+  /** Simulated time reached, ms. */
+  readonly timeMs: number;
+}
+
+export class Simulation {
+  private readonly st: SimState;
+  private readonly log: TimedCommand[] = [];
+  private readonly scheduled: Command[] = [];
+
+  constructor(scenario: Scenario, seed: number) {
+    const st = (this.st = new SimState(scenario, seed));
+    placeInitialReplicas(st);
+    rebuildRotation(st);
+    scheduleNextArrival(st);
+    scheduleHealthCheck(st);
+    scheduleHardwareFaults(st);
+    st.at(scenario.storage.antiEntropyIntervalMs, EventKind.antiEntropy, 0, 0);
+    st.at(WINDOW_MS, EventKind.windowClose, 0, 0);
+    for (const [i, entry] of scenario.schedule.entries()) {
+      const parsed = parseCommand(entry.command);
+      if (!parsed.ok) throw new Error(`schedule.${i}.command: ${parsed.errors.join('; ')}`);
+      const problem = check(st, parsed.value);
+      if (problem !== null && parsed.value.type !== 'replaceDisk') throw new Error(`schedule.${i}.command: ${problem}`);
+      this.scheduled.push(parsed.value);
+      st.at(entry.atMs, EventKind.commandDue, i, 0);
+    }
+  }
+
+  get nowMs(): number {
+    return this.st.nowMs;
+  }
+
+  get scenario(): Scenario {
+    return this.st.scenario;
+  }
+
+  get seed(): number {
+    return this.st.seed;
+  }
+
+  /** Receives every event as a typed record (for tests and checkers); slows the run down. */
+  set observer(observer: Observer | null) {
+    this.st.observer = observer;
+  }
+
+  /** Validates a command (shape, target, ranges) and applies it now; a rejected command changes nothing. */
+  apply(input: unknown): ApplyResult {
+    const parsed = parseCommand(input);
+    if (!parsed.ok) return { ok: false, error: parsed.errors.join('; ') };
+    const problem = check(this.st, parsed.value);
+    if (problem !== null) return { ok: false, error: problem };
+    if (this.log.length >= COMMAND_LOG_LIMIT) return { ok: false, error: `command log is full (${COMMAND_LOG_LIMIT} commands)` };
+    this.log.push({ atMs: this.st.nowMs, command: parsed.value });
+    applyToState(this.st, parsed.value);
+    return { ok: true };
+  }
+
+  /** The commands applied so far, each with the simulated time it took effect. */
+  commands(): readonly TimedCommand[] {
+    return this.log;
+  }
+
+  /**
+   * Processes every event up to and including untilMs (then the clock reads untilMs), or stops
+   * after about maxEvents, but never in the middle of a timestamp: whenever control returns, all
+   * events at or before nowMs are done, so a command applied now replays exactly.
+   */
+  runUntil(untilMs: number, maxEvents = Number.POSITIVE_INFINITY): RunResult {
+    const st = this.st;
+    const queue = st.queue;
+    const deadlines = st.deadlines;
+    const log = st.log;
+    let processed = 0;
+    for (;;) {
+      const heapTime = queue.peekTime();
+      const deadlineTime = deadlines.peekTime();
+      const next = deadlineTime < heapTime ? deadlineTime : heapTime;
+      if (next > untilMs || next === Number.POSITIVE_INFINITY) {
+        if (untilMs > st.nowMs && untilMs !== Number.POSITIVE_INFINITY) st.nowMs = untilMs;
+        break;
+      }
+      if (processed >= maxEvents && next > st.nowMs) break;
+      st.nowMs = next;
+      if (deadlineTime < heapTime) {
+        deadlines.pop();
+        const slot = deadlines.poppedSlot;
+        const aux = deadlines.poppedAux;
+        if (onTimeout(st, slot, aux)) {
+          log.record(next, EventKind.attemptTimeout, slot, aux);
+          processed++;
+        }
+        continue;
+      }
+      queue.pop();
+      const payload = queue.poppedPayload;
+      const aux = queue.poppedAux;
+      log.record(next, payload, 0, aux);
+      processed++;
+      this.dispatch(payload % KIND_SPAN, Math.floor(payload / KIND_SPAN), aux);
+    }
+    return { events: processed, timeMs: st.nowMs };
+  }
+
+  private dispatch(kind: number, index: number, aux: number): void {
+    const st = this.st;
+    switch (kind) {
+      case EventKind.arrival:
+        onArrival(st, aux);
+        return;
+      case EventKind.serverArrival:
+        return onServerArrival(st, index, aux);
+      case EventKind.serviceDone:
+        return onServiceDone(st, index, aux);
+      case EventKind.replyArrival:
+        return onReplyArrival(st, index, aux);
+      case EventKind.attemptTimeout:
+        onTimeout(st, index, aux);
+        return;
+      case EventKind.retryDue:
+        return onRetryDue(st, index, aux);
+      case EventKind.healthCheck:
+        return onHealthCheck(st);
+      case EventKind.diskFailureDue:
+        return onDiskFailureDue(st, aux);
+      case EventKind.nodeFailureDue:
+        return onNodeFailureDue(st, aux);
+      case EventKind.nodeRestartDue:
+        return onRestartDue(st, index, aux, 'back up after its scheduled restart');
+      case EventKind.repairDetected:
+        return onRepairDetected(st, index, aux);
+      case EventKind.repairDone:
+        return onRepairDone(st, index, aux);
+      case EventKind.repairRetry:
+        return startRepairs(st);
+      case EventKind.antiEntropy:
+        return onAntiEntropy(st);
+      case EventKind.commandDue:
+        return this.onCommandDue(index);
+      case EventKind.spikeEnd:
+        if (aux === st.spikeToken) {
+          st.loadMultiplier = 1;
+          st.note('loadSpikeEnded', 'clients', 'load back to normal');
+          scheduleNextArrival(st);
+        }
+        return;
+      case EventKind.rolloutStage:
+        return onRolloutStage(st, aux);
+      case EventKind.windowClose:
+        sampleUtilization(st, WINDOW_MS);
+        st.metrics.closeWindow(st.nowMs);
+        st.at(st.nowMs + WINDOW_MS, EventKind.windowClose, 0, 0);
+        return;
+      default:
+        throw new Error(`unknown event kind ${kind}`);
+    }
+  }
+
+  private onCommandDue(index: number): void {
+    const command = this.scheduled[index] as Command;
+    const problem = check(this.st, command);
+    if (problem !== null) {
+      this.st.note('commandSkipped', command.type, problem);
+      return;
+    }
+    applyToState(this.st, command);
+  }
+
+  snapshot(): SimulationSnapshot {
+    return buildSnapshot(this.st);
+  }
+
+  /** Hash of the event log so far: equal for equal scenario, seed and command log. */
+  logHash(): string {
+    return this.st.log.hash();
+  }
+
+  get events(): number {
+    return this.st.log.events;
+  }
+
+  /** Requests issued, finished and still in flight: issued = succeeded + failed + inFlight always. */
+  get requestsInFlight(): number {
+    return this.st.requestsInFlight;
+  }
+}

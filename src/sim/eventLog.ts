@@ -1,0 +1,67 @@
+// The run's fingerprint and its human-sized story. Every processed event is folded into a 64-bit
+// hash (two 32-bit lanes, murmur3-style mixing): same scenario, seed and commands give the same
+// hash. Notable events (faults, repairs, commands) go to a bounded ring for people to read.
+import type { NotableEvent } from './snapshot';
+
+export const NOTABLE_LIMIT = 500;
+
+const floatView = new Float64Array(1);
+const wordView = new Uint32Array(floatView.buffer);
+
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+export class EventLog {
+  private h1 = 0x9747b28c | 0;
+  private h2 = 0x2f3a5c71 | 0;
+  events = 0;
+  private readonly notable: NotableEvent[] = [];
+  private notableStart = 0;
+
+  /** Folds one processed event (its time, kind and the words that identify it) into the hash. */
+  record(timeMs: number, kind: number, index: number, aux: number): void {
+    floatView[0] = timeMs;
+    const lo = wordView[0] as number;
+    const hi = wordView[1] as number;
+    this.h1 = mix(mix(this.h1, lo ^ kind), index);
+    this.h2 = mix(mix(this.h2, hi ^ aux), kind + index);
+    this.events++;
+  }
+
+  hash(): string {
+    const a = finish(this.h1 ^ this.events);
+    const b = finish(this.h2 ^ Math.imul(this.events, 0x9e3779b1));
+    return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  }
+
+  note(timeMs: number, type: string, target: string, detail: string): void {
+    const event = { timeMs, type, target, detail };
+    if (this.notable.length < NOTABLE_LIMIT) this.notable.push(event);
+    else {
+      this.notable[this.notableStart] = event;
+      this.notableStart = (this.notableStart + 1) % NOTABLE_LIMIT;
+    }
+    // Notable events are part of the run too: fold their text into the hash.
+    for (let i = 0; i < type.length; i++) this.h1 = mix(this.h1, type.charCodeAt(i));
+    for (let i = 0; i < target.length; i++) this.h2 = mix(this.h2, target.charCodeAt(i));
+  }
+
+  /** Oldest first. */
+  recent(): NotableEvent[] {
+    return [...this.notable.slice(this.notableStart), ...this.notable.slice(0, this.notableStart)];
+  }
+}

@@ -1,0 +1,113 @@
+// The future event list: a binary min-heap in flat typed arrays, ordered by (timeMs, seq).
+// A sequence number breaks ties so simultaneous events run in the order they were scheduled:
+// a plain heap returns equal keys in no fixed order (see mourner/flatqueue), which would make
+// runs irreproducible. No allocation per push; capacity doubles when full, up to a hard limit.
+
+export const MAX_PENDING_EVENTS = 1 << 24;
+
+export class EventQueue {
+  private times: Float64Array;
+  private seqs: Float64Array;
+  private payloads: Int32Array;
+  private auxes: Int32Array;
+  private nextSeq = 0;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    this.times = new Float64Array(capacity);
+    this.seqs = new Float64Array(capacity);
+    this.payloads = new Int32Array(capacity);
+    this.auxes = new Int32Array(capacity);
+  }
+
+  /** Time of the earliest event; +Infinity when empty. */
+  peekTime(): number {
+    return this.size > 0 ? (this.times[0] as number) : Number.POSITIVE_INFINITY;
+  }
+
+  /** Set by pop(): the payload and aux word of the event just removed. */
+  poppedPayload = 0;
+  poppedAux = 0;
+
+  push(timeMs: number, payload: number, aux: number): void {
+    if (this.size === this.times.length) this.grow();
+    const t = this.times;
+    const s = this.seqs;
+    const p = this.payloads;
+    const x = this.auxes;
+    const seq = this.nextSeq++;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = t[parent] as number;
+      if (pt < timeMs || (pt === timeMs && (s[parent] as number) < seq)) break;
+      t[i] = pt;
+      s[i] = s[parent] as number;
+      p[i] = p[parent] as number;
+      x[i] = x[parent] as number;
+      i = parent;
+    }
+    t[i] = timeMs;
+    s[i] = seq;
+    p[i] = payload;
+    x[i] = aux;
+  }
+
+  /** Removes the earliest event and returns its time; payload and aux are left in poppedPayload/poppedAux. */
+  pop(): number {
+    const t = this.times;
+    const s = this.seqs;
+    const p = this.payloads;
+    const x = this.auxes;
+    const top = t[0] as number;
+    this.poppedPayload = p[0] as number;
+    this.poppedAux = x[0] as number;
+    const n = --this.size;
+    if (n > 0) {
+      const time = t[n] as number;
+      const seq = s[n] as number;
+      const payload = p[n] as number;
+      const aux = x[n] as number;
+      const half = n >> 1;
+      let i = 0;
+      while (i < half) {
+        let c = 2 * i + 1;
+        let ct = t[c] as number;
+        let cs = s[c] as number;
+        const r = c + 1;
+        if (r < n) {
+          const rt = t[r] as number;
+          if (rt < ct || (rt === ct && (s[r] as number) < cs)) {
+            c = r;
+            ct = rt;
+            cs = s[r] as number;
+          }
+        }
+        if (ct > time || (ct === time && cs > seq)) break;
+        t[i] = ct;
+        s[i] = cs;
+        p[i] = p[c] as number;
+        x[i] = x[c] as number;
+        i = c;
+      }
+      t[i] = time;
+      s[i] = seq;
+      p[i] = payload;
+      x[i] = aux;
+    }
+    return top;
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2;
+    if (capacity > MAX_PENDING_EVENTS) throw new Error(`event queue limit reached (${MAX_PENDING_EVENTS} pending events)`);
+    const copy = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
+      fresh.set(old);
+      return fresh;
+    };
+    this.times = copy(this.times, new Float64Array(capacity));
+    this.seqs = copy(this.seqs, new Float64Array(capacity));
+    this.payloads = copy(this.payloads, new Int32Array(capacity));
+    this.auxes = copy(this.auxes, new Int32Array(capacity));
+  }
+}

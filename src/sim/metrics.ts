@@ -1,0 +1,146 @@
+// Reliability metrics folded from simulation events: per window of simulated time (kept in a
+// bounded ring) and cumulatively. Latency is the user's view: from a request's first attempt to
+// its successful reply, retries included. Failed requests count against availability, not latency.
+import { Histogram, QUANTILES } from './histogram';
+import type { CumulativeMetrics, LatencySummary, WindowMetrics } from './snapshot';
+
+export const WINDOW_MS = 1000;
+export const WINDOW_LIMIT = 600;
+
+function summarize(h: Histogram): LatencySummary {
+  const [p50 = 0, p95 = 0, p99 = 0, p999 = 0] = h.quantiles(QUANTILES);
+  return { count: h.count, mean: h.mean(), p50, p95, p99, p999, max: h.max };
+}
+
+class Counters {
+  offered = 0;
+  attempts = 0;
+  succeeded = 0;
+  failed = 0;
+  rejected = 0;
+  timedOut = 0;
+  errors = 0;
+  retries = 0;
+}
+
+/** Durability and fault counters, cumulative. */
+export class DurabilityCounters {
+  writesAcked = 0;
+  ackedWritesLost = 0;
+  partitionsLost = 0;
+  repairsCompleted = 0;
+  diskFailures = 0;
+  nodeFailures = 0;
+}
+
+export class Metrics {
+  readonly total = new Counters();
+  readonly durability = new DurabilityCounters();
+  private current = new Counters();
+  readonly latency = new Histogram();
+  readonly windowLatency = new Histogram();
+  private windowStartMs = 0;
+  private readonly windows: WindowMetrics[] = [];
+  private windowsStart = 0;
+
+  constructor(private readonly slo: { availability: number; latencyMsP99: number }) {}
+
+  issued(): void {
+    this.total.offered++;
+    this.current.offered++;
+  }
+  attempt(retry: boolean): void {
+    this.total.attempts++;
+    this.current.attempts++;
+    if (retry) {
+      this.total.retries++;
+      this.current.retries++;
+    }
+  }
+  succeeded(latencyMs: number): void {
+    this.total.succeeded++;
+    this.current.succeeded++;
+    this.latency.record(latencyMs);
+    this.windowLatency.record(latencyMs);
+  }
+  failed(): void {
+    this.total.failed++;
+    this.current.failed++;
+  }
+  rejected(): void {
+    this.total.rejected++;
+    this.current.rejected++;
+  }
+  timedOut(): void {
+    this.total.timedOut++;
+    this.current.timedOut++;
+  }
+  errorReply(): void {
+    this.total.errors++;
+    this.current.errors++;
+  }
+
+  closeWindow(endMs: number): void {
+    const window = this.describeWindow(endMs);
+    if (this.windows.length < WINDOW_LIMIT) this.windows.push(window);
+    else {
+      this.windows[this.windowsStart] = window;
+      this.windowsStart = (this.windowsStart + 1) % WINDOW_LIMIT;
+    }
+    this.current = new Counters();
+    this.windowLatency.clear();
+    this.windowStartMs = endMs;
+  }
+
+  private describeWindow(endMs: number): WindowMetrics {
+    const c = this.current;
+    const seconds = Math.max(1e-9, (endMs - this.windowStartMs) / 1000);
+    const finished = c.succeeded + c.failed;
+    return {
+      startMs: this.windowStartMs,
+      endMs,
+      offered: c.offered,
+      attempts: c.attempts,
+      succeeded: c.succeeded,
+      failed: c.failed,
+      rejected: c.rejected,
+      timedOut: c.timedOut,
+      offeredRps: c.offered / seconds,
+      servedRps: c.succeeded / seconds,
+      availability: finished > 0 ? c.succeeded / finished : 1,
+      latencyMs: summarize(this.windowLatency),
+    };
+  }
+
+  /** Windows closed so far, oldest first (at most WINDOW_LIMIT). */
+  closedWindows(): WindowMetrics[] {
+    return [...this.windows.slice(this.windowsStart), ...this.windows.slice(0, this.windowsStart)];
+  }
+
+  lastWindow(): WindowMetrics | null {
+    if (this.windows.length === 0) return null;
+    const i = (this.windowsStart + this.windows.length - 1) % this.windows.length;
+    return this.windows[i] ?? null;
+  }
+
+  cumulative(nowMs: number, inFlight: number): CumulativeMetrics {
+    const t = this.total;
+    const finished = t.succeeded + t.failed;
+    const allowedFailures = (1 - this.slo.availability) * finished;
+    return {
+      issued: t.offered,
+      succeeded: t.succeeded,
+      failed: t.failed,
+      inFlight,
+      attempts: t.attempts,
+      retries: t.retries,
+      rejected: t.rejected,
+      timedOut: t.timedOut,
+      errors: t.errors,
+      availability: finished > 0 ? t.succeeded / finished : 1,
+      throughputRps: nowMs > 0 ? t.succeeded / (nowMs / 1000) : 0,
+      latencyMs: summarize(this.latency),
+      errorBudgetUsed: allowedFailures > 0 ? t.failed / allowedFailures : 0,
+    };
+  }
+}

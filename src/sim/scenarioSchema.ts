@@ -1,0 +1,142 @@
+// The scenario file format: what a cluster looks like and how it is loaded, before any fault.
+// Validated with zod (strict: unknown keys are errors) because scenarios come from files and URLs.
+import { z } from 'zod';
+
+const ms = (what: string) => z.number().finite().nonnegative().describe(`${what}, in milliseconds`);
+const share = (what: string) => z.number().min(0).max(1).describe(`${what}, a share from 0 to 1`);
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be lower-case letters, digits and dashes, starting with a letter');
+
+export const distributionSchema = z
+  .discriminatedUnion('dist', [
+    z.strictObject({ dist: z.literal('constant'), meanMs: z.number().nonnegative().describe('the value, ms') }),
+    z.strictObject({ dist: z.literal('exponential'), meanMs: z.number().positive().describe('the mean, ms') }),
+    z.strictObject({
+      dist: z.literal('lognormal'),
+      medianMs: z.number().positive().describe('the median, ms'),
+      sigma: z.number().min(0).max(3).describe('standard deviation of the underlying normal (shape)'),
+    }),
+  ])
+  .describe('a distribution of durations');
+
+export const retrySchema = z
+  .strictObject({
+    strategy: z.enum(['none', 'fixed', 'exponential', 'budget']).describe('how failed attempts are retried'),
+    maxAttempts: z.number().int().min(1).max(10).describe('attempts per request, the first included'),
+    baseDelayMs: ms('delay before the first retry'),
+    maxDelayMs: ms('cap on the backoff delay'),
+    jitter: z.boolean().describe('full jitter: the delay is drawn uniformly from 0 to the backoff'),
+    budgetRatio: share('retries allowed per new request (retry budget strategy)'),
+  })
+  .describe('client retry policy');
+
+export const policySchema = z
+  .strictObject({
+    replicationFactor: z.number().int().min(1).max(5).describe('replicas per partition'),
+    writeQuorum: z.number().int().min(1).max(5).describe('replicas that must persist a write before it is acknowledged'),
+    readQuorum: z.number().int().min(1).max(5).describe('replicas that must answer a read'),
+    timeoutMs: z.number().positive().max(600_000).describe('client timeout per attempt, ms'),
+    storageTimeoutMs: z.number().positive().max(600_000).describe('how long an app server waits for a quorum, ms'),
+    retry: retrySchema,
+    lbStrategy: z.enum(['round-robin', 'least-outstanding', 'power-of-two']).describe('load-balancer strategy'),
+    healthChecks: z.boolean().describe('whether the load balancer probes servers at all'),
+    healthCheckIntervalMs: z.number().positive().max(600_000).describe('time between health probes, ms'),
+    unhealthyThreshold: z.number().int().min(1).max(10).describe('failed probes in a row before a server is removed'),
+    queueLimit: z.number().int().min(0).max(10_000).describe('requests an app server may queue; overflow is rejected'),
+  })
+  .describe('policies a user can change while the simulation runs');
+
+export const scheduledCommandSchema = z.strictObject({
+  atMs: ms('when the command is applied'),
+  command: z.record(z.string(), z.unknown()).describe('a command object, see docs/commands'),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    version: z.literal(1).describe('format version'),
+    id,
+    name: z.string().min(1).max(80),
+    description: z.string().max(1000),
+    durationS: z.number().positive().max(1e7).describe('default run length, simulated seconds'),
+    racks: z.array(id).min(1).max(64).describe('rack ids; nodes are assigned to racks round-robin'),
+    clients: z.strictObject({
+      rateRps: z.number().nonnegative().max(1e6).describe('mean request arrival rate (Poisson), requests per second'),
+      readShare: share('share of requests that are reads'),
+      fanOut: z.number().int().min(1).max(200).describe('partitions a read touches; it completes when all answer'),
+    }),
+    loadBalancer: z.strictObject({
+      rack: id.describe('rack of the load balancer'),
+    }),
+    appServers: z.strictObject({
+      count: z.number().int().min(1).max(1000),
+      workers: z.number().int().min(1).max(256).describe('requests served in parallel per server'),
+      serviceTime: distributionSchema,
+      restartAfterMs: ms('a crashed server restarts by itself after this long; 0 = only by hand'),
+    }),
+    storage: z.strictObject({
+      count: z.number().int().min(1).max(1000),
+      disksPerNode: z.number().int().min(1).max(24),
+      partitions: z.number().int().min(1).max(100_000),
+      placement: z.enum(['rack-aware', 'random', 'single-rack']).describe('where replicas of a partition go'),
+      diskLatency: distributionSchema,
+      repairDetectMs: ms('time before a lost replica starts being rebuilt (hardware time)'),
+      repairCopyMs: ms('time to copy one replica onto a new disk (hardware time)'),
+      maxParallelRepairs: z.number().int().min(1).max(100_000).describe('replica copies in progress at once'),
+      antiEntropyIntervalMs: z.number().positive().describe('how often live replicas exchange missing writes, ms'),
+    }),
+    network: z.strictObject({
+      hopLatency: distributionSchema.describe('one-way latency of one network hop'),
+      loss: share('probability that a message on one hop is lost'),
+    }),
+    hardwareFaults: z.strictObject({
+      enabled: z.boolean(),
+      diskMttfHours: z.number().positive().describe('mean time to failure of one disk, hours'),
+      nodeMttfHours: z.number().positive().describe('mean time to failure of one machine, hours'),
+      nodeRepairHours: z.number().positive().describe('time a failed machine stays down, hours'),
+      timeCompression: z
+        .number()
+        .min(1)
+        .max(1e9)
+        .describe('hardware hours per simulated hour: failures and repairs run this much faster'),
+    }),
+    slo: z.strictObject({
+      availability: z.number().min(0).lt(1).describe('target share of requests that succeed (below 1: some error budget)'),
+      latencyMsP99: z.number().positive().describe('target p99 latency, ms'),
+    }),
+    policy: policySchema,
+    schedule: z.array(scheduledCommandSchema).max(10_000).describe('commands applied at fixed simulated times'),
+  })
+  .superRefine((s, ctx) => {
+    const racks = new Set(s.racks);
+    if (racks.size !== s.racks.length) ctx.addIssue({ code: 'custom', path: ['racks'], message: 'rack ids must be unique' });
+    if (!racks.has(s.loadBalancer.rack))
+      ctx.addIssue({ code: 'custom', path: ['loadBalancer', 'rack'], message: `unknown rack "${s.loadBalancer.rack}"` });
+    const p = s.policy;
+    if (p.writeQuorum > p.replicationFactor)
+      ctx.addIssue({ code: 'custom', path: ['policy', 'writeQuorum'], message: 'must not exceed replicationFactor' });
+    if (p.readQuorum > p.replicationFactor)
+      ctx.addIssue({ code: 'custom', path: ['policy', 'readQuorum'], message: 'must not exceed replicationFactor' });
+    if (p.replicationFactor > s.storage.count)
+      ctx.addIssue({ code: 'custom', path: ['policy', 'replicationFactor'], message: 'must not exceed storage.count' });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Policy = z.infer<typeof policySchema>;
+export type RetryPolicy = z.infer<typeof retrySchema>;
+export type Distribution = z.infer<typeof distributionSchema>;
+
+/** Turns zod issues into one line per problem, each naming the field, e.g. `policy.timeoutMs: must be > 0`. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
+    return `${path}: ${issue.message}`;
+  });
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+export function parseScenario(input: unknown): ParseResult<Scenario> {
+  const result = scenarioSchema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error) };
+}

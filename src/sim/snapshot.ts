@@ -1,0 +1,126 @@
+// The readonly picture of the simulation handed to the outside once per frame or on demand.
+// Plain data only (no class instances), so it can cross a Web Worker boundary by structured clone.
+
+export type NodeKind = 'clients' | 'loadBalancer' | 'app' | 'storage';
+export type NodeStatus = 'up' | 'crashed' | 'powered-off';
+export type DiskStatus = 'healthy' | 'failed' | 'replaced';
+
+export interface LatencySummary {
+  readonly count: number;
+  readonly mean: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly p999: number;
+  readonly max: number;
+}
+
+export interface DiskSnapshot {
+  readonly index: number;
+  readonly status: DiskStatus;
+  /** Replicas held by this disk now. */
+  readonly replicas: number;
+  /** Replica copies being written onto this disk (a rebuild in progress). */
+  readonly rebuilding: number;
+}
+
+export interface NodeSnapshot {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly rack: string;
+  readonly status: NodeStatus;
+  readonly slowFactor: number;
+  /** App servers: requests waiting, workers busy, time-averaged busy share over the last window. */
+  readonly queueLength: number;
+  readonly busyWorkers: number;
+  readonly workers: number;
+  readonly utilization: number;
+  /** App servers: whether the load balancer currently sends traffic to it. */
+  readonly inRotation: boolean;
+  /** App servers: a bad configuration is deployed here. */
+  readonly badConfig: boolean;
+  /** Group label of a network partition: nodes with different labels cannot talk. 0 = main side. */
+  readonly partitionSide: number;
+  readonly disks: readonly DiskSnapshot[];
+}
+
+export interface LinkSnapshot {
+  readonly id: string;
+  readonly a: string;
+  readonly b: string;
+  readonly cut: boolean;
+  readonly extraLoss: number;
+  readonly extraLatencyMs: number;
+}
+
+export interface WindowMetrics {
+  readonly startMs: number;
+  readonly endMs: number;
+  /** User requests that arrived in the window. */
+  readonly offered: number;
+  /** Attempts sent to the load balancer (first tries and retries). */
+  readonly attempts: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly rejected: number;
+  readonly timedOut: number;
+  readonly offeredRps: number;
+  readonly servedRps: number;
+  /** succeeded / (succeeded + failed) of requests that finished in the window; 1 if none finished. */
+  readonly availability: number;
+  readonly latencyMs: LatencySummary;
+}
+
+export interface CumulativeMetrics {
+  readonly issued: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly inFlight: number;
+  readonly attempts: number;
+  readonly retries: number;
+  readonly rejected: number;
+  readonly timedOut: number;
+  readonly errors: number;
+  readonly availability: number;
+  readonly throughputRps: number;
+  readonly latencyMs: LatencySummary;
+  readonly errorBudgetUsed: number;
+}
+
+export interface DurabilityMetrics {
+  readonly writesAcked: number;
+  readonly ackedWritesLost: number;
+  readonly partitionsLost: number;
+  readonly underReplicatedPartitions: number;
+  readonly unavailablePartitions: number;
+  readonly rereplicationBacklog: number;
+  readonly repairsInProgress: number;
+  readonly repairsCompleted: number;
+  readonly diskFailures: number;
+  readonly nodeFailures: number;
+}
+
+export interface NotableEvent {
+  readonly timeMs: number;
+  readonly type: string;
+  readonly target: string;
+  readonly detail: string;
+}
+
+export interface SimulationSnapshot {
+  readonly scenarioId: string;
+  readonly seed: number;
+  readonly timeMs: number;
+  readonly hardwareTimeMs: number;
+  readonly events: number;
+  readonly logHash: string;
+  readonly loadMultiplier: number;
+  readonly nodes: readonly NodeSnapshot[];
+  readonly links: readonly LinkSnapshot[];
+  readonly cumulative: CumulativeMetrics;
+  readonly window: WindowMetrics | null;
+  readonly windows: readonly WindowMetrics[];
+  readonly durability: DurabilityMetrics;
+  readonly recentEvents: readonly NotableEvent[];
+  readonly slo: { readonly availability: number; readonly latencyMsP99: number };
+}

@@ -1,0 +1,305 @@
+// All mutable simulation state, in flat typed arrays indexed by small integers, so the hot
+// path allocates nothing. Node index layout: 0 = clients, 1 = load balancer, then app servers,
+// then storage nodes. Only the cluster/ modules and the engine write here.
+import { EventQueue } from './eventQueue';
+import { createStreams, Rng, type Streams } from './random';
+import type { Policy, Scenario } from './scenarioSchema';
+import { DeadlineQueue } from './deadlineQueue';
+import { Metrics } from './metrics';
+import { EventLog } from './eventLog';
+import { KIND_SPAN, type EventKind, type Observer } from './events';
+
+export const CLIENTS = 0;
+export const BALANCER = 1;
+export const MAX_RF = 5;
+export const MASKS = 1 << MAX_RF;
+export const MAX_ATTEMPTS_BITS = 4;
+/** In-flight user requests are capped; beyond this the client itself sheds new requests. */
+export const MAX_REQUESTS_IN_FLIGHT = 1 << 20;
+
+export const NodeStatusCode = { up: 0, crashed: 1, poweredOff: 2 } as const;
+export const DiskStatusCode = { healthy: 0, failed: 1 } as const;
+export const SlotState = { present: 0, missing: 1, queued: 2, copying: 3 } as const;
+export const RequestState = { free: 0, attempt: 1, backoff: 2 } as const;
+export const Outcome = { ok: 0, error: 1, rejected: 2, unavailable: 3, lost: 4 } as const;
+
+export interface BadConfig {
+  errorShare: number;
+  slowShare: number;
+  slowFactor: number;
+}
+
+export class SimState {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  policy: Policy;
+  nowMs = 0;
+  readonly queue = new EventQueue(4096);
+  readonly deadlines = new DeadlineQueue();
+  readonly rng: Streams;
+  /** Re-seeded per attempt so a storage round can be recomputed exactly after a fault. */
+  readonly storageDraws = new Rng(0);
+  readonly metrics: Metrics;
+  readonly log: EventLog;
+
+  // Topology.
+  readonly appCount: number;
+  readonly storageCount: number;
+  readonly nodeCount: number;
+  readonly disksPerNode: number;
+  readonly nodeIds: string[];
+  readonly nodeRack: Int32Array;
+  readonly rackIds: string[];
+  readonly linkCount: number;
+  readonly linkA: Int32Array;
+  readonly linkB: Int32Array;
+
+  // Nodes.
+  readonly nodeStatus: Uint8Array;
+  /** Last time the node went down/up or changed network side: work sent before then is void. */
+  readonly nodeChangedAt: Float64Array;
+  readonly nodeEpoch: Int32Array;
+  readonly nodeSlow: Float64Array;
+  readonly nodeSide: Int32Array;
+  readonly badConfig: (BadConfig | null)[];
+
+  // Links.
+  readonly linkCut: Uint8Array;
+  readonly linkLoss: Float64Array;
+  readonly linkLatencyMs: Float64Array;
+  readonly linkChangedAt: Float64Array;
+
+  // Disks (index = storage * disksPerNode + disk).
+  readonly diskStatus: Uint8Array;
+  readonly diskChangedAt: Float64Array;
+  readonly diskReplicas: Set<number>[];
+  readonly diskRebuilding: Int32Array;
+
+  // App servers (index a = node - 2).
+  readonly workers: number;
+  queueCapacity: number;
+  queueSlot: Int32Array;
+  queueAux: Int32Array;
+  readonly queueHead: Int32Array;
+  readonly queueLength: Int32Array;
+  readonly busy: Int32Array;
+  readonly workSlot: Int32Array;
+  readonly workAux: Int32Array;
+  readonly workBusy: Uint8Array;
+  readonly busyArea: Float64Array;
+  readonly busyChangedAt: Float64Array;
+  readonly utilization: Float64Array;
+  readonly outstanding: Int32Array;
+  readonly inRotation: Uint8Array;
+  readonly failedProbes: Int32Array;
+  rotation: number[] = [];
+  roundRobin = 0;
+
+  // Partitions and replicas (slot index = partition * MAX_RF + slot).
+  readonly partitions: number;
+  readonly slotDisk: Int32Array;
+  readonly slotState: Uint8Array;
+  readonly slotChangedAt: Float64Array;
+  readonly slotGen: Int32Array;
+  readonly slotTarget: Int32Array;
+  readonly maskCounts: Float64Array;
+  readonly presentSlots: Uint8Array;
+  readonly repairQueue: number[] = [];
+  repairsActive = 0;
+
+  // Requests (user requests, each with its current attempt).
+  requestCapacity = 0;
+  reqState = new Uint8Array(0);
+  reqGen = new Int32Array(0);
+  reqAttempt = new Uint8Array(0);
+  reqFlags = new Uint8Array(0);
+  reqStartMs = new Float64Array(0);
+  reqAttemptStartMs = new Float64Array(0);
+  reqServer = new Int32Array(0);
+  reqSendMs = new Float64Array(0);
+  reqDrawSeed = new Int32Array(0);
+  reqFaultEpoch = new Int32Array(0);
+  reqOutcome = new Uint8Array(0);
+  reqPartition = new Int32Array(0);
+  reqMask = new Uint8Array(0);
+  /** 1 when the pending reply carries a storage round's result (which a fault may void). */
+  reqRound = new Uint8Array(0);
+  freeRequests: number[] = [];
+  requestsInFlight = 0;
+
+  // Load and faults.
+  loadMultiplier = 1;
+  spikeToken = 0;
+  arrivalToken = 0;
+  rateRps: number;
+  readShare: number;
+  fanOut: number;
+  retryTokens = 0;
+  faultEpoch = 0;
+  hardwareToken = 0;
+  hardware: Scenario['hardwareFaults'];
+  rolloutToken = 0;
+  pendingRollout: { nodes: number[]; config: BadConfig } | null = null;
+  sideCounter = 0;
+
+  constructor(scenario: Scenario, seed: number) {
+    this.scenario = scenario;
+    this.seed = seed;
+    this.policy = { ...scenario.policy, retry: { ...scenario.policy.retry } };
+    this.rng = createStreams(seed);
+    this.rateRps = scenario.clients.rateRps;
+    this.readShare = scenario.clients.readShare;
+    this.fanOut = scenario.clients.fanOut;
+    this.hardware = { ...scenario.hardwareFaults };
+
+    const a = (this.appCount = scenario.appServers.count);
+    const s = (this.storageCount = scenario.storage.count);
+    const n = (this.nodeCount = 2 + a + s);
+    const d = (this.disksPerNode = scenario.storage.disksPerNode);
+    this.rackIds = [...scenario.racks];
+    const racks = this.rackIds.length;
+    this.nodeIds = ['clients', 'lb'];
+    this.nodeRack = new Int32Array(n);
+    this.nodeRack[BALANCER] = this.rackIds.indexOf(scenario.loadBalancer.rack);
+    this.nodeRack[CLIENTS] = -1;
+    for (let i = 0; i < a; i++) {
+      this.nodeIds.push(`app-${i + 1}`);
+      this.nodeRack[2 + i] = i % racks;
+    }
+    for (let i = 0; i < s; i++) {
+      this.nodeIds.push(`db-${i + 1}`);
+      this.nodeRack[2 + a + i] = i % racks;
+    }
+
+    // Links: clients~lb, lb~app-i, then app-i~db-j for every pair.
+    this.linkCount = 1 + a + a * s;
+    this.linkA = new Int32Array(this.linkCount);
+    this.linkB = new Int32Array(this.linkCount);
+    this.linkA[0] = CLIENTS;
+    this.linkB[0] = BALANCER;
+    for (let i = 0; i < a; i++) {
+      this.linkA[1 + i] = BALANCER;
+      this.linkB[1 + i] = 2 + i;
+      for (let j = 0; j < s; j++) {
+        const l = 1 + a + i * s + j;
+        this.linkA[l] = 2 + i;
+        this.linkB[l] = 2 + a + j;
+      }
+    }
+
+    this.nodeStatus = new Uint8Array(n);
+    this.nodeChangedAt = new Float64Array(n).fill(-1);
+    this.nodeEpoch = new Int32Array(n);
+    this.nodeSlow = new Float64Array(n).fill(1);
+    this.nodeSide = new Int32Array(n);
+    this.badConfig = new Array<BadConfig | null>(n).fill(null);
+
+    this.linkCut = new Uint8Array(this.linkCount);
+    this.linkLoss = new Float64Array(this.linkCount);
+    this.linkLatencyMs = new Float64Array(this.linkCount);
+    this.linkChangedAt = new Float64Array(this.linkCount).fill(-1);
+
+    this.diskStatus = new Uint8Array(s * d);
+    this.diskChangedAt = new Float64Array(s * d).fill(-1);
+    this.diskReplicas = Array.from({ length: s * d }, () => new Set<number>());
+    this.diskRebuilding = new Int32Array(s * d);
+
+    const w = (this.workers = scenario.appServers.workers);
+    this.queueCapacity = Math.max(1, this.policy.queueLimit);
+    this.queueSlot = new Int32Array(a * this.queueCapacity);
+    this.queueAux = new Int32Array(a * this.queueCapacity);
+    this.queueHead = new Int32Array(a);
+    this.queueLength = new Int32Array(a);
+    this.busy = new Int32Array(a);
+    this.workSlot = new Int32Array(a * w);
+    this.workAux = new Int32Array(a * w);
+    this.workBusy = new Uint8Array(a * w);
+    this.busyArea = new Float64Array(a);
+    this.busyChangedAt = new Float64Array(a);
+    this.utilization = new Float64Array(a);
+    this.outstanding = new Int32Array(a);
+    this.inRotation = new Uint8Array(a).fill(1);
+    this.failedProbes = new Int32Array(a);
+
+    const p = (this.partitions = scenario.storage.partitions);
+    this.slotDisk = new Int32Array(p * MAX_RF).fill(-1);
+    this.slotState = new Uint8Array(p * MAX_RF).fill(SlotState.missing);
+    this.slotChangedAt = new Float64Array(p * MAX_RF).fill(-1);
+    this.slotGen = new Int32Array(p * MAX_RF);
+    this.slotTarget = new Int32Array(p * MAX_RF).fill(-1);
+    this.maskCounts = new Float64Array(p * MASKS);
+    this.presentSlots = new Uint8Array(p);
+
+    this.metrics = new Metrics(scenario.slo);
+    this.log = new EventLog();
+    this.growRequests(1024);
+  }
+
+  observer: Observer | null = null;
+
+  /** Schedules an event; index names the thing it concerns (request slot, node, ...), aux guards staleness. */
+  at(timeMs: number, kind: EventKind, index: number, aux: number): void {
+    this.queue.push(timeMs, index * KIND_SPAN + kind, aux);
+  }
+
+  /** Hardware time runs timeCompression times faster than simulated time: converts a hardware duration. */
+  hardwareMs(durationMs: number): number {
+    return durationMs / this.hardware.timeCompression;
+  }
+
+  note(type: string, target: string, detail: string): void {
+    this.log.note(this.nowMs, type, target, detail);
+  }
+
+  appNode(a: number): number {
+    return 2 + a;
+  }
+
+  storageNode(s: number): number {
+    return 2 + this.appCount + s;
+  }
+
+  isApp(node: number): boolean {
+    return node >= 2 && node < 2 + this.appCount;
+  }
+
+  isStorage(node: number): boolean {
+    return node >= 2 + this.appCount && node < this.nodeCount;
+  }
+
+  /** Link index between the load balancer and app server a. */
+  balancerLink(a: number): number {
+    return 1 + a;
+  }
+
+  /** Link index between app server a and storage node s. */
+  storageLink(a: number, s: number): number {
+    return 1 + this.appCount + a * this.storageCount + s;
+  }
+
+  growRequests(capacity: number): void {
+    const old = this.requestCapacity;
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(arr: T, make: (n: number) => T): T => {
+      const fresh = make(capacity);
+      fresh.set(arr);
+      return fresh;
+    };
+    this.reqState = grow(this.reqState, (k) => new Uint8Array(k));
+    this.reqGen = grow(this.reqGen, (k) => new Int32Array(k));
+    this.reqAttempt = grow(this.reqAttempt, (k) => new Uint8Array(k));
+    this.reqFlags = grow(this.reqFlags, (k) => new Uint8Array(k));
+    this.reqStartMs = grow(this.reqStartMs, (k) => new Float64Array(k));
+    this.reqAttemptStartMs = grow(this.reqAttemptStartMs, (k) => new Float64Array(k));
+    this.reqServer = grow(this.reqServer, (k) => new Int32Array(k));
+    this.reqSendMs = grow(this.reqSendMs, (k) => new Float64Array(k));
+    this.reqDrawSeed = grow(this.reqDrawSeed, (k) => new Int32Array(k));
+    this.reqFaultEpoch = grow(this.reqFaultEpoch, (k) => new Int32Array(k));
+    this.reqOutcome = grow(this.reqOutcome, (k) => new Uint8Array(k));
+    this.reqPartition = grow(this.reqPartition, (k) => new Int32Array(k));
+    this.reqMask = grow(this.reqMask, (k) => new Uint8Array(k));
+    this.reqRound = grow(this.reqRound, (k) => new Uint8Array(k));
+    // Free list is a stack: push in reverse so low slots are used first.
+    for (let i = capacity - 1; i >= old; i--) this.freeRequests.push(i);
+    this.requestCapacity = capacity;
+  }
+}
