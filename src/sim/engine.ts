@@ -10,7 +10,7 @@ import { onRestartDue } from './cluster/node';
 import { onReplyArrival } from './cluster/reply';
 import { onAntiEntropy, onRepairDetected, onRepairDone, placeInitialReplicas, startRepairs } from './cluster/replication';
 import { parseCommand, type Command, type TimedCommand } from './commands';
-import { EventKind, KIND_SPAN, type Observer } from './events';
+import { EventKind, KIND_BITS, KIND_SPAN, type Observer } from './events';
 import { WINDOW_MS } from './metrics';
 import type { Scenario } from './scenarioSchema';
 import { buildSnapshot } from './snapshotBuilder';
@@ -122,7 +122,7 @@ export class Simulation {
       const aux = queue.poppedAux;
       log.record(next, payload, 0, aux);
       processed++;
-      this.dispatch(payload % KIND_SPAN, Math.floor(payload / KIND_SPAN), aux);
+      this.dispatch(payload & (KIND_SPAN - 1), payload >>> KIND_BITS, aux);
     }
     return { events: processed, timeMs: st.nowMs };
   }
@@ -198,6 +198,15 @@ export class Simulation {
   /** Hash of the event log so far: equal for equal scenario, seed and command log. */
   logHash(): string {
     return this.st.log.hash();
+  }
+
+  /** Events waiting in the future event list (for benchmarks and limits). */
+  get pendingEvents(): number {
+    return this.st.queue.size + this.st.deadlines.size;
+  }
+
+  get pendingHeapEvents(): number {
+    return this.st.queue.size;
   }
 
   get events(): number {

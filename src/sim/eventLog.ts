@@ -37,8 +37,8 @@ export class EventLog {
     floatView[0] = timeMs;
     const lo = wordView[0] as number;
     const hi = wordView[1] as number;
-    this.h1 = mix(mix(this.h1, lo ^ kind), index);
-    this.h2 = mix(mix(this.h2, hi ^ aux), kind + index);
+    this.h1 = mix(this.h1, lo ^ Math.imul(kind, 0x9e3779b1) ^ index);
+    this.h2 = mix(this.h2, hi ^ aux ^ Math.imul(index, 0x85ebca6b));
     this.events++;
   }
 

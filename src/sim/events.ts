@@ -23,7 +23,8 @@ export const EventKind = {
   repairRetry: 17,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
-export const KIND_SPAN = 32;
+export const KIND_BITS = 5;
+export const KIND_SPAN = 1 << KIND_BITS;
 
 export type AttemptOutcome = 'ok' | 'error' | 'rejected' | 'unavailable';
 

@@ -17,34 +17,86 @@ function seedFor(seed: number, name: string): number {
   return h >>> 0;
 }
 
+/** Keeps a uniform draw strictly inside (0, 1): next() is a multiple of 2^-32 in [0, 1). */
+const HALF_ULP = 2 ** -33;
+
+// Acklam's rational approximation of the normal quantile (relative error below 1.2e-9): one
+// uniform per normal, no rejection loop, and no log or sqrt in the central 95% of draws.
+const A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239] as const;
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572] as const;
+const C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783] as const;
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416] as const;
+const P_LOW = 0.02425;
+
+/** The z with P(Z <= z) = p for a standard normal Z, for p in (0, 1). */
+export function normalQuantile(p: number): number {
+  if (p > P_LOW && p < 1 - P_LOW) {
+    const q = p - 0.5;
+    const r = q * q;
+    return (
+      ((((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q) /
+      (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1)
+    );
+  }
+  const q = Math.sqrt(-2 * Math.log(p < 0.5 ? p : 1 - p));
+  const x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  return p < 0.5 ? x : -x;
+}
+
+function splitmix(z: number): number {
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** A distribution compiled to one monomorphic shape, for the hot path (see Rng.draw). */
+export class Sampler {
+  constructor(
+    /** 0 constant, 1 exponential, 2 log-normal */
+    readonly code: number,
+    /** constant value, exponential mean or log-normal median, ms */
+    readonly scaleMs: number,
+    readonly sigma: number,
+  ) {}
+}
+
+export function samplerOf(dist: Distribution): Sampler {
+  switch (dist.dist) {
+    case 'constant':
+      return new Sampler(0, dist.meanMs, 0);
+    case 'exponential':
+      return new Sampler(1, dist.meanMs, 0);
+    case 'lognormal':
+      return new Sampler(2, dist.medianMs, dist.sigma);
+    default: {
+      const never: never = dist;
+      return never;
+    }
+  }
+}
+
 export class Rng {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
-  /** Box-Muller yields normals in pairs; the second is kept here. */
-  private spareNormal = Number.NaN;
 
   constructor(seed: number) {
     this.a = this.b = this.c = this.d = 0;
     this.reseed(seed);
   }
 
-  /** Restarts the generator from a seed, as if newly made. */
+  /** Restarts the generator from a seed, as if newly made (splitmix32 fills the state; no allocation). */
   reseed(seed: number): void {
     let s = seed >>> 0;
-    const next = (): number => {
-      s = (s + 0x9e3779b9) | 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    this.spareNormal = Number.NaN;
+    s = (s + 0x9e3779b9) | 0;
+    this.a = splitmix(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.b = splitmix(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.c = splitmix(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.d = splitmix(s);
   }
 
   /** Uniform in [0, 1). */
@@ -71,18 +123,17 @@ export class Rng {
     return -Math.log(1 - this.next()) * mean;
   }
 
-  /** Standard normal (Box-Muller). */
+  /** Standard normal, by inverting its CDF at one uniform draw (see normalQuantile). */
   normal(): number {
-    if (!Number.isNaN(this.spareNormal)) {
-      const z = this.spareNormal;
-      this.spareNormal = Number.NaN;
-      return z;
-    }
-    const u = 1 - this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    return normalQuantile(this.next() + HALF_ULP);
+  }
+
+  /** A draw from a compiled distribution, in ms. */
+  draw(s: Sampler): number {
+    const code = s.code;
+    if (code === 2) return s.scaleMs * Math.exp(s.sigma * this.normal());
+    if (code === 1) return -Math.log(1 - this.next()) * s.scaleMs;
+    return s.scaleMs;
   }
 
   /** A draw from a duration distribution, in ms. */

@@ -2,7 +2,7 @@
 // path allocates nothing. Node index layout: 0 = clients, 1 = load balancer, then app servers,
 // then storage nodes. Only the cluster/ modules and the engine write here.
 import { EventQueue } from './eventQueue';
-import { createStreams, Rng, type Streams } from './random';
+import { createStreams, Rng, samplerOf, type Sampler, type Streams } from './random';
 import type { Policy, Scenario } from './scenarioSchema';
 import { DeadlineQueue } from './deadlineQueue';
 import { Metrics } from './metrics';
@@ -41,6 +41,9 @@ export class SimState {
   readonly storageDraws = new Rng(0);
   readonly metrics: Metrics;
   readonly log: EventLog;
+  readonly hopSampler: Sampler;
+  readonly diskSampler: Sampler;
+  readonly serviceSampler: Sampler;
 
   // Topology.
   readonly appCount: number;
@@ -151,6 +154,9 @@ export class SimState {
     this.readShare = scenario.clients.readShare;
     this.fanOut = scenario.clients.fanOut;
     this.hardware = { ...scenario.hardwareFaults };
+    this.hopSampler = samplerOf(scenario.network.hopLatency);
+    this.diskSampler = samplerOf(scenario.storage.diskLatency);
+    this.serviceSampler = samplerOf(scenario.appServers.serviceTime);
 
     const a = (this.appCount = scenario.appServers.count);
     const s = (this.storageCount = scenario.storage.count);

@@ -53,7 +53,7 @@ function startService(st: SimState, a: number, slot: number, aux: number): void 
   st.workSlot[base + w] = slot;
   st.workAux[base + w] = aux;
   const node = st.appNode(a);
-  let serviceMs = st.rng.service.sample(st.scenario.appServers.serviceTime) * (st.nodeSlow[node] as number);
+  let serviceMs = st.rng.service.draw(st.serviceSampler) * (st.nodeSlow[node] as number);
   const bad = st.badConfig[node];
   if (bad && bad.slowShare > 0 && st.rng.config.next() < bad.slowShare) serviceMs *= bad.slowFactor;
   st.at(st.nowMs + serviceMs, EventKind.serviceDone, base + w, st.nodeEpoch[node] as number);

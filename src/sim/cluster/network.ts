@@ -29,7 +29,7 @@ export function stillTalking(st: SimState, a: number, b: number, link: number, s
 
 /** One-way latency of one hop over a link, ms, drawn from the network stream. */
 export function hopMs(st: SimState, link: number): number {
-  return st.rng.network.sample(st.scenario.network.hopLatency) + (st.linkLatencyMs[link] as number);
+  return st.rng.network.draw(st.hopSampler) + (st.linkLatencyMs[link] as number);
 }
 
 /** Whether a message on this link is lost (draws only when there is a chance of loss). */

@@ -1,22 +1,33 @@
-// One storage round of an attempt: the app server sends the operation to every replica of the
-// partition(s) it touches and waits for a quorum: W acknowledgements for a write, R answers for
-// a read. A read with fan-out k touches k partitions and completes when all of them have a quorum,
-// so its latency is the slowest of k (tail-latency amplification). If a quorum cannot be reached,
-// the server gives up after storageTimeoutMs and answers with an error.
+// One storage round of an attempt. The app server acts as coordinator: it knows which replicas
+// exist and which storage nodes are up (as a failure detector would) but not about cut links or
+// lost messages. A write goes to every live replica and is acknowledged after W of them persist
+// it; a read goes to R live replicas (rotating, to spread load) and needs all R answers. Too few
+// live replicas: the coordinator answers "unavailable" at once. A replica that does not answer
+// (cut link, lost message): the coordinator gives up after storageTimeoutMs. A read with fan-out
+// k touches k partitions and completes when all have answered, so its latency is the slowest of
+// k (tail-latency amplification).
 //
-// All draws of a round come from a generator re-seeded per attempt, so the round can be replayed
-// exactly when a fault happens while it is in flight; the replay then only counts replicas that
-// stayed reachable the whole time (conservative: an answer given just before a crash is dropped).
-// Left out: queueing at storage nodes (disks serve in parallel), read repair, consistency levels
-// beyond quorum counts, coordinator choice of "nearest" replicas (all RF are asked).
-import type { Rng } from '../random';
+// Every replica's draws come from a generator seeded by (attempt seed, partition, replica), so a
+// round can be replayed exactly when a fault happens while it is in flight; the replay counts only
+// replicas that stayed reachable the whole time (conservative: an answer given just before a
+// crash is dropped).
+// Left out: queueing at storage nodes (disks serve in parallel), read repair, speculative reads.
 import { EventKind } from '../events';
-import { BALANCER, CLIENTS, MAX_RF, Outcome, SlotState, type SimState } from '../state';
+import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState, type SimState } from '../state';
 import { FLAG_WRITE, attemptAux } from './client';
 import { canTalk, stillTalking } from './network';
 
 const answers = new Float64Array(MAX_RF);
 let roundMask = 0;
+const UNAVAILABLE = -1;
+const NO_QUORUM = -2;
+
+function mixSeed(seed: number, k: number, s: number): number {
+  let h = Math.imul(seed ^ Math.imul(k + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(s + 1, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x27d4eb2f);
+  return (h ^ (h >>> 13)) >>> 0;
+}
 
 export function beginStorageRound(st: SimState, slot: number, a: number): void {
   st.reqDrawSeed[slot] = st.rng.storage.int(0x7fffffff);
@@ -32,85 +43,102 @@ export function recomputeRound(st: SimState, slot: number): number {
   const a = st.reqServer[slot] as number;
   if (a < 0) return -1;
   const since = st.reqSendMs[slot] as number;
-  const app = st.appNode(a);
   if (!stillTalking(st, CLIENTS, BALANCER, 0, since)) return -1;
-  if (!stillTalking(st, BALANCER, app, st.balancerLink(a), since)) return -1;
+  if (!stillTalking(st, BALANCER, st.appNode(a), st.balancerLink(a), since)) return -1;
   return runRound(st, slot, a, since);
 }
 
 /** sinceMs < 0: a fresh round judged on the state now; otherwise a replay judged since sinceMs. */
 function runRound(st: SimState, slot: number, a: number, sinceMs: number): number {
-  const draws = st.storageDraws;
-  draws.reseed(st.reqDrawSeed[slot] as number);
+  const seed = st.reqDrawSeed[slot] as number;
   const t0 = st.reqSendMs[slot] as number;
   const policy = st.policy;
   let doneMs = t0;
-  let ok = true;
+  let result = 0;
   if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0) {
-    const p = draws.int(st.partitions);
+    const p = mixSeed(seed, 0, MAX_RF) % st.partitions;
     st.reqPartition[slot] = p;
-    const t = partitionRound(st, draws, a, p, policy.writeQuorum, t0, sinceMs);
-    if (t < 0) ok = false;
-    else doneMs = t;
+    result = partitionRound(st, seed, 0, a, p, true, t0, sinceMs);
     st.reqMask[slot] = roundMask;
+    if (result > doneMs) doneMs = result;
   } else {
-    for (let k = 0; k < st.fanOut; k++) {
-      const t = partitionRound(st, draws, a, draws.int(st.partitions), policy.readQuorum, t0, sinceMs);
-      if (t < 0) {
-        ok = false;
-        break;
-      }
-      if (t > doneMs) doneMs = t;
+    for (let k = 0; k < st.fanOut && result >= 0; k++) {
+      result = partitionRound(st, seed, k, a, mixSeed(seed, k, MAX_RF) % st.partitions, false, t0, sinceMs);
+      if (result > doneMs) doneMs = result;
     }
   }
-  if (!ok) doneMs = t0 + policy.storageTimeoutMs;
-  const hop = st.scenario.network.hopLatency;
+  if (result === NO_QUORUM) doneMs = t0 + policy.storageTimeoutMs;
+  else if (result === UNAVAILABLE) doneMs = t0;
+  const draws = st.storageDraws;
+  draws.reseed(mixSeed(seed, -1, -1));
   const link = st.balancerLink(a);
-  const back = draws.sample(hop) + draws.sample(hop) + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
+  const back = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
   const base = st.scenario.network.loss;
   if (draws.next() < base + (st.linkLoss[link] as number) || draws.next() < base + (st.linkLoss[0] as number)) return -1;
-  st.reqOutcome[slot] = ok ? Outcome.ok : Outcome.unavailable;
+  st.reqOutcome[slot] = result >= 0 ? Outcome.ok : Outcome.unavailable;
   return doneMs + back;
 }
 
-/** Time the quorum-th replica answers, or -1 if fewer than quorum can. Sets roundMask to the answering slots. */
-function partitionRound(st: SimState, draws: Rng, a: number, p: number, quorum: number, t0: number, sinceMs: number): number {
+/** Whether the coordinator believes the replica in slot idx can serve: it exists and its node is up. */
+function believedLive(st: SimState, idx: number): boolean {
+  if (st.slotState[idx] !== SlotState.present) return false;
+  const node = st.storageNode(Math.floor((st.slotDisk[idx] as number) / st.disksPerNode));
+  return st.nodeStatus[node] === NodeStatusCode.up;
+}
+
+/**
+ * The time the round on partition p completes: the W-th write acknowledgement or the last of R
+ * read answers. UNAVAILABLE if too few replicas are believed live, NO_QUORUM if too few answer.
+ * Sets roundMask to the slots that answered.
+ */
+function partitionRound(st: SimState, seed: number, k: number, a: number, p: number, write: boolean, t0: number, sinceMs: number): number {
   const rf = st.policy.replicationFactor;
-  const hop = st.scenario.network.hopLatency;
-  const diskLatency = st.scenario.storage.diskLatency;
-  const base = st.scenario.network.loss;
-  const app = st.appNode(a);
-  let n = 0;
-  let mask = 0;
+  const needed = write ? st.policy.writeQuorum : st.policy.readQuorum;
+  const base = p * MAX_RF;
+  let live = 0;
+  let liveMask = 0;
   for (let s = 0; s < rf; s++) {
-    // Draw everything first, so a replay consumes the same numbers whatever is reachable.
-    const there = draws.sample(hop);
-    const disk = draws.sample(diskLatency);
-    const back = draws.sample(hop);
-    const lossThere = draws.next();
-    const lossBack = draws.next();
-    const idx = p * MAX_RF + s;
-    if (st.slotState[idx] !== SlotState.present) continue;
-    const storage = Math.floor((st.slotDisk[idx] as number) / st.disksPerNode);
-    const node = st.storageNode(storage);
-    const link = st.storageLink(a, storage);
-    const reachable =
-      sinceMs < 0
-        ? canTalk(st, app, node, link)
-        : stillTalking(st, app, node, link, sinceMs) && (st.slotChangedAt[idx] as number) <= sinceMs;
-    if (!reachable) continue;
-    const loss = base + (st.linkLoss[link] as number);
-    if (lossThere < loss || lossBack < loss) continue;
-    const t = t0 + there + back + 2 * (st.linkLatencyMs[link] as number) + disk * (st.nodeSlow[node] as number);
-    // Insertion into the sorted answers (at most MAX_RF of them).
+    if (believedLive(st, base + s)) {
+      live++;
+      liveMask |= 1 << s;
+    }
+  }
+  roundMask = 0;
+  if (live < needed) return UNAVAILABLE;
+  const send = write ? live : needed;
+  const offset = write ? 0 : mixSeed(seed, k, MAX_RF + 1) % rf;
+  let sent = 0;
+  let n = 0;
+  for (let j = 0; j < rf && sent < send; j++) {
+    const s = (offset + j) % rf;
+    if ((liveMask & (1 << s)) === 0) continue;
+    sent++;
+    const t = replicaAnswer(st, seed, k, a, base + s, t0, sinceMs);
+    if (t < 0) continue;
     let i = n++;
     while (i > 0 && (answers[i - 1] as number) > t) {
       answers[i] = answers[i - 1] as number;
       i--;
     }
     answers[i] = t;
-    mask |= 1 << s;
+    roundMask |= 1 << s;
   }
-  roundMask = mask;
-  return n >= quorum ? (answers[quorum - 1] as number) : -1;
+  return n >= needed ? (answers[needed - 1] as number) : NO_QUORUM;
+}
+
+/** When the replica in slot idx answers the coordinator, or -1 if its answer never arrives. */
+function replicaAnswer(st: SimState, seed: number, k: number, a: number, idx: number, t0: number, sinceMs: number): number {
+  const storage = Math.floor((st.slotDisk[idx] as number) / st.disksPerNode);
+  const node = st.storageNode(storage);
+  const link = st.storageLink(a, storage);
+  const app = st.appNode(a);
+  const reachable =
+    sinceMs < 0 ? canTalk(st, app, node, link) : stillTalking(st, app, node, link, sinceMs) && (st.slotChangedAt[idx] as number) <= sinceMs;
+  if (!reachable) return -1;
+  const draws = st.storageDraws;
+  draws.reseed(mixSeed(seed, k, idx % MAX_RF));
+  const loss = st.scenario.network.loss + (st.linkLoss[link] as number);
+  if (loss > 0 && (draws.next() < loss || draws.next() < loss)) return -1;
+  const hops = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + 2 * (st.linkLatencyMs[link] as number);
+  return t0 + hops + draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
 }
