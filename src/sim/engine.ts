@@ -195,6 +195,11 @@ export class Simulation {
     return buildSnapshot(this.st);
   }
 
+  /** Share of successful requests so far slower than a latency, ms (histogram resolution). */
+  latencyShareAbove(latencyMs: number): number {
+    return this.st.metrics.latency.shareAbove(latencyMs);
+  }
+
   /** Hash of the event log so far: equal for equal scenario, seed and command log. */
   logHash(): string {
     return this.st.log.hash();

@@ -5,7 +5,7 @@ import { EventKind } from '../events';
 import { BALANCER, CLIENTS, Outcome, type SimState } from '../state';
 import { attemptFailed, finishRequest, FLAG_WRITE, isCurrent } from './client';
 import { releaseOutstanding } from './loadBalancer';
-import { hopMs, lost, stillTalking } from './network';
+import { canTalk, hopMs, lost, stillTalking } from './network';
 import { ackWrite } from './replication';
 import { recomputeRound } from './storage';
 
@@ -14,9 +14,10 @@ const OUTCOME_NAMES = ['ok', 'error', 'rejected', 'unavailable', 'unavailable'] 
 /** A reply (not from a storage round) leaving server (or the balancer, when server is -1) at leaveMs. */
 export function sendReply(st: SimState, slot: number, aux: number, outcome: number, server: number, leaveMs: number): void {
   let t = leaveMs;
+  if (!canTalk(st, CLIENTS, BALANCER, 0)) return;
   if (server >= 0) {
     const link = st.balancerLink(server);
-    if (lost(st, link)) return;
+    if (!canTalk(st, BALANCER, st.appNode(server), link) || lost(st, link)) return;
     t += hopMs(st, link);
   }
   if (lost(st, 0)) return;

@@ -69,9 +69,11 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   }
   if (result === NO_QUORUM) doneMs = t0 + policy.storageTimeoutMs;
   else if (result === UNAVAILABLE) doneMs = t0;
+  const link = st.balancerLink(a);
+  // A fresh reply needs a path back now (a replay checked it already, since the round began).
+  if (sinceMs < 0 && !(canTalk(st, BALANCER, st.appNode(a), link) && canTalk(st, CLIENTS, BALANCER, 0))) return -1;
   const draws = st.storageDraws;
   draws.reseed(mixSeed(seed, -1, -1));
-  const link = st.balancerLink(a);
   const back = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
   const base = st.scenario.network.loss;
   if (draws.next() < base + (st.linkLoss[link] as number) || draws.next() < base + (st.linkLoss[0] as number)) return -1;
