@@ -101,7 +101,7 @@ export class InvariantChecker {
         return;
       case 'writeAcked':
         if (e.mask === 0) this.fail(e.timeMs, `write to partition ${e.partition} acknowledged with no replica holding it`);
-        this.maskOf(e.partition)[e.mask]++;
+        this.maskOf(e.partition)[e.mask] = (this.maskOf(e.partition)[e.mask] as number) + 1;
         return;
       case 'replicaDestroyed':
         return this.destroy(e.timeMs, e.partition, e.slot);

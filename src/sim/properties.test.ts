@@ -39,7 +39,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({
     type: fc.constant('rollOutConfig' as const),
     mode: fc.constantFrom('all-at-once' as const, 'canary' as const),
-    nodeIds: fc.constant([]),
+    nodeIds: fc.constant<string[]>([]),
     errorShare: fc.double({ min: 0, max: 1, noNaN: true }),
     slowShare: fc.double({ min: 0, max: 1, noNaN: true }),
     slowFactor: fc.double({ min: 1, max: 10, noNaN: true }),
