@@ -70,7 +70,12 @@ const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
-  const sim = createSimulation(options.scenario, options.seed);
+  let sim: ReturnType<typeof createSimulation>;
+  try {
+    sim = createSimulation(options.scenario, options.seed);
+  } catch (error) {
+    throw new UsageError((error as Error).message); // e.g. a scheduled command naming an unknown node
+  }
   sim.runUntil(options.durationS * 1000);
   const snap = sim.snapshot();
   const c = snap.cumulative;

@@ -150,6 +150,8 @@ export function apply(st: SimState, c: Command): void {
       st.note('loadChanged', 'clients', `${st.rateRps} req/s, ${Math.round(st.readShare * 100)}% reads, fan-out ${st.fanOut}`);
       return scheduleNextArrival(st);
     case 'setHardwareFaults':
+      st.hardwareBaseMs = st.hardwareNowMs();
+      st.hardwareSinceMs = st.nowMs;
       st.hardware = {
         ...st.hardware,
         enabled: c.enabled,

@@ -8,7 +8,7 @@ import { onDiskFailureDue, onNodeFailureDue, scheduleHardwareFaults } from './cl
 import { onHealthCheck, rebuildRotation, scheduleHealthCheck } from './cluster/loadBalancer';
 import { onRestartDue } from './cluster/node';
 import { onReplyArrival } from './cluster/reply';
-import { onAntiEntropy, onRepairDetected, onRepairDone, placeInitialReplicas, startRepairs } from './cluster/replication';
+import { onAntiEntropy, onRepairDetected, onRepairDone, placeInitialReplicas } from './cluster/replication';
 import { parseCommand, type Command, type TimedCommand } from './commands';
 import { EventKind, KIND_BITS, KIND_SPAN, type Observer } from './events';
 import { WINDOW_MS } from './metrics';
@@ -156,8 +156,6 @@ export class Simulation {
         return onRepairDetected(st, index, aux);
       case EventKind.repairDone:
         return onRepairDone(st, index, aux);
-      case EventKind.repairRetry:
-        return startRepairs(st);
       case EventKind.antiEntropy:
         return onAntiEntropy(st);
       case EventKind.commandDue:

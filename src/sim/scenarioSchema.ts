@@ -49,7 +49,7 @@ export const policySchema = z
 
 export const scheduledCommandSchema = z.strictObject({
   atMs: ms('when the command is applied'),
-  command: z.record(z.string(), z.unknown()).describe('a command object, see docs/commands'),
+  command: z.record(z.string(), z.unknown()).describe('a command object, see docs/scenario-format.md (Commands)'),
 });
 
 export const scenarioSchema = z

@@ -105,7 +105,7 @@ export function buildSnapshot(st: SimState): SimulationSnapshot {
     scenarioId: st.scenario.id,
     seed: st.seed,
     timeMs: st.nowMs,
-    hardwareTimeMs: st.nowMs * st.hardware.timeCompression,
+    hardwareTimeMs: st.hardwareNowMs(),
     events: st.log.events,
     logHash: st.log.hash(),
     loadMultiplier: st.loadMultiplier,

@@ -21,7 +21,7 @@ export const NodeStatusCode = { up: 0, crashed: 1, poweredOff: 2 } as const;
 export const DiskStatusCode = { healthy: 0, failed: 1 } as const;
 export const SlotState = { present: 0, missing: 1, queued: 2, copying: 3 } as const;
 export const RequestState = { free: 0, attempt: 1, backoff: 2 } as const;
-export const Outcome = { ok: 0, error: 1, rejected: 2, unavailable: 3, lost: 4 } as const;
+export const Outcome = { ok: 0, error: 1, rejected: 2, unavailable: 3 } as const;
 
 export interface BadConfig {
   errorShare: number;
@@ -141,6 +141,9 @@ export class SimState {
   faultEpoch = 0;
   hardwareToken = 0;
   hardware: Scenario['hardwareFaults'];
+  /** Hardware time elapsed up to hardwareSinceMs of simulated time (compression may change). */
+  hardwareBaseMs = 0;
+  hardwareSinceMs = 0;
   rolloutToken = 0;
   pendingRollout: { nodes: number[]; config: BadConfig } | null = null;
   sideCounter = 0;
@@ -251,6 +254,10 @@ export class SimState {
   /** Hardware time runs timeCompression times faster than simulated time: converts a hardware duration. */
   hardwareMs(durationMs: number): number {
     return durationMs / this.hardware.timeCompression;
+  }
+
+  hardwareNowMs(): number {
+    return this.hardwareBaseMs + (this.nowMs - this.hardwareSinceMs) * this.hardware.timeCompression;
   }
 
   note(type: string, target: string, detail: string): void {

@@ -113,7 +113,6 @@ export function sampleUtilization(st: SimState, windowMs: number): void {
 /** A new queue limit: queues are re-laid out with the new capacity; overflowing attempts are dropped. */
 export function resizeQueues(st: SimState, limit: number): void {
   const cap = Math.max(1, limit);
-  if (cap === st.queueCapacity) return;
   const slots = new Int32Array(st.appCount * cap);
   const auxes = new Int32Array(st.appCount * cap);
   for (let a = 0; a < st.appCount; a++) {

@@ -44,7 +44,7 @@ export function onNodeFailureDue(st: SimState, token: number): void {
   const node = 2 + st.rng.faults.int(machines(st));
   if (st.nodeStatus[node] === NodeStatusCode.up) {
     st.metrics.durability.nodeFailures++;
-    crashNode(st, node, 'hardware fault');
+    crashNode(st, node, 'hardware fault', NodeStatusCode.crashed, false);
     const repairMs = st.hardwareMs(st.hardware.nodeRepairHours * HOUR_MS);
     st.at(st.nowMs + repairMs, EventKind.nodeRestartDue, node, st.nodeEpoch[node] as number);
   }

@@ -1,7 +1,8 @@
 // Machines and their disks going down and coming back. A crash stops a node and loses its
 // in-memory work but not its disks; a disk failure destroys the replicas on that disk; a rack
 // power failure stops every node in the rack at once (and may take some disks with it).
-// Left out: partial disk failures (bad sectors), slow disks, kernel panics vs clean shutdowns.
+// A slowed storage node serves from its disks that much slower.
+// Left out: partial disk failures (bad sectors), one slow disk alone, kernel panics vs clean shutdowns.
 import { EventKind } from '../events';
 import { DiskStatusCode, NodeStatusCode, type SimState } from '../state';
 import { dropAllWork } from './appServer';
@@ -18,9 +19,16 @@ function setStatus(st: SimState, node: number, status: number): void {
   st.faultEpoch++;
 }
 
-export function crashNode(st: SimState, node: number, why: string, status: number = NodeStatusCode.crashed): void {
+export function crashNode(
+  st: SimState,
+  node: number,
+  why: string,
+  status: number = NodeStatusCode.crashed,
+  autoRestart = true,
+): void {
   if (st.nodeStatus[node] !== NodeStatusCode.up) {
-    if (status === NodeStatusCode.poweredOff) st.nodeStatus[node] = status;
+    // Already down: a power cut still voids any restart it had pending.
+    if (status === NodeStatusCode.poweredOff && st.nodeStatus[node] !== status) setStatus(st, node, status);
     return;
   }
   setStatus(st, node, status);
@@ -28,7 +36,7 @@ export function crashNode(st: SimState, node: number, why: string, status: numbe
   st.note(status === NodeStatusCode.poweredOff ? 'nodePoweredOff' : 'nodeCrashed', nodeName(st, node), why);
   st.observer?.({ type: 'nodeDown', timeMs: st.nowMs, node });
   const restartMs = st.scenario.appServers.restartAfterMs;
-  if (st.isApp(node) && restartMs > 0 && status === NodeStatusCode.crashed) {
+  if (autoRestart && st.isApp(node) && restartMs > 0 && status === NodeStatusCode.crashed) {
     st.at(st.nowMs + restartMs, EventKind.nodeRestartDue, node, st.nodeEpoch[node] as number);
   }
 }

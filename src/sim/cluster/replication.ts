@@ -20,7 +20,7 @@ function place(st: SimState, idx: number, disk: number): void {
   st.presentSlots[Math.floor(idx / MAX_RF)] = (st.presentSlots[Math.floor(idx / MAX_RF)] as number) + 1;
 }
 
-/** Initial layout: replica k of partition p on the k-th node after p in rack-interleaved order. */
+/** Initial layout, spread evenly over nodes (and, rack-aware, over racks; single-rack: all in one). */
 export function placeInitialReplicas(st: SimState): void {
   const s = st.storageCount;
   const racks = st.rackIds.length;
@@ -39,7 +39,11 @@ export function placeInitialReplicas(st: SimState): void {
         storage = k < inRack ? rack + (((Math.floor(p / racks) + k) % inRack) * racks) : (p + k) % s;
         while (used.has(storage)) storage = (storage + 1) % s;
       } else {
-        storage = (p + k) % s; // nodes are assigned to racks round-robin, so neighbours are in different racks
+        // Replica k goes to rack p + k, so up to one replica per rack; nodes within a rack take turns.
+        const rack = (p + k) % racks;
+        const inRack = Math.ceil((s - rack) / racks);
+        storage = k < racks && inRack > 0 ? rack + (Math.floor(p / racks) % inRack) * racks : (p + k) % s;
+        while (used.has(storage)) storage = (storage + 1) % s;
       }
       used.add(storage);
       const disk = storage * st.disksPerNode + (Math.floor(p / s) % st.disksPerNode);

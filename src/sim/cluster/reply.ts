@@ -9,7 +9,7 @@ import { canTalk, hopMs, lost, stillTalking } from './network';
 import { ackWrite } from './replication';
 import { recomputeRound } from './storage';
 
-const OUTCOME_NAMES = ['ok', 'error', 'rejected', 'unavailable', 'unavailable'] as const;
+const OUTCOME_NAMES = ['ok', 'error', 'rejected', 'unavailable'] as const;
 
 /** A reply (not from a storage round) leaving server (or the balancer, when server is -1) at leaveMs. */
 export function sendReply(st: SimState, slot: number, aux: number, outcome: number, server: number, leaveMs: number): void {

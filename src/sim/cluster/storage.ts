@@ -81,11 +81,16 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   return doneMs + back;
 }
 
-/** Whether the coordinator believes the replica in slot idx can serve: it exists and its node is up. */
-function believedLive(st: SimState, idx: number): boolean {
+/**
+ * Whether the coordinator believes the replica in slot idx can serve: it exists and its node is
+ * up. On a replay, only replicas that were live when the round began and stayed so count (a node
+ * that came back meanwhile was not chosen; one that went down is routed around).
+ */
+function believedLive(st: SimState, idx: number, sinceMs: number): boolean {
   if (st.slotState[idx] !== SlotState.present) return false;
   const node = st.storageNode(Math.floor((st.slotDisk[idx] as number) / st.disksPerNode));
-  return st.nodeStatus[node] === NodeStatusCode.up;
+  if (st.nodeStatus[node] !== NodeStatusCode.up) return false;
+  return sinceMs < 0 || ((st.nodeChangedAt[node] as number) <= sinceMs && (st.slotChangedAt[idx] as number) <= sinceMs);
 }
 
 /**
@@ -100,7 +105,7 @@ function partitionRound(st: SimState, seed: number, k: number, a: number, p: num
   let live = 0;
   let liveMask = 0;
   for (let s = 0; s < rf; s++) {
-    if (believedLive(st, base + s)) {
+    if (believedLive(st, base + s, sinceMs)) {
       live++;
       liveMask |= 1 << s;
     }
@@ -142,5 +147,7 @@ function replicaAnswer(st: SimState, seed: number, k: number, a: number, idx: nu
   const loss = st.scenario.network.loss + (st.linkLoss[link] as number);
   if (loss > 0 && (draws.next() < loss || draws.next() < loss)) return -1;
   const hops = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + 2 * (st.linkLatencyMs[link] as number);
-  return t0 + hops + draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
+  const t = t0 + hops + draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
+  // The coordinator stops waiting at its storage timeout: a later answer does not count.
+  return t <= t0 + st.policy.storageTimeoutMs ? t : -1;
 }
