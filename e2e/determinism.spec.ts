@@ -4,15 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 
-const SCENARIO_ID = 'default';
-const SEED = 7;
-const DURATION_S = 5;
+// Each scenario exercises different code: queueing only, replicated storage, random hardware faults.
+const RUNS = [
+  { scenarioId: 'default', seed: 7, durationS: 5 },
+  { scenarioId: 'single-server', seed: 3, durationS: 60 },
+  { scenarioId: 'large', seed: 11, durationS: 3 },
+] as const;
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function hashFromNode(): string {
+function hashFromNode({ scenarioId, seed, durationS }: (typeof RUNS)[number]): string {
   const stdout = execFileSync(
     'npx',
-    ['tsx', 'scripts/sim.ts', SCENARIO_ID, '--seed', String(SEED), '--duration', String(DURATION_S), '--json'],
+    ['tsx', 'scripts/sim.ts', scenarioId, '--seed', String(seed), '--duration', String(durationS), '--json'],
     { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 },
   );
   const report = JSON.parse(stdout) as { logHash?: unknown };
@@ -22,19 +25,21 @@ function hashFromNode(): string {
   return report.logHash;
 }
 
-test('a run in the Web Worker has the same log hash as the same run in Node', async ({ page }) => {
-  test.setTimeout(90_000);
-  const expectedHash = hashFromNode();
+for (const run of RUNS) {
+  test(`${run.scenarioId}: a run in the Web Worker has the same log hash as the same run in Node`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const expectedHash = hashFromNode(run);
 
-  await page.goto('./');
-  await page.getByLabel('Scenario').selectOption(SCENARIO_ID);
-  await page.getByLabel('Seed').fill(String(SEED));
-  await page.getByLabel('Duration (s)').fill(String(DURATION_S));
-  await page.getByRole('button', { name: 'Run in worker' }).click();
+    await page.goto('./');
+    await page.getByLabel('Scenario').selectOption(run.scenarioId);
+    await page.getByLabel('Seed').fill(String(run.seed));
+    await page.getByLabel('Duration (s)').fill(String(run.durationS));
+    await page.getByRole('button', { name: 'Run in worker' }).click();
 
-  const result = page.getByTestId('worker-result');
-  // Wait for the run to finish first, so a worker error fails fast with its message in the diff.
-  await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-  await expect(result).toHaveAttribute('data-log-hash', expectedHash);
-  await expect(result).toContainText(expectedHash);
-});
+    const result = page.getByTestId('worker-result');
+    // Wait for the run to finish first, so a worker error fails fast with its message in the diff.
+    await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(result).toHaveAttribute('data-log-hash', expectedHash);
+    await expect(result).toContainText(expectedHash);
+  });
+}

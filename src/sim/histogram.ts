@@ -2,6 +2,8 @@
 // (like HdrHistogram), so any reported percentile is within 0.4% of the exact sample percentile.
 // The bucket index comes straight from the float's exponent and top mantissa bits.
 
+import { pow2 } from './detMath';
+
 const SUB_BITS = 7;
 const SUB_BUCKETS = 1 << SUB_BITS;
 const MIN_EXPONENT = -20; // about 1e-6 ms; anything smaller shares the first bucket
@@ -27,7 +29,7 @@ export function bucketOf(valueMs: number): number {
 export function bucketMiddle(bucket: number): number {
   const exponent = Math.floor(bucket / SUB_BUCKETS) + MIN_EXPONENT;
   const sub = bucket % SUB_BUCKETS;
-  return Math.pow(2, exponent) * (1 + (sub + 0.5) / SUB_BUCKETS);
+  return pow2(exponent) * (1 + (sub + 0.5) / SUB_BUCKETS);
 }
 
 export const QUANTILES = [0.5, 0.95, 0.99, 0.999] as const;

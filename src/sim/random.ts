@@ -2,6 +2,7 @@
 // splitmix32 from a hash of seed and stream name), so that extra draws in one stream (say, a
 // new fault) never shift the draws of another (say, request arrivals). Not cryptographic.
 import type { Distribution } from './scenarioSchema';
+import { exp, log } from './detMath';
 
 export type StreamName = 'arrivals' | 'service' | 'network' | 'storage' | 'faults' | 'balancer' | 'retries' | 'config';
 
@@ -38,7 +39,7 @@ export function normalQuantile(p: number): number {
       (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1)
     );
   }
-  const q = Math.sqrt(-2 * Math.log(p < 0.5 ? p : 1 - p));
+  const q = Math.sqrt(-2 * log(p < 0.5 ? p : 1 - p));
   const x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
   return p < 0.5 ? x : -x;
 }
@@ -120,7 +121,7 @@ export class Rng {
 
   /** Exponential with the given mean (inverse transform; 1 - u is in (0, 1], so log is finite). */
   exponential(mean: number): number {
-    return -Math.log(1 - this.next()) * mean;
+    return -log(1 - this.next()) * mean;
   }
 
   /** Standard normal, by inverting its CDF at one uniform draw (see normalQuantile). */
@@ -131,8 +132,8 @@ export class Rng {
   /** A draw from a compiled distribution, in ms. */
   draw(s: Sampler): number {
     const code = s.code;
-    if (code === 2) return s.scaleMs * Math.exp(s.sigma * this.normal());
-    if (code === 1) return -Math.log(1 - this.next()) * s.scaleMs;
+    if (code === 2) return s.scaleMs * exp(s.sigma * this.normal());
+    if (code === 1) return -log(1 - this.next()) * s.scaleMs;
     return s.scaleMs;
   }
 
@@ -144,7 +145,7 @@ export class Rng {
       case 'exponential':
         return this.exponential(dist.meanMs);
       case 'lognormal':
-        return dist.medianMs * Math.exp(dist.sigma * this.normal());
+        return dist.medianMs * exp(dist.sigma * this.normal());
       default: {
         const never: never = dist;
         return never;
@@ -176,7 +177,7 @@ export function meanOf(dist: Distribution): number {
     case 'exponential':
       return dist.meanMs;
     case 'lognormal':
-      return dist.medianMs * Math.exp((dist.sigma * dist.sigma) / 2);
+      return dist.medianMs * exp((dist.sigma * dist.sigma) / 2);
     default: {
       const never: never = dist;
       return never;
