@@ -52,7 +52,8 @@ function parseArgs(argv: string[]): Options {
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') ? (arg.split('=', 2) as [string, string | undefined]) : [arg, undefined];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const [flag, inline] = eq >= 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     if (flag === '--seed') seed = numberFlag('seed', value(), 0, 2 ** 32 - 1, true);
     else if (flag === '--duration') durationS = numberFlag('duration', value(), 0.001, 1e7, false);

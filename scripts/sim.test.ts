@@ -1,0 +1,214 @@
+// The headless runner as a user meets it: a child process. Results are reproducible from the
+// seed; bad input exits with code 2 and one line per problem naming the field, never a stack trace.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBuiltInScenario, type Scenario } from '../src/sim/index';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TIMEOUT_MS = 30_000;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runSim(...args: string[]): Run {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function runJson(...args: string[]) {
+  const run = runSim(...args, '--json');
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+/** Exit code 2, a message on stderr containing `naming`, nothing on stdout, no stack trace. */
+function expectUsageError(run: Run, naming: string): void {
+  expect(run.status, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toContain(naming);
+  expect(run.stderr).not.toMatch(/^\s*at /m);
+}
+
+let dir = '';
+const scenario = getBuiltInScenario('default') as Scenario;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'faultline-sim-test-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function writeScenarioFile(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('sim CLI --json', () => {
+  it(
+    'prints one JSON object with the run and its metrics',
+    () => {
+      const out = runJson('default', '--seed', '7', '--duration', '2');
+      expect(out).toMatchObject({ scenario: 'default', seed: 7, durationS: 2 });
+      expect(out.events).toBeGreaterThan(0);
+      expect(out.logHash).toMatch(/^[0-9a-f]+$/);
+      const m = out.metrics;
+      for (const field of ['requests', 'succeeded', 'failed', 'throughputRps', 'ackedWritesLost']) {
+        expect(typeof m[field], field).toBe('number');
+      }
+      expect(m.requests).toBeGreaterThan(0);
+      expect(m.succeeded + m.failed).toBeLessThanOrEqual(m.requests);
+      expect(m.availability).toBeGreaterThanOrEqual(0);
+      expect(m.availability).toBeLessThanOrEqual(1);
+      expect(m.throughputRps).toBeGreaterThan(0);
+      expect(m.ackedWritesLost).toBe(0);
+      const l = m.latencyMs;
+      for (const field of ['mean', 'p50', 'p95', 'p99', 'p999']) expect(l[field], field).toBeGreaterThan(0);
+      expect(l.p50).toBeLessThanOrEqual(l.p95);
+      expect(l.p95).toBeLessThanOrEqual(l.p99);
+      expect(l.p99).toBeLessThanOrEqual(l.p999);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'runs the default scenario with seed 1 when none is given',
+    () => {
+      const out = runJson('--duration', '2');
+      expect(out).toMatchObject({ scenario: 'default', seed: 1, durationS: 2 });
+      expect(runJson('default', '--seed=1', '--duration=2').logHash).toBe(out.logHash);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'gives the same log hash for the same seed, and a different one for another seed',
+    () => {
+      const first = runJson('--seed', '42', '--duration', '2');
+      const again = runJson('--seed', '42', '--duration', '2');
+      const other = runJson('--seed', '43', '--duration', '2');
+      expect(again).toEqual(first);
+      expect(other.logHash).not.toBe(first.logHash);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'runs a valid scenario file',
+    () => {
+      const path = writeScenarioFile('valid.json', JSON.stringify({ ...scenario, id: 'from-file' }));
+      expect(runJson(path, '--duration', '1')).toMatchObject({ scenario: 'from-file', durationS: 1 });
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe('sim CLI readable output', () => {
+  it(
+    'reports availability and latency in words',
+    () => {
+      const run = runSim('single-server', '--duration', '2');
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('availability');
+      expect(run.stdout).toContain('latency');
+      expect(run.stdout).toContain('seed 1');
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe('sim CLI bad input exits with code 2', () => {
+  it(
+    'a seed that is not a number, naming --seed',
+    () => {
+      expectUsageError(runSim('--seed', 'abc', '--duration', '2'), '--seed');
+      expectUsageError(runSim('--seed=1.5', '--duration', '2'), '--seed');
+      expectUsageError(runSim('--duration', '2', '--seed'), '--seed');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'an inline value with a second "=", naming the flag (not read as the part before it)',
+    () => {
+      expectUsageError(runSim('--seed=12=3', '--duration', '2'), '--seed');
+      expectUsageError(runSim('--duration=2=9'), '--duration');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a duration that is not positive, naming --duration',
+    () => {
+      expectUsageError(runSim('--duration', '0'), '--duration');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'an unknown scenario or option, naming it',
+    () => {
+      expectUsageError(runSim('no-such-scenario', '--duration', '2'), 'no-such-scenario');
+      expectUsageError(runSim('--fast'), '--fast');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a scenario file with an invalid field, naming policy.timeoutMs',
+    () => {
+      const path = writeScenarioFile(
+        'negative-timeout.json',
+        JSON.stringify({ ...scenario, policy: { ...scenario.policy, timeoutMs: -5 } }),
+      );
+      const run = runSim(path, '--duration', '2');
+      expectUsageError(run, 'policy.timeoutMs');
+      expect(run.stderr).toMatch(/^\s*policy\.timeoutMs: /m);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a scenario file that is not JSON',
+    () => {
+      const path = writeScenarioFile('broken.json', '{ "version": 1, ');
+      expectUsageError(runSim(path, '--duration', '2'), 'not valid JSON');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a scenario file that does not exist',
+    () => {
+      expectUsageError(runSim(join(dir, 'missing.json'), '--duration', '2'), 'missing.json');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a scenario file whose schedule holds an invalid command, naming schedule.0.command',
+    () => {
+      const bad = { ...scenario, schedule: [{ atMs: 0, command: { type: 'crashNode', nodeId: 'app-9' } }] };
+      const path = writeScenarioFile('bad-schedule.json', JSON.stringify(bad));
+      // Invalid input, like an invalid field: exit code 2, not the code 1 reserved for Faultline's own bugs.
+      expectUsageError(runSim(path, '--duration', '2'), 'schedule.0.command');
+    },
+    TIMEOUT_MS,
+  );
+});
