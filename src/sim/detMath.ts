@@ -24,6 +24,9 @@ export function pow2(k: number): number {
 // 1/n! for n = 2..13: exp(r) = 1 + r + r^2/2! + ... with |r| <= ln2/2 leaves an error below 1e-17.
 const F = [1 / 2, 1 / 6, 1 / 24, 1 / 120, 1 / 720, 1 / 5040, 1 / 40320, 1 / 362880, 1 / 3628800, 1 / 39916800, 1 / 479001600, 1 / 6227020800] as const;
 
+/** 2^k for k in [-1022, 1023], so exp scales by a table read instead of bit writes. */
+const POW2 = Float64Array.from({ length: 2046 }, (_, i) => pow2(i - 1022));
+
 export function exp(x: number): number {
   if (!(x === x)) return Number.NaN;
   if (x > 709.782712893384) return Number.POSITIVE_INFINITY;
@@ -45,7 +48,7 @@ export function exp(x: number): number {
   const e = 1 + r + r * r * p;
   if (k > 1023) return e * pow2(k - 1) * 2;
   if (k < -1022) return e * pow2(k + 1022) * pow2(-1022);
-  return e * pow2(k);
+  return e * (POW2[k + 1022] as number);
 }
 
 // 1/(2n+1) for the series of atanh: log(m) = 2 atanh(s), s = (m - 1)/(m + 1), |s| < 0.172.
