@@ -5,6 +5,7 @@ import { EventQueue } from './eventQueue';
 import { createStreams, Rng, samplerOf, type Sampler, type Streams } from './random';
 import type { Policy, Scenario } from './scenarioSchema';
 import { DeadlineQueue } from './deadlineQueue';
+import { growRequests } from './requestPool';
 import { Metrics } from './metrics';
 import { EventLog } from './eventLog';
 import { KIND_SPAN, type EventKind, type Observer } from './events';
@@ -241,7 +242,7 @@ export class SimState {
 
     this.metrics = new Metrics(scenario.slo);
     this.log = new EventLog();
-    this.growRequests(1024);
+    growRequests(this, 1024);
   }
 
   observer: Observer | null = null;
@@ -288,31 +289,5 @@ export class SimState {
   /** Link index between app server a and storage node s. */
   storageLink(a: number, s: number): number {
     return 1 + this.appCount + a * this.storageCount + s;
-  }
-
-  growRequests(capacity: number): void {
-    const old = this.requestCapacity;
-    const grow = <T extends Uint8Array | Int32Array | Float64Array>(arr: T, make: (n: number) => T): T => {
-      const fresh = make(capacity);
-      fresh.set(arr);
-      return fresh;
-    };
-    this.reqState = grow(this.reqState, (k) => new Uint8Array(k));
-    this.reqGen = grow(this.reqGen, (k) => new Int32Array(k));
-    this.reqAttempt = grow(this.reqAttempt, (k) => new Uint8Array(k));
-    this.reqFlags = grow(this.reqFlags, (k) => new Uint8Array(k));
-    this.reqStartMs = grow(this.reqStartMs, (k) => new Float64Array(k));
-    this.reqAttemptStartMs = grow(this.reqAttemptStartMs, (k) => new Float64Array(k));
-    this.reqServer = grow(this.reqServer, (k) => new Int32Array(k));
-    this.reqSendMs = grow(this.reqSendMs, (k) => new Float64Array(k));
-    this.reqDrawSeed = grow(this.reqDrawSeed, (k) => new Int32Array(k));
-    this.reqFaultEpoch = grow(this.reqFaultEpoch, (k) => new Int32Array(k));
-    this.reqOutcome = grow(this.reqOutcome, (k) => new Uint8Array(k));
-    this.reqPartition = grow(this.reqPartition, (k) => new Int32Array(k));
-    this.reqMask = grow(this.reqMask, (k) => new Uint8Array(k));
-    this.reqRound = grow(this.reqRound, (k) => new Uint8Array(k));
-    // Free list is a stack: push in reverse so low slots are used first.
-    for (let i = capacity - 1; i >= old; i--) this.freeRequests.push(i);
-    this.requestCapacity = capacity;
   }
 }

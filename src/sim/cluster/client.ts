@@ -4,6 +4,7 @@
 import { EventKind } from '../events';
 import { MAX_REQUESTS_IN_FLIGHT, RequestState, type SimState } from '../state';
 import { forward, releaseOutstanding } from './loadBalancer';
+import { growRequests } from '../requestPool';
 
 export const FLAG_WRITE = 1;
 export const FLAG_POISON = 2;
@@ -41,7 +42,7 @@ export function issueRequest(st: SimState, flags: number): void {
       st.metrics.failed(); // the client itself is out of memory for requests: shed
       return;
     }
-    st.growRequests(st.requestCapacity * 2);
+    growRequests(st, st.requestCapacity * 2);
   }
   const slot = st.freeRequests.pop() as number;
   st.reqGen[slot] = ((st.reqGen[slot] as number) + 1) & GEN_MASK;
