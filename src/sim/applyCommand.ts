@@ -115,9 +115,11 @@ export function apply(st: SimState, c: Command): void {
       return setLinkCut(st, linkIndex(st, c.linkId), c.type === 'partitionLink');
     case 'setLinkLoss':
       st.linkLoss[linkIndex(st, c.linkId)] = c.loss;
+      st.linkVersion++;
       return st.note('linkLossSet', c.linkId, `${(c.loss * 100).toFixed(1)}% of messages lost`);
     case 'setLinkLatency':
       st.linkLatencyMs[linkIndex(st, c.linkId)] = c.extraMs;
+      st.linkVersion++;
       return st.note('linkLatencySet', c.linkId, `${c.extraMs} ms extra latency`);
     case 'partitionGroup':
       return partitionGroup(st, c.nodeIds.map((id) => nodeIndex(st, id)));

@@ -14,6 +14,7 @@ import { EventKind, KIND_BITS, KIND_SPAN, type Observer } from './events';
 import { WINDOW_MS } from './metrics';
 import type { Scenario } from './scenarioSchema';
 import { buildSnapshot } from './snapshotBuilder';
+import { buildFrame, buildTopology, type Frame, type Topology } from './frame';
 import type { SimulationSnapshot } from './snapshot';
 import { SimState } from './state';
 
@@ -187,6 +188,16 @@ export class Simulation {
       return;
     }
     applyToState(this.st, command);
+  }
+
+  /** Nodes and links of this run, indexed as in frame(). */
+  topology(): Topology {
+    return buildTopology(this.st);
+  }
+
+  /** The compact per-frame picture; pass what the caller already has so only news is sent. */
+  frame(linkVersionSeen: number, windowsAfterMs: number, eventsSeen: number): Frame {
+    return buildFrame(this.st, linkVersionSeen, windowsAfterMs, eventsSeen);
   }
 
   snapshot(): SimulationSnapshot {

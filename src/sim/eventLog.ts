@@ -31,6 +31,8 @@ export class EventLog {
   events = 0;
   private readonly notable: NotableEvent[] = [];
   private notableStart = 0;
+  /** Notable events ever noted (the ring keeps the last NOTABLE_LIMIT). */
+  notableTotal = 0;
 
   /** Folds one processed event (its time, kind and the words that identify it) into the hash. */
   record(timeMs: number, kind: number, index: number, aux: number): void {
@@ -50,6 +52,7 @@ export class EventLog {
 
   note(timeMs: number, type: string, target: string, detail: string): void {
     const event = { timeMs, type, target, detail };
+    this.notableTotal++;
     if (this.notable.length < NOTABLE_LIMIT) this.notable.push(event);
     else {
       this.notable[this.notableStart] = event;
@@ -58,6 +61,12 @@ export class EventLog {
     // Notable events are part of the run too: fold their text into the hash.
     for (let i = 0; i < type.length; i++) this.h1 = mix(this.h1, type.charCodeAt(i));
     for (let i = 0; i < target.length; i++) this.h2 = mix(this.h2, target.charCodeAt(i));
+  }
+
+  /** Events noted after the first `seen` (as many as the ring still holds), oldest first. */
+  since(seen: number): { newEvents: NotableEvent[]; total: number } {
+    const missing = Math.min(this.notableTotal - seen, this.notable.length);
+    return { newEvents: missing > 0 ? this.recent().slice(-missing) : [], total: this.notableTotal };
   }
 
   /** Oldest first. */

@@ -17,6 +17,7 @@ export {
 } from './scenarioSchema';
 export { builtInScenarios, getBuiltInScenario } from './scenarios/index';
 export type { ObservedEvent, Observer } from './events';
+export { LINK_TRAFFIC_LIMIT, type Frame, type LinkFrame, type Topology, type TopologyLink, type TopologyNode } from './frame';
 export type {
   SimulationSnapshot,
   NodeSnapshot,

@@ -117,6 +117,18 @@ export class Metrics {
     return [...this.windows.slice(this.windowsStart), ...this.windows.slice(0, this.windowsStart)];
   }
 
+  /** Windows that ended after a time, oldest first: what a view that has seen up to then is missing. */
+  windowsAfter(endMs: number): WindowMetrics[] {
+    const out: WindowMetrics[] = [];
+    const n = this.windows.length;
+    for (let k = n - 1; k >= 0; k--) {
+      const w = this.windows[(this.windowsStart + k) % n] as WindowMetrics;
+      if (w.endMs <= endMs) break;
+      out.push(w);
+    }
+    return out.reverse();
+  }
+
   lastWindow(): WindowMetrics | null {
     if (this.windows.length === 0) return null;
     const i = (this.windowsStart + this.windows.length - 1) % this.windows.length;

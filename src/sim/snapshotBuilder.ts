@@ -61,7 +61,7 @@ function linkSnapshot(st: SimState, link: number): LinkSnapshot {
   };
 }
 
-function durability(st: SimState): DurabilityMetrics {
+export function durabilityOf(st: SimState): DurabilityMetrics {
   const rf = st.policy.replicationFactor;
   let under = 0;
   let unavailable = 0;
@@ -114,7 +114,7 @@ export function buildSnapshot(st: SimState): SimulationSnapshot {
     cumulative: st.metrics.cumulative(st.nowMs, st.requestsInFlight),
     window: st.metrics.lastWindow(),
     windows: st.metrics.closedWindows(),
-    durability: durability(st),
+    durability: durabilityOf(st),
     recentEvents: st.log.recent(),
     slo: { ...st.scenario.slo },
   };

@@ -72,6 +72,11 @@ export class SimState {
   readonly linkLoss: Float64Array;
   readonly linkLatencyMs: Float64Array;
   readonly linkChangedAt: Float64Array;
+  /** Messages sent over each link and messages dropped on it (cut, lost, or sent to a dead node). */
+  readonly linkSent: Float64Array;
+  readonly linkDropped: Float64Array;
+  /** Bumped whenever a link's cut, loss or latency changes, so views can skip unchanged link state. */
+  linkVersion = 0;
 
   // Disks (index = storage * disksPerNode + disk).
   readonly diskStatus: Uint8Array;
@@ -208,6 +213,8 @@ export class SimState {
     this.linkLoss = new Float64Array(this.linkCount);
     this.linkLatencyMs = new Float64Array(this.linkCount);
     this.linkChangedAt = new Float64Array(this.linkCount).fill(-1);
+    this.linkSent = new Float64Array(this.linkCount);
+    this.linkDropped = new Float64Array(this.linkCount);
 
     this.diskStatus = new Uint8Array(s * d);
     this.diskChangedAt = new Float64Array(s * d).fill(-1);

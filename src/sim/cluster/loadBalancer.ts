@@ -4,11 +4,12 @@
 // Left out: LB-side retries, connection pooling, slow-start for recovered servers.
 import { EventKind } from '../events';
 import { BALANCER, CLIENTS, NodeStatusCode, Outcome, type SimState } from '../state';
-import { canTalk, hopMs, lost } from './network';
+import { canTalk, dropped, hopMs, lost } from './network';
 import { sendReply } from './reply';
 
 export function forward(st: SimState, slot: number, aux: number): void {
-  if (!canTalk(st, CLIENTS, BALANCER, 0) || lost(st, 0)) return; // never arrives: the client will time out
+  if (!canTalk(st, CLIENTS, BALANCER, 0)) return dropped(st, 0); // never arrives: the client will time out
+  if (lost(st, 0)) return;
   const toBalancer = hopMs(st, 0);
   const a = pick(st);
   if (a < 0) {
@@ -20,6 +21,10 @@ export function forward(st: SimState, slot: number, aux: number): void {
   st.reqServer[slot] = a;
   st.observer?.({ type: 'attemptSent', timeMs: st.nowMs, request: slot, attempt: aux & 15, server: a });
   const link = st.balancerLink(a);
+  if (!canTalk(st, BALANCER, st.appNode(a), link)) {
+    st.linkSent[link] = (st.linkSent[link] as number) + 1;
+    return dropped(st, link); // a crashed or cut-off server: the attempt will time out
+  }
   if (lost(st, link)) return;
   st.at(st.nowMs + toBalancer + hopMs(st, link), EventKind.serverArrival, slot, aux);
 }

@@ -29,11 +29,21 @@ export function stillTalking(st: SimState, a: number, b: number, link: number, s
 
 /** One-way latency of one hop over a link, ms, drawn from the network stream. */
 export function hopMs(st: SimState, link: number): number {
+  st.linkSent[link] = (st.linkSent[link] as number) + 1;
   return st.rng.network.draw(st.hopSampler) + (st.linkLatencyMs[link] as number);
 }
 
 /** Whether a message on this link is lost (draws only when there is a chance of loss). */
 export function lost(st: SimState, link: number): boolean {
   const p = st.scenario.network.loss + (st.linkLoss[link] as number);
-  return p > 0 && st.rng.network.next() < p;
+  if (p > 0 && st.rng.network.next() < p) {
+    dropped(st, link);
+    return true;
+  }
+  return false;
+}
+
+/** Counts a message that a link did not deliver. */
+export function dropped(st: SimState, link: number): void {
+  st.linkDropped[link] = (st.linkDropped[link] as number) + 1;
 }

@@ -8,6 +8,7 @@ export function setLinkCut(st: SimState, link: number, cut: boolean): void {
   if (st.linkCut[link] === value) return;
   st.linkCut[link] = value;
   st.linkChangedAt[link] = st.nowMs;
+  st.linkVersion++;
   st.faultEpoch++;
   const id = `${st.nodeIds[st.linkA[link] as number]}~${st.nodeIds[st.linkB[link] as number]}`;
   st.note(cut ? 'linkPartitioned' : 'linkHealed', id, cut ? 'link cut: messages on it are lost' : 'link healed');

@@ -15,7 +15,7 @@
 import { EventKind } from '../events';
 import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState, type SimState } from '../state';
 import { FLAG_WRITE, attemptAux } from './client';
-import { canTalk, stillTalking } from './network';
+import { canTalk, dropped, stillTalking } from './network';
 
 const answers = new Float64Array(MAX_RF);
 let roundMask = 0;
@@ -76,7 +76,15 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   draws.reseed(mixSeed(seed, -1, -1));
   const back = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
   const base = st.scenario.network.loss;
-  if (draws.next() < base + (st.linkLoss[link] as number) || draws.next() < base + (st.linkLoss[0] as number)) return -1;
+  const lostNearServer = draws.next() < base + (st.linkLoss[link] as number);
+  const lostNearClients = draws.next() < base + (st.linkLoss[0] as number);
+  if (sinceMs < 0) {
+    st.linkSent[link] = (st.linkSent[link] as number) + 1;
+    if (lostNearServer) dropped(st, link);
+    else st.linkSent[0] = (st.linkSent[0] as number) + 1;
+    if (!lostNearServer && lostNearClients) dropped(st, 0);
+  }
+  if (lostNearServer || lostNearClients) return -1;
   st.reqOutcome[slot] = result >= 0 ? Outcome.ok : Outcome.unavailable;
   return doneMs + back;
 }
@@ -141,11 +149,19 @@ function replicaAnswer(st: SimState, seed: number, k: number, a: number, idx: nu
   const app = st.appNode(a);
   const reachable =
     sinceMs < 0 ? canTalk(st, app, node, link) : stillTalking(st, app, node, link, sinceMs) && (st.slotChangedAt[idx] as number) <= sinceMs;
-  if (!reachable) return -1;
+  const fresh = sinceMs < 0;
+  if (fresh) st.linkSent[link] = (st.linkSent[link] as number) + 1;
+  if (!reachable) {
+    if (fresh) dropped(st, link);
+    return -1;
+  }
   const draws = st.storageDraws;
   draws.reseed(mixSeed(seed, k, idx % MAX_RF));
   const loss = st.scenario.network.loss + (st.linkLoss[link] as number);
-  if (loss > 0 && (draws.next() < loss || draws.next() < loss)) return -1;
+  if (loss > 0 && (draws.next() < loss || draws.next() < loss)) {
+    if (fresh) dropped(st, link);
+    return -1;
+  }
   const hops = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + 2 * (st.linkLatencyMs[link] as number);
   const t = t0 + hops + draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
   // The coordinator stops waiting at its storage timeout: a later answer does not count.

@@ -1,0 +1,69 @@
+// The store without React: an in-process simulation, driven the way the run loop and the UI do.
+import { describe, expect, it } from 'vitest';
+import { createInProcessPort } from '../worker/ports';
+import { createAppStore, STEP_MS } from './appStore';
+import { startRunLoop, type FrameClock } from './runLoop';
+
+async function ready() {
+  const store = createAppStore(createInProcessPort());
+  await Promise.resolve();
+  await Promise.resolve();
+  return store;
+}
+
+describe('app store', () => {
+  it('loads the default scenario and steps simulated time', async () => {
+    const store = await ready();
+    expect(store.getState().topology?.nodes.length).toBe(12);
+    store.getState().actions.step();
+    expect(store.getState().frame?.timeMs).toBe(STEP_MS);
+    expect(store.getState().windows.length).toBe(1);
+  });
+
+  it('applies a command, marks it and announces the fault', async () => {
+    const store = await ready();
+    store.getState().actions.step();
+    store.getState().actions.apply({ type: 'crashNode', nodeId: 'app-2' }, 'Crash node app-2');
+    const s = store.getState();
+    expect(s.marks).toEqual([{ timeMs: STEP_MS, label: 'Crash node app-2' }]);
+    expect(s.frame?.nodeStatus[3]).toBe(1);
+    expect(s.announcement).toContain('app-2');
+    expect(s.events[0]?.type).toBe('nodeCrashed');
+  });
+
+  it('reports a rejected command without changing the run', async () => {
+    const store = await ready();
+    const before = store.getState().frame?.logHash;
+    store.getState().actions.apply({ type: 'crashNode', nodeId: 'app-99' }, 'Crash node app-99');
+    expect(store.getState().commandError).toContain('app-99');
+    expect(store.getState().frame?.logHash).toBe(before);
+  });
+
+  it('reset with the same seed reproduces the run', async () => {
+    const store = await ready();
+    for (let i = 0; i < 3; i++) store.getState().actions.step();
+    const hash = store.getState().frame?.logHash;
+    store.getState().actions.reset();
+    await Promise.resolve();
+    for (let i = 0; i < 3; i++) store.getState().actions.step();
+    expect(store.getState().frame?.logHash).toBe(hash);
+  });
+
+  it('the run loop turns wall time times speed into simulated time', async () => {
+    const store = await ready();
+    let now = 0;
+    let callback: ((t: number) => void) | null = null;
+    const clock: FrameClock = { now: () => now, request: (cb) => ((callback = cb), 1), cancel: () => {} };
+    const stop = startRunLoop(store, clock);
+    store.getState().actions.setSpeed(10);
+    store.getState().actions.play();
+    for (let i = 0; i < 30; i++) {
+      now += 16;
+      callback?.(now);
+    }
+    stop();
+    const t = store.getState().frame?.timeMs ?? 0;
+    expect(t).toBeGreaterThan(4000);
+    expect(t).toBeLessThanOrEqual(30 * 16 * 10);
+  });
+});

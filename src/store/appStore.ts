@@ -1,0 +1,234 @@
+// The lab's store: what the simulation last reported (sim slice), the playback state (playback
+// slice) and view-only state such as selection and open menus (view slice). Built by a factory
+// so tests get a fresh store; no React here. The view never mutates simulation state: it calls
+// apply(), which sends a typed command to the simulation.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  getBuiltInScenario,
+  type Command,
+  type Frame,
+  type LinkFrame,
+  type NotableEvent,
+  type Scenario,
+  type Topology,
+  type WindowMetrics,
+} from '../sim/index';
+import type { LabReply, SimPort } from '../worker/labProtocol';
+
+export const WINDOW_HISTORY = 600;
+export const EVENT_HISTORY = 200;
+export const MARK_HISTORY = 200;
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000] as const;
+export const STEP_MS = 1000;
+
+export interface FaultMark {
+  readonly timeMs: number;
+  readonly label: string;
+}
+
+export type MenuTarget = { readonly kind: 'node' | 'link'; readonly id: string } | { readonly kind: 'group'; readonly ids: readonly string[] };
+
+export interface AppState {
+  // sim slice
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly runId: number;
+  readonly topology: Topology | null;
+  readonly frame: Frame | null;
+  readonly links: LinkFrame | null;
+  readonly windows: readonly WindowMetrics[];
+  readonly events: readonly NotableEvent[];
+  readonly marks: readonly FaultMark[];
+  readonly commandError: string | null;
+  readonly simError: string | null;
+  readonly announcement: string;
+  // playback slice
+  readonly playing: boolean;
+  readonly speed: number;
+  /** Simulated time the run loop has asked for; the frame's timeMs trails it when the worker is busy. */
+  readonly targetMs: number;
+  readonly pending: boolean;
+  // view slice
+  readonly selected: readonly string[];
+  readonly menu: MenuTarget | null;
+  readonly inspected: string | null;
+  readonly helpOpen: boolean;
+  readonly actions: AppActions;
+}
+
+export interface AppActions {
+  loadScenario(id: string): void;
+  setSeed(seed: number): void;
+  reset(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Advances simulated time by STEP_MS while paused. */
+  step(): void;
+  setSpeed(speed: number): void;
+  /** Asks the simulation to advance to a time (the run loop calls this). */
+  advanceTo(untilMs: number, maxEvents: number): void;
+  /** Sends a command; `label` is how it is marked on the charts and announced. */
+  apply(command: Command, label: string): void;
+  select(id: string, additive: boolean): void;
+  clearSelection(): void;
+  openMenu(target: MenuTarget): void;
+  closeMenu(): void;
+  inspect(id: string | null): void;
+  setHelpOpen(open: boolean): void;
+  dismissError(): void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newestFirst = false): T[] {
+  const merged = newestFirst ? [...[...add].reverse(), ...list] : [...list, ...add];
+  return newestFirst ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit));
+}
+
+export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1): AppStore {
+  let requestId = 0;
+  const labels = new Map<number, string>();
+  const store = createStore<AppState>()((set, get) => {
+    const start = (scenario: Scenario, newSeed: number) => {
+      const runId = get().runId + 1;
+      set({ scenario, seed: newSeed, runId, topology: null, frame: null, links: null, windows: [], events: [], marks: [], targetMs: 0, pending: true, commandError: null, simError: null, selected: [], menu: null, inspected: null });
+      port.post({ type: 'load', runId, scenario, seed: newSeed });
+    };
+    const actions: AppActions = {
+      loadScenario: (id) => {
+        const scenario = getBuiltInScenario(id);
+        if (!scenario) return set({ simError: `Unknown scenario "${id}".` });
+        start(scenario, get().seed);
+      },
+      setSeed: (s) => start(get().scenario, s),
+      reset: () => start(get().scenario, get().seed),
+      play: () => set({ playing: true }),
+      pause: () => set({ playing: false }),
+      togglePlay: () => set({ playing: !get().playing }),
+      step: () => {
+        const { frame, pending } = get();
+        if (!frame || pending) return;
+        set({ playing: false });
+        actions.advanceTo(frame.timeMs + STEP_MS, Number.POSITIVE_INFINITY);
+      },
+      setSpeed: (speed) => set({ speed }),
+      advanceTo: (untilMs, maxEvents) => {
+        const { runId, pending } = get();
+        if (pending) return;
+        set({ targetMs: untilMs, pending: true });
+        port.post({ type: 'advance', runId, untilMs, maxEvents });
+      },
+      apply: (command, label) => {
+        const id = ++requestId;
+        labels.set(id, label);
+        port.post({ type: 'command', runId: get().runId, requestId: id, command });
+      },
+      select: (id, additive) => {
+        const selected = get().selected;
+        if (!additive) return set({ selected: [id] });
+        set({ selected: selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id] });
+      },
+      clearSelection: () => set({ selected: [] }),
+      openMenu: (menu) => set({ menu }),
+      closeMenu: () => set({ menu: null }),
+      inspect: (inspected) => set({ inspected }),
+      setHelpOpen: (helpOpen) => set({ helpOpen }),
+      dismissError: () => set({ commandError: null, simError: null }),
+    };
+    const scenario = getBuiltInScenario(scenarioId) ?? (getBuiltInScenario('default') as Scenario);
+    queueMicrotask(() => start(scenario, seed));
+    return {
+      scenario,
+      seed,
+      runId: 0,
+      topology: null,
+      frame: null,
+      links: null,
+      windows: [],
+      events: [],
+      marks: [],
+      commandError: null,
+      simError: null,
+      announcement: '',
+      playing: false,
+      speed: 1,
+      targetMs: 0,
+      pending: false,
+      selected: [],
+      menu: null,
+      inspected: null,
+      helpOpen: false,
+      actions,
+    };
+  });
+
+  const absorb = (frame: Frame): Partial<AppState> => {
+    const s = store.getState();
+    const newFaults = frame.newEvents.filter((e) => FAULT_TYPES.has(e.type));
+    return {
+      frame,
+      links: frame.links ?? s.links,
+      windows: bounded(s.windows, frame.newWindows, WINDOW_HISTORY),
+      events: bounded(s.events, frame.newEvents, EVENT_HISTORY, true),
+      ...(newFaults.length > 0 && { announcement: newFaults.map(describeForScreenReader).join('. ') }),
+    };
+  };
+
+  port.onReply((reply: LabReply) => {
+    const s = store.getState();
+    if (reply.runId !== s.runId) return;
+    switch (reply.type) {
+      case 'loaded':
+        return store.setState({ topology: reply.topology, ...absorb(reply.frame), targetMs: reply.frame.timeMs, pending: false });
+      case 'frame':
+        return store.setState({ ...absorb(reply.frame), pending: false });
+      case 'commandResult': {
+        const label = labels.get(reply.requestId) ?? 'command';
+        labels.delete(reply.requestId);
+        if (!reply.ok) return store.setState({ ...absorb(reply.frame), commandError: `${label}: ${reply.error ?? 'rejected'}` });
+        return store.setState({
+          ...absorb(reply.frame),
+          commandError: null,
+          marks: bounded(s.marks, [{ timeMs: reply.atMs, label }], MARK_HISTORY),
+          menu: null,
+        });
+      }
+      case 'error':
+        return store.setState({ simError: reply.message, pending: false, playing: false });
+      default: {
+        const never: never = reply;
+        return never;
+      }
+    }
+  });
+  return store;
+}
+
+/** Notable event types that are faults or recoveries, announced to screen-reader users. */
+export const FAULT_TYPES = new Set([
+  'nodeCrashed',
+  'nodeRestarted',
+  'nodePoweredOff',
+  'diskFailed',
+  'diskReplaced',
+  'linkPartitioned',
+  'linkHealed',
+  'groupPartitioned',
+  'networkHealed',
+  'serverRemoved',
+  'serverRestored',
+  'writesLost',
+  'partitionLost',
+  'loadSpiked',
+  'loadSpikeEnded',
+  'configRolledOut',
+  'configRolledBack',
+  'rackPowerFailed',
+  'nodeSlowed',
+  'nodeSpeedRestored',
+]);
+
+export function describeForScreenReader(e: NotableEvent): string {
+  return `${(e.timeMs / 1000).toFixed(1)} seconds: ${e.target}, ${e.detail}`;
+}

@@ -1,0 +1,30 @@
+// Messages between the lab page and the simulation worker. Commands go in; one compact frame
+// comes out per request to advance. Every message carries the run id, so replies from a run
+// that has since been replaced (reset, new seed, new scenario) are ignored.
+import type { Command, Frame, Scenario, Topology } from '../sim/index';
+
+export type LabRequest =
+  | { readonly type: 'load'; readonly runId: number; readonly scenario: Scenario; readonly seed: number }
+  | { readonly type: 'advance'; readonly runId: number; readonly untilMs: number; readonly maxEvents: number }
+  | { readonly type: 'command'; readonly runId: number; readonly requestId: number; readonly command: Command };
+
+export type LabReply =
+  | { readonly type: 'loaded'; readonly runId: number; readonly topology: Topology; readonly frame: Frame }
+  | { readonly type: 'frame'; readonly runId: number; readonly frame: Frame; readonly workMs: number }
+  | {
+      readonly type: 'commandResult';
+      readonly runId: number;
+      readonly requestId: number;
+      readonly ok: boolean;
+      readonly error: string | null;
+      readonly atMs: number;
+      readonly frame: Frame;
+    }
+  | { readonly type: 'error'; readonly runId: number; readonly message: string };
+
+/** Where the store sends requests and hears replies: a real Worker, or the simulation in-process for tests. */
+export interface SimPort {
+  post(request: LabRequest): void;
+  onReply(listener: (reply: LabReply) => void): void;
+  close(): void;
+}
