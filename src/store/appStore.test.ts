@@ -52,14 +52,14 @@ describe('app store', () => {
   it('the run loop turns wall time times speed into simulated time', async () => {
     const store = await ready();
     let now = 0;
-    let callback: ((t: number) => void) | null = null;
-    const clock: FrameClock = { now: () => now, request: (cb) => ((callback = cb), 1), cancel: () => {} };
+    const pending: ((t: number) => void)[] = [];
+    const clock: FrameClock = { now: () => now, request: (cb) => pending.push(cb), cancel: () => {} };
     const stop = startRunLoop(store, clock);
     store.getState().actions.setSpeed(10);
     store.getState().actions.play();
     for (let i = 0; i < 30; i++) {
       now += 16;
-      callback?.(now);
+      pending.shift()?.(now);
     }
     stop();
     const t = store.getState().frame?.timeMs ?? 0;
