@@ -1,0 +1,148 @@
+// `npm run bench:ui`: how smoothly the lab draws, measured in headless Chromium, printed as JSON.
+// For each case it plays the lab through its own controls, records every animation frame's
+// timestamp, and traces the renderer's main thread to get the main thread's own work per frame.
+// Also prints the simulated seconds per wall second reached and the initial JavaScript size.
+// Not a test: nothing here asserts a time.
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+
+const PORT = 4180;
+const URL = `http://localhost:${PORT}/`;
+const MEASURE_MS = 8000;
+const WARMUP_MS = 2000;
+
+interface Case {
+  readonly name: string;
+  readonly scenario: string;
+  readonly speed: string;
+}
+
+const CASES: readonly Case[] = [
+  { name: 'default at 1x', scenario: 'default', speed: '1' },
+  { name: 'large (500 nodes, 10,000 req/s) at 1x', scenario: 'large', speed: '1' },
+  { name: 'large at maximum speed (1000x)', scenario: 'large', speed: '1000' },
+];
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(URL);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`preview server did not start on ${URL}`);
+}
+
+function initialJsGzipBytes(): { files: string[]; gzipBytes: number } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+  const gzipBytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join('dist', f))).length, 0);
+  return { files, gzipBytes };
+}
+
+async function simTimeS(page: Page): Promise<number> {
+  const text = (await page.getByTestId('sim-time').textContent()) ?? '';
+  return Number.parseFloat(text.replace(/[^0-9.]/g, ''));
+}
+
+/** Sums top-level task time on the renderer main thread, per frame interval. */
+function mainThreadMsPerFrame(trace: { traceEvents: { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number; args?: { name?: string } }[] }, frames: number): number[] {
+  const events = trace.traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined);
+  if (tasks.length === 0 || frames === 0) return [];
+  const start = Math.min(...tasks.map((t) => t.ts));
+  const end = Math.max(...tasks.map((t) => t.ts + (t.dur ?? 0)));
+  const interval = (end - start) / frames;
+  const perFrame = new Array<number>(frames).fill(0);
+  for (const t of tasks) {
+    const i = Math.min(frames - 1, Math.floor((t.ts - start) / interval));
+    perFrame[i] = (perFrame[i] as number) + (t.dur ?? 0) / 1000;
+  }
+  return perFrame;
+}
+
+async function measure(page: Page, c: Case) {
+  await page.goto(URL);
+  await page.getByLabel('Scenario').selectOption(c.scenario);
+  await page.locator('[data-node-id="app-1"]').waitFor();
+  await page.getByLabel('Speed').selectOption(c.speed);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(WARMUP_MS); // a benchmark measures wall time on purpose
+  const t0 = await simTimeS(page);
+  // Runs in the page (a string, because this file is type-checked without the DOM library).
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    const loop = (t) => { window.__frames.push(t); requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+  })()`);
+  const browser = page.context().browser();
+  await browser?.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await page.waitForTimeout(MEASURE_MS);
+  const traceBuffer = await browser?.stopTracing();
+  const stamps = (await page.evaluate('window.__frames')) as number[];
+  const t1 = await simTimeS(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const intervals = stamps.slice(1).map((t, i) => t - (stamps[i] as number)).sort((a, b) => a - b);
+  const work = traceBuffer ? mainThreadMsPerFrame(JSON.parse(traceBuffer.toString('utf8')), intervals.length).sort((a, b) => a - b) : [];
+  return {
+    case: c.name,
+    frames: intervals.length,
+    frameMsP50: Number(quantile(intervals, 0.5).toFixed(2)),
+    frameMsP95: Number(quantile(intervals, 0.95).toFixed(2)),
+    shareOver20Ms: Number((intervals.filter((x) => x > 20).length / Math.max(1, intervals.length)).toFixed(4)),
+    mainThreadMsPerFrameP50: Number(quantile(work, 0.5).toFixed(2)),
+    mainThreadMsPerFrameP95: Number(quantile(work, 0.95).toFixed(2)),
+    simSecondsPerWallSecond: Number(((t1 - t0) / (MEASURE_MS / 1000)).toFixed(1)),
+  };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/index.html') || process.argv.includes('--build')) execSync('npm run build', { stdio: 'inherit' });
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const results = [];
+    for (const c of CASES) results.push(await measure(page, c));
+    await browser.close();
+    const js = initialJsGzipBytes();
+    console.log(
+      JSON.stringify(
+        {
+          chromium: browser.version(),
+          viewport: '1920x1080',
+          measureMs: MEASURE_MS,
+          results,
+          initialJs: { files: js.files, gzipKB: Number((js.gzipBytes / 1024).toFixed(1)) },
+          assets: readdirSync('dist/assets'),
+          targets: { frameMsP95: 16.7, shareOver20Ms: 0.01, mainThreadMsPerFrameP95: 4, simSecondsPerWallSecondAtMax: 50, initialJsGzipKB: 300 },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:ui failed: ${(error as Error).message}`);
+  process.exit(1);
+});
