@@ -1,6 +1,7 @@
 // The headless runner as a user meets it: a child process. Results are reproducible from the
 // seed; bad input exits with code 2 and one line per problem naming the field, never a stack trace.
-import { spawnSync } from 'node:child_process';
+// The runs are child processes started asynchronously, so the tests run concurrently.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,18 +18,23 @@ interface Run {
   stderr: string;
 }
 
-function runSim(...args: string[]): Run {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/sim.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: TIMEOUT_MS,
+function runSim(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/sim.ts', ...args],
+      { cwd: ROOT, encoding: 'utf8', timeout: TIMEOUT_MS },
+      (error, stdout, stderr) => {
+        // A non-zero exit is an answer to check, not a failure to run.
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ status: error ? (error.code as number) : 0, stdout, stderr });
+      },
+    );
   });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function runJson(...args: string[]) {
-  const run = runSim(...args, '--json');
+async function runJson(...args: string[]) {
+  const run = await runSim(...args, '--json');
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
@@ -59,11 +65,11 @@ function writeScenarioFile(name: string, content: string): string {
   return path;
 }
 
-describe('sim CLI --json', () => {
+describe.concurrent('sim CLI --json', () => {
   it(
     'prints one JSON object with the run and its metrics',
-    () => {
-      const out = runJson('default', '--seed', '7', '--duration', '2');
+    async () => {
+      const out = await runJson('default', '--seed', '7', '--duration', '2');
       expect(out).toMatchObject({ scenario: 'default', seed: 7, durationS: 2 });
       expect(out.events).toBeGreaterThan(0);
       expect(out.logHash).toMatch(/^[0-9a-f]+$/);
@@ -88,20 +94,22 @@ describe('sim CLI --json', () => {
 
   it(
     'runs the default scenario with seed 1 when none is given',
-    () => {
-      const out = runJson('--duration', '2');
+    async () => {
+      const out = await runJson('--duration', '2');
       expect(out).toMatchObject({ scenario: 'default', seed: 1, durationS: 2 });
-      expect(runJson('default', '--seed=1', '--duration=2').logHash).toBe(out.logHash);
+      expect((await runJson('default', '--seed=1', '--duration=2')).logHash).toBe(out.logHash);
     },
     TIMEOUT_MS,
   );
 
   it(
     'gives the same log hash for the same seed, and a different one for another seed',
-    () => {
-      const first = runJson('--seed', '42', '--duration', '2');
-      const again = runJson('--seed', '42', '--duration', '2');
-      const other = runJson('--seed', '43', '--duration', '2');
+    async () => {
+      const [first, again, other] = await Promise.all([
+        runJson('--seed', '42', '--duration', '2'),
+        runJson('--seed', '42', '--duration', '2'),
+        runJson('--seed', '43', '--duration', '2'),
+      ]);
       expect(again).toEqual(first);
       expect(other.logHash).not.toBe(first.logHash);
     },
@@ -110,19 +118,19 @@ describe('sim CLI --json', () => {
 
   it(
     'runs a valid scenario file',
-    () => {
+    async () => {
       const path = writeScenarioFile('valid.json', JSON.stringify({ ...scenario, id: 'from-file' }));
-      expect(runJson(path, '--duration', '1')).toMatchObject({ scenario: 'from-file', durationS: 1 });
+      expect(await runJson(path, '--duration', '1')).toMatchObject({ scenario: 'from-file', durationS: 1 });
     },
     TIMEOUT_MS,
   );
 });
 
-describe('sim CLI readable output', () => {
+describe.concurrent('sim CLI readable output', () => {
   it(
     'reports availability and latency in words',
-    () => {
-      const run = runSim('single-server', '--duration', '2');
+    async () => {
+      const run = await runSim('single-server', '--duration', '2');
       expect(run.status).toBe(0);
       expect(run.stderr).toBe('');
       expect(run.stdout).toContain('availability');
@@ -133,51 +141,59 @@ describe('sim CLI readable output', () => {
   );
 });
 
-describe('sim CLI bad input exits with code 2', () => {
+describe.concurrent('sim CLI bad input exits with code 2', () => {
   it(
     'a seed that is not a number, naming --seed',
-    () => {
-      expectUsageError(runSim('--seed', 'abc', '--duration', '2'), '--seed');
-      expectUsageError(runSim('--seed=1.5', '--duration', '2'), '--seed');
-      expectUsageError(runSim('--duration', '2', '--seed'), '--seed');
+    async () => {
+      const runs = await Promise.all([
+        runSim('--seed', 'abc', '--duration', '2'),
+        runSim('--seed=1.5', '--duration', '2'),
+        runSim('--duration', '2', '--seed'),
+      ]);
+      for (const run of runs) expectUsageError(run, '--seed');
     },
     TIMEOUT_MS,
   );
 
   it(
     'an inline value with a second "=", naming the flag (not read as the part before it)',
-    () => {
-      expectUsageError(runSim('--seed=12=3', '--duration', '2'), '--seed');
-      expectUsageError(runSim('--duration=2=9'), '--duration');
+    async () => {
+      const [seed, duration] = await Promise.all([runSim('--seed=12=3', '--duration', '2'), runSim('--duration=2=9')]);
+      expectUsageError(seed, '--seed');
+      expectUsageError(duration, '--duration');
     },
     TIMEOUT_MS,
   );
 
   it(
     'a duration that is not positive, naming --duration',
-    () => {
-      expectUsageError(runSim('--duration', '0'), '--duration');
+    async () => {
+      expectUsageError(await runSim('--duration', '0'), '--duration');
     },
     TIMEOUT_MS,
   );
 
   it(
     'an unknown scenario or option, naming it',
-    () => {
-      expectUsageError(runSim('no-such-scenario', '--duration', '2'), 'no-such-scenario');
-      expectUsageError(runSim('--fast'), '--fast');
+    async () => {
+      const [scenarioRun, optionRun] = await Promise.all([
+        runSim('no-such-scenario', '--duration', '2'),
+        runSim('--fast'),
+      ]);
+      expectUsageError(scenarioRun, 'no-such-scenario');
+      expectUsageError(optionRun, '--fast');
     },
     TIMEOUT_MS,
   );
 
   it(
     'a scenario file with an invalid field, naming policy.timeoutMs',
-    () => {
+    async () => {
       const path = writeScenarioFile(
         'negative-timeout.json',
         JSON.stringify({ ...scenario, policy: { ...scenario.policy, timeoutMs: -5 } }),
       );
-      const run = runSim(path, '--duration', '2');
+      const run = await runSim(path, '--duration', '2');
       expectUsageError(run, 'policy.timeoutMs');
       expect(run.stderr).toMatch(/^\s*policy\.timeoutMs: /m);
     },
@@ -186,28 +202,28 @@ describe('sim CLI bad input exits with code 2', () => {
 
   it(
     'a scenario file that is not JSON',
-    () => {
+    async () => {
       const path = writeScenarioFile('broken.json', '{ "version": 1, ');
-      expectUsageError(runSim(path, '--duration', '2'), 'not valid JSON');
+      expectUsageError(await runSim(path, '--duration', '2'), 'not valid JSON');
     },
     TIMEOUT_MS,
   );
 
   it(
     'a scenario file that does not exist',
-    () => {
-      expectUsageError(runSim(join(dir, 'missing.json'), '--duration', '2'), 'missing.json');
+    async () => {
+      expectUsageError(await runSim(join(dir, 'missing.json'), '--duration', '2'), 'missing.json');
     },
     TIMEOUT_MS,
   );
 
   it(
     'a scenario file whose schedule holds an invalid command, naming schedule.0.command',
-    () => {
+    async () => {
       const bad = { ...scenario, schedule: [{ atMs: 0, command: { type: 'crashNode', nodeId: 'app-9' } }] };
       const path = writeScenarioFile('bad-schedule.json', JSON.stringify(bad));
       // Invalid input, like an invalid field: exit code 2, not the code 1 reserved for Faultline's own bugs.
-      expectUsageError(runSim(path, '--duration', '2'), 'schedule.0.command');
+      expectUsageError(await runSim(path, '--duration', '2'), 'schedule.0.command');
     },
     TIMEOUT_MS,
   );

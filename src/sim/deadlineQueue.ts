@@ -3,6 +3,9 @@
 // then an exact priority queue, at O(1) instead of a heap push. A deadline that would break the
 // order (after the timeout is shortened) is refused, and the caller puts it in the event queue.
 
+/** Attempts waiting for their timeout at once; beyond this the engine stops with a clear error. */
+export const MAX_DEADLINES = 1 << 24;
+
 export class DeadlineQueue {
   private times = new Float64Array(1024);
   private slots = new Int32Array(1024);
@@ -42,6 +45,7 @@ export class DeadlineQueue {
 
   private grow(): void {
     const cap = this.times.length;
+    if (cap * 2 > MAX_DEADLINES) throw new Error(`deadline queue limit reached (${MAX_DEADLINES} attempts waiting)`);
     const times = new Float64Array(cap * 2);
     const slots = new Int32Array(cap * 2);
     const auxes = new Int32Array(cap * 2);

@@ -14,6 +14,7 @@ export class EventQueue {
   size = 0;
 
   constructor(capacity = 1024) {
+    capacity = Math.max(1, capacity);
     this.times = new Float64Array(capacity);
     this.seqs = new Float64Array(capacity);
     this.payloads = new Int32Array(capacity);
