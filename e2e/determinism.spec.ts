@@ -30,7 +30,7 @@ for (const run of RUNS) {
     test.setTimeout(90_000);
     const expectedHash = hashFromNode(run);
 
-    await page.goto('./');
+    await page.goto('./?check');
     await page.getByLabel('Scenario').selectOption(run.scenarioId);
     await page.getByLabel('Seed').fill(String(run.seed));
     await page.getByLabel('Duration (s)').fill(String(run.durationS));

@@ -1,13 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createAppStore } from './store/appStore';
+import { StoreContext } from './store/context';
+import { startRunLoop } from './store/runLoop';
 import { App } from './view/App';
+import { DeterminismPage } from './view/determinism/DeterminismPage';
+import { createWorkerPort } from './worker/ports';
 import './view/app.css';
+import './view/lab.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// `?check` opens the determinism check (a whole run in a worker vs. the Node runner's hash).
+const check = new URLSearchParams(window.location.search).has('check');
+const root = createRoot(container);
+if (check) {
+  root.render(
+    <StrictMode>
+      <DeterminismPage />
+    </StrictMode>,
+  );
+} else {
+  const store = createAppStore(createWorkerPort());
+  startRunLoop(store);
+  root.render(
+    <StrictMode>
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </StrictMode>,
+  );
+}

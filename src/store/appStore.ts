@@ -81,17 +81,20 @@ export interface AppActions {
 
 export type AppStore = StoreApi<AppState>;
 
-function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newestFirst = false): T[] {
+function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newestFirst = false): readonly T[] {
+  if (add.length === 0) return list; // unchanged: subscribers keep the same array and skip a render
   const merged = newestFirst ? [...[...add].reverse(), ...list] : [...list, ...add];
   return newestFirst ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit));
 }
 
 export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1): AppStore {
   let requestId = 0;
+  let stepQueued = false;
   const labels = new Map<number, string>();
   const store = createStore<AppState>()((set, get) => {
     const start = (scenario: Scenario, newSeed: number) => {
       const runId = get().runId + 1;
+      stepQueued = false;
       set({ scenario, seed: newSeed, runId, topology: null, frame: null, links: null, windows: [], events: [], marks: [], targetMs: 0, pending: true, commandError: null, simError: null, selected: [], menu: null, inspected: null });
       port.post({ type: 'load', runId, scenario, seed: newSeed });
     };
@@ -108,8 +111,12 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       togglePlay: () => set({ playing: !get().playing }),
       step: () => {
         const { frame, pending } = get();
-        if (!frame || pending) return;
         set({ playing: false });
+        // While a request is in flight, the step waits for its reply, then starts from there.
+        if (!frame || pending) {
+          stepQueued = true;
+          return;
+        }
         actions.advanceTo(frame.timeMs + STEP_MS, Number.POSITIVE_INFINITY);
       },
       setSpeed: (speed) => set({ speed }),
@@ -176,6 +183,15 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   };
 
   port.onReply((reply: LabReply) => {
+    handleReply(reply);
+    const s = store.getState();
+    if (stepQueued && !s.pending && s.frame) {
+      stepQueued = false;
+      s.actions.advanceTo(s.frame.timeMs + STEP_MS, Number.POSITIVE_INFINITY);
+    }
+  });
+
+  function handleReply(reply: LabReply): void {
     const s = store.getState();
     if (reply.runId !== s.runId) return;
     switch (reply.type) {
@@ -201,7 +217,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
         return never;
       }
     }
-  });
+  }
   return store;
 }
 

@@ -1,20 +1,66 @@
-// Page layout only; features live in their own folders.
-import { DeterminismCheck } from './determinism/DeterminismCheck';
+// Page layout only; every feature lives in its own folder and reads the store itself.
+import { ErrorBanner } from './common/ErrorBanner';
+import { LiveRegion } from './common/LiveRegion';
+import { Panel } from './common/Panel';
+import { LatencyHistogram } from './charts/LatencyHistogram';
+import { TimeSeriesCharts } from './charts/TimeSeriesCharts';
+import { HelpDialog } from './controls/HelpDialog';
+import { KeyboardShortcuts } from './controls/KeyboardShortcuts';
+import { PlaybackBar } from './controls/PlaybackBar';
+import { ClusterFaultsPanel } from './faults/ClusterFaultsPanel';
+import { LoadPanel } from './load/LoadPanel';
+import { EventLog } from './metrics/EventLog';
+import { HeadlineMetrics } from './metrics/HeadlineMetrics';
+import { PolicyPanel } from './policy/PolicyPanel';
+import { NodeInspector } from './topology/NodeInspector';
+import { TopologyView } from './topology/TopologyView';
 
 export function App() {
   return (
-    <main className="page">
-      <header>
-        <h1>Faultline</h1>
-        <p className="lede">
-          An interactive lab for faults in distributed systems. Faultline simulates a small cluster — clients, a load
-          balancer, app servers and replicated storage — event by event and with a seeded random source, so every run
-          can be replayed exactly. Crash a node, cut a link or double the load, and watch how latency, errors and
-          durability respond. The full lab is on its way; for now this page checks that the simulation runs the same in
-          your browser as on the command line.
-        </p>
+    <div className="lab">
+      <header className="lab-header">
+        <h1 className="lab-title">Faultline</h1>
+        <PlaybackBar />
       </header>
-      <DeterminismCheck />
-    </main>
+      <ErrorBanner />
+      <main className="lab-main">
+        <div className="lab-left">
+          <Panel title="Cluster" className="topology-panel" quietTitle>
+            <TopologyView />
+          </Panel>
+          <Panel title="Inspector" className="inspector-panel">
+            <NodeInspector />
+          </Panel>
+        </div>
+        <div className="lab-right">
+          <Panel title="Reliability" className="headline-panel" quietTitle>
+            <HeadlineMetrics />
+          </Panel>
+          <Panel title="Over time" className="charts-panel">
+            <TimeSeriesCharts />
+          </Panel>
+          <Panel title="Latency distribution" className="histogram-panel">
+            <LatencyHistogram />
+          </Panel>
+        </div>
+        <div className="lab-bottom">
+          <Panel title="Cluster faults">
+            <ClusterFaultsPanel />
+          </Panel>
+          <Panel title="Load">
+            <LoadPanel />
+          </Panel>
+          <Panel title="Policy">
+            <PolicyPanel />
+          </Panel>
+          <Panel title="Event log" className="event-log-panel">
+            <EventLog />
+          </Panel>
+        </div>
+      </main>
+      <HelpDialog />
+      <KeyboardShortcuts />
+      <LiveRegion />
+    </div>
   );
 }

@@ -1,0 +1,52 @@
+// A page object for the lab: the words a user sees, so specs read like what a user does.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class LabPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('./');
+    await expect(this.node('app-1')).toBeVisible();
+    await expect(this.simTime).toHaveText('t = 0.0 s');
+  }
+
+  get simTime(): Locator {
+    return this.page.getByTestId('sim-time');
+  }
+
+  async seconds(): Promise<number> {
+    return Number.parseFloat(((await this.simTime.textContent()) ?? '').replace('t = ', ''));
+  }
+
+  /** Advances simulated time by clicking Step (one simulated second each). */
+  async step(times: number): Promise<void> {
+    const step = this.page.getByRole('button', { name: 'Step' });
+    for (let i = 0; i < times; i++) {
+      const before = await this.seconds();
+      await step.click();
+      await expect.poll(() => this.seconds()).toBeGreaterThanOrEqual(before + 1);
+    }
+  }
+
+  node(id: string): Locator {
+    return this.page.locator(`[data-node-id="${id}"]`);
+  }
+
+  link(id: string): Locator {
+    return this.page.locator(`[data-link-id="${id}"]`);
+  }
+
+  metric(name: string): Locator {
+    return this.page.locator(`[data-metric="${name}"]`);
+  }
+
+  async metricValue(name: string): Promise<number> {
+    return Number.parseFloat(((await this.metric(name).textContent()) ?? '').replace(/,/g, ''));
+  }
+
+  /** Opens a node's or link's action menu by mouse and picks an item. */
+  async act(target: Locator, item: string): Promise<void> {
+    await target.click();
+    await this.page.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+}

@@ -1,0 +1,66 @@
+// The charts' numbers as a table for screen readers: the latest seconds, newest first, and the
+// faults marked in the shown range. Bounded, so it stays short to read.
+import type { WindowMetrics } from '../../sim/index';
+import type { FaultMark } from '../../store/appStore';
+import { formatAvailability, formatMs, formatRps, formatSeconds } from '../metrics/format';
+import { throughputOf } from './chartData';
+
+export const TABLE_ROWS = 10;
+
+interface ChartsTableProps {
+  readonly windows: readonly WindowMetrics[];
+  readonly marks: readonly FaultMark[];
+}
+
+const latency = (w: WindowMetrics, ms: number) => (w.latencyMs.count > 0 ? formatMs(ms) : 'none finished');
+
+export function ChartsTable({ windows, marks }: ChartsTableProps) {
+  const rows = windows.slice(-TABLE_ROWS).reverse();
+  return (
+    <div className="visually-hidden">
+      <table>
+        <caption>Metrics for the latest {rows.length} seconds, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Second ending</th>
+            <th scope="col">p50</th>
+            <th scope="col">p95</th>
+            <th scope="col">p99</th>
+            <th scope="col">p99.9</th>
+            <th scope="col">Offered</th>
+            <th scope="col">Served</th>
+            <th scope="col">Failed</th>
+            <th scope="col">Availability</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((w) => (
+            <tr key={w.endMs}>
+              <th scope="row">{formatSeconds(w.endMs)}</th>
+              <td>{latency(w, w.latencyMs.p50)}</td>
+              <td>{latency(w, w.latencyMs.p95)}</td>
+              <td>{latency(w, w.latencyMs.p99)}</td>
+              <td>{latency(w, w.latencyMs.p999)}</td>
+              <td>{formatRps(w.offeredRps)}</td>
+              <td>{formatRps(w.servedRps)}</td>
+              <td>{formatRps(throughputOf(w, 'errors'))}</td>
+              <td>{formatAvailability(w.availability)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {marks.length > 0 && (
+        <>
+          <p>Faults marked on the charts:</p>
+          <ul>
+            {marks.map((m, i) => (
+              <li key={`${m.timeMs}-${i}`}>
+                {formatSeconds(m.timeMs)}: {m.label}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Latency percentiles per one-second window on a log scale, with the p99 target as a line.
+import type { WindowMetrics } from '../../sim/index';
+import { formatMs } from '../metrics/format';
+import { LATENCY_KEYS, latencyDomain, latencyPoints, logTicks, type LatencyKey } from './chartData';
+import { Legend } from './Legend';
+import { TimeChart } from './TimeChart';
+import type { ChartProps } from './TimeSeriesCharts';
+
+export const LATENCY_LABELS: Record<LatencyKey, string> = { p50: 'p50', p95: 'p95', p99: 'p99', p999: 'p99.9' };
+
+function tickLabel(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+function describe(latest: WindowMetrics | undefined): string {
+  if (!latest || latest.latencyMs.count === 0) return 'No request finished in the latest second.';
+  const values = LATENCY_KEYS.map((k) => `${LATENCY_LABELS[k]} ${formatMs(latest.latencyMs[k])}`);
+  return `Latest second: ${values.join(', ')}.`;
+}
+
+export function LatencyChart({
+  windows,
+  domain,
+  width,
+  marks,
+  spanText,
+  sloP99Ms,
+}: ChartProps & { readonly sloP99Ms: number }) {
+  const yDomain = latencyDomain(windows, sloP99Ms);
+  const series = LATENCY_KEYS.map((key) => ({ key, points: latencyPoints(windows, key) }));
+  const label = `Latency percentiles per second over the last ${spanText}, log scale. ${describe(windows[windows.length - 1])} ${marks.length} fault${marks.length === 1 ? '' : 's'} marked.`;
+  return (
+    <div className="chart-block">
+      <div className="chart-head">
+        <h3 className="chart-title">
+          Latency <span className="chart-unit">per second, log scale</span>
+        </h3>
+        <Legend entries={LATENCY_KEYS.map((key) => ({ key, label: LATENCY_LABELS[key] }))} />
+      </div>
+      <TimeChart
+        label={label}
+        width={width}
+        plotHeight={110}
+        domain={domain}
+        yScale="log"
+        yDomain={yDomain}
+        yTicks={logTicks(yDomain, 5)}
+        formatY={tickLabel}
+        series={series}
+        reference={{ value: sloP99Ms, label: `p99 target ${formatMs(sloP99Ms)}` }}
+        marks={marks}
+        markLabelRows={2}
+        showTimeAxis={false}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// The keyboard-shortcut help: a native modal <dialog>, so focus moves into it, the page behind
+// is inert, Escape closes it, and focus goes back to whatever opened it. Whether it is open is
+// view state in the store (the "?" key and the Help button both set it).
+import { useEffect, useRef } from 'react';
+import { selectActions, selectHelpOpen } from '../../store/selectors';
+import { useApp } from '../../store/context';
+import { OTHER_KEYS, SHORTCUTS } from './shortcuts';
+import './helpDialog.css';
+
+function Keys({ shown }: { readonly shown: readonly string[] }) {
+  return (
+    <>
+      {shown.map((key, i) => (
+        <span key={key}>
+          {i > 0 && ' or '}
+          <kbd>{key}</kbd>
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function HelpDialog() {
+  const open = useApp(selectHelpOpen);
+  const actions = useApp(selectActions);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  const onClose = () => {
+    actions.setHelpOpen(false);
+    openerRef.current?.focus();
+    openerRef.current = null;
+  };
+
+  return (
+    <dialog ref={dialogRef} className="help-dialog" aria-labelledby="help-title" onClose={onClose}>
+      <div className="help-head">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <button type="button" onClick={() => dialogRef.current?.close()}>
+          Close
+        </button>
+      </div>
+      <table className="help-keys">
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">What it does</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...SHORTCUTS, ...OTHER_KEYS].map((s) => (
+            <tr key={s.description}>
+              <td>
+                <Keys shown={s.shown} />
+              </td>
+              <td>{s.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>How to use the lab</h3>
+      <p>
+        Press <strong>Play</strong> and watch the charts. To break something, click a node or link in the cluster
+        picture (or Tab to it and press <kbd>Enter</kbd>) and choose an action such as crash, slow down or partition.
+        Shift-click several nodes to select a group and cut it off from the rest. Faults of the whole cluster, the load
+        and the policies (replication, timeouts, retries, load balancing) are in the panels below. Every fault is marked
+        on the charts and listed in the event log; the same scenario, seed and actions always give the same run.
+      </p>
+    </dialog>
+  );
+}

@@ -1,0 +1,61 @@
+// Global keyboard shortcuts (listed in shortcuts.ts). Keys typed into a field, or meant for an
+// open menu, a focused button or the help dialog, are left alone.
+import { useEffect } from 'react';
+import type { AppState } from '../../store/appStore';
+import { useAppStore } from '../../store/context';
+import { nextSpeed, shortcutFor, type ShortcutAction } from './shortcuts';
+
+const TEXT_ENTRY = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
+/** Elements where Space already means "press": a shortcut would act twice. */
+const PRESSABLE =
+  'button, a[href], summary, [role="button"], [role="menuitem"], [role="checkbox"], [role="radio"], [role="switch"], [role="option"], [role="tab"]';
+
+function shouldIgnore(e: KeyboardEvent, state: AppState): boolean {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return true;
+  if (state.menu !== null) return true;
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest(TEXT_ENTRY)) return true;
+  if (e.key === ' ' && target?.closest(PRESSABLE)) return true;
+  return false;
+}
+
+function run(action: ShortcutAction, state: AppState): void {
+  const { actions } = state;
+  switch (action) {
+    case 'togglePlay':
+      return actions.togglePlay();
+    case 'step':
+      return actions.step();
+    case 'reset':
+      return actions.reset();
+    case 'faster':
+      return actions.setSpeed(nextSpeed(state.speed, 1));
+    case 'slower':
+      return actions.setSpeed(nextSpeed(state.speed, -1));
+    case 'help':
+      return actions.setHelpOpen(!state.helpOpen);
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+export function KeyboardShortcuts() {
+  const store = useAppStore();
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const state = store.getState();
+      const action = shortcutFor(e.key);
+      if (action === null || shouldIgnore(e, state)) return;
+      // While the help is open only "?" (to close it) works; the rest of the page is inert.
+      if (state.helpOpen && action !== 'help') return;
+      if (e.repeat && action !== 'step') return;
+      e.preventDefault();
+      run(action, state);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+  return null;
+}

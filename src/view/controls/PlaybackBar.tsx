@@ -1,0 +1,81 @@
+// The header's controls: play/pause, step, reset, speed, the simulated clock, the run's scenario
+// and seed, and help. Playback only moves simulated time through store actions; runLoop.ts owns the clock.
+import { SPEEDS, STEP_MS, type AppState } from '../../store/appStore';
+import { selectActions, selectPlaying, selectSpeed } from '../../store/selectors';
+import { useApp } from '../../store/context';
+import { RunSetup } from './RunSetup';
+import { SpeedHint } from './SpeedHint';
+import './playback.css';
+
+/** The clock as shown, e.g. "t = 12.0 s": a string, so the bar re-renders only when it changes. */
+const selectTimeText = (s: AppState) => `t = ${((s.frame?.timeMs ?? 0) / 1000).toFixed(1)} s`;
+const selectLoading = (s: AppState) => s.frame === null;
+
+export function speedLabel(speed: number): string {
+  return `${speed}x`;
+}
+
+export function PlaybackBar() {
+  const playing = useApp(selectPlaying);
+  const speed = useApp(selectSpeed);
+  const timeText = useApp(selectTimeText);
+  const loading = useApp(selectLoading);
+  const actions = useApp(selectActions);
+  return (
+    <div className="playback-bar" role="group" aria-label="Playback">
+      <div className="playback-group">
+        <button type="button" className="primary play-button" onClick={actions.togglePlay} aria-keyshortcuts="Space">
+          <span aria-hidden="true" className="play-icon">
+            {playing ? '❚❚' : '▶'}
+          </span>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button
+          type="button"
+          onClick={actions.step}
+          disabled={loading}
+          aria-keyshortcuts=". S"
+          title={`Pause and advance ${STEP_MS / 1000} simulated second (. or S)`}
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          onClick={actions.reset}
+          aria-keyshortcuts="R"
+          title="Start the run again with the same scenario and seed (R)"
+        >
+          Reset
+        </button>
+      </div>
+      <div className="playback-group">
+        <label className="inline-label" htmlFor="playback-speed">
+          Speed
+        </label>
+        <select id="playback-speed" value={speed} onChange={(e) => actions.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+        <div className="clock">
+          <span className="sim-time" role="timer" data-testid="sim-time" title="Simulated time since the run started">
+            {timeText}
+          </span>
+          <SpeedHint />
+        </div>
+      </div>
+      <RunSetup />
+      <button
+        type="button"
+        className="help-button"
+        onClick={() => actions.setHelpOpen(true)}
+        aria-keyshortcuts="?"
+        aria-haspopup="dialog"
+      >
+        Help <kbd aria-hidden="true">?</kbd>
+      </button>
+    </div>
+  );
+}

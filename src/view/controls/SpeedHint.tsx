@@ -1,0 +1,43 @@
+// Says so when the simulation cannot keep up with the chosen speed (a big cluster at 1000x):
+// compares simulated time delivered with wall time over the last two seconds. The run loop
+// slows down rather than piling up work, so this is information, not an error.
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../store/context';
+
+const WINDOW_MS = 2000;
+const MIN_SPEED = 10;
+/** Below this share of the chosen speed the hint shows. */
+const BEHIND_SHARE = 0.6;
+
+function roundSpeed(speed: number): number {
+  const digits = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(speed, 1))) - 1);
+  return Math.round(speed / digits) * digits;
+}
+
+export function SpeedHint() {
+  const store = useAppStore();
+  const [achieved, setAchieved] = useState<number | null>(null);
+  useEffect(() => {
+    const samples: { wallMs: number; simMs: number }[] = [];
+    return store.subscribe((s, before) => {
+      if (!s.playing || !s.frame || s.speed < MIN_SPEED || s.runId !== before.runId || s.speed !== before.speed) {
+        samples.length = 0;
+        return setAchieved(null);
+      }
+      if (s.frame === before.frame) return;
+      const wallMs = performance.now();
+      samples.push({ wallMs, simMs: s.frame.timeMs });
+      while (samples.length > 2 && wallMs - (samples[0]?.wallMs ?? wallMs) > WINDOW_MS) samples.shift();
+      const first = samples[0];
+      if (!first || wallMs - first.wallMs < WINDOW_MS / 2) return;
+      const speed = (s.frame.timeMs - first.simMs) / (wallMs - first.wallMs);
+      setAchieved(speed < s.speed * BEHIND_SHARE ? roundSpeed(speed) : null);
+    });
+  }, [store]);
+  if (achieved === null) return null;
+  return (
+    <span className="speed-hint" role="status">
+      running behind (≈{achieved.toLocaleString('en-US')}x)
+    </span>
+  );
+}

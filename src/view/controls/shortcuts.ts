@@ -1,0 +1,52 @@
+// The lab's keyboard shortcuts as data: KeyboardShortcuts reads it to act, HelpDialog to list them,
+// so the two cannot disagree.
+import { SPEEDS } from '../../store/appStore';
+
+export type ShortcutAction = 'togglePlay' | 'step' | 'reset' | 'faster' | 'slower' | 'help';
+
+export interface Shortcut {
+  readonly action: ShortcutAction;
+  /** KeyboardEvent.key values that trigger it. */
+  readonly keys: readonly string[];
+  /** How the keys are written in the help, e.g. ["Space"]. */
+  readonly shown: readonly string[];
+  readonly description: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: 'togglePlay', keys: [' '], shown: ['Space'], description: 'Play or pause the simulation' },
+  {
+    action: 'step',
+    keys: ['.', 's', 'S'],
+    shown: ['.', 'S'],
+    description: 'Step: pause and advance 1 simulated second',
+  },
+  {
+    action: 'reset',
+    keys: ['r', 'R'],
+    shown: ['R'],
+    description: 'Reset: start the run again (same scenario and seed)',
+  },
+  { action: 'faster', keys: ['+', '='], shown: ['+'], description: 'Faster: next playback speed' },
+  { action: 'slower', keys: ['-', '_'], shown: ['−'], description: 'Slower: previous playback speed' },
+  { action: 'help', keys: ['?'], shown: ['?'], description: 'Show or hide this list' },
+];
+
+/** Keys that belong to other parts of the lab; listed in the help, not handled globally. */
+export const OTHER_KEYS: readonly { readonly shown: readonly string[]; readonly description: string }[] = [
+  { shown: ['Tab'], description: 'Move between nodes, links and controls' },
+  { shown: ['Enter'], description: 'On a node or link: open its actions' },
+  { shown: ['Esc'], description: 'Close a menu or this dialog' },
+];
+
+export function shortcutFor(key: string): ShortcutAction | null {
+  return SHORTCUTS.find((s) => s.keys.includes(key))?.action ?? null;
+}
+
+/** The speed one step faster (1) or slower (-1) than `speed`, staying within SPEEDS. */
+export function nextSpeed(speed: number, direction: 1 | -1): number {
+  const index = SPEEDS.findIndex((s) => s >= speed);
+  const current = index < 0 ? SPEEDS.length - 1 : index;
+  const next = Math.min(Math.max(current + direction, 0), SPEEDS.length - 1);
+  return SPEEDS[next] ?? speed;
+}

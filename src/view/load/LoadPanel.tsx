@@ -1,0 +1,66 @@
+// The users' load: request rate, share of reads, and fan-out (partitions one read touches),
+// each applied as a setLoad command; plus a temporary spike. Values shown are the simulation's.
+import type { AppState } from '../../store/appStore';
+import { selectActions } from '../../store/selectors';
+import { useApp } from '../../store/context';
+import { RangeField } from '../controls/RangeField';
+import { SpikeForm } from './SpikeForm';
+import '../controls/fields.css';
+
+const loadOf = (s: AppState) => s.frame?.load ?? s.scenario.clients;
+const selectRate = (s: AppState) => loadOf(s).rateRps;
+const selectReadPercent = (s: AppState) => Math.round(loadOf(s).readShare * 1000) / 10;
+const selectFanOut = (s: AppState) => loadOf(s).fanOut;
+/** The slider reaches four times the scenario's own rate; the number box goes further. */
+const selectRateSliderMax = (s: AppState) => Math.max(100, s.scenario.clients.rateRps * 4);
+
+function sliderStep(max: number): number {
+  return 10 ** Math.max(0, Math.floor(Math.log10(max / 100)));
+}
+
+export function LoadPanel() {
+  const actions = useApp(selectActions);
+  const rateRps = useApp(selectRate);
+  const readPercent = useApp(selectReadPercent);
+  const fanOut = useApp(selectFanOut);
+  const rateMax = useApp(selectRateSliderMax);
+  return (
+    <div className="load-panel">
+      <fieldset className="form-group">
+        <legend>Steady load</legend>
+        <RangeField
+          label="Request rate (requests per second)"
+          value={rateRps}
+          min={0}
+          max={1e6}
+          sliderMin={0}
+          sliderMax={rateMax}
+          step={sliderStep(rateMax)}
+          onCommit={(v) => actions.apply({ type: 'setLoad', rateRps: v }, `Load ${v} req/s`)}
+        />
+        <RangeField
+          label="Reads (% of requests; the rest are writes)"
+          value={readPercent}
+          min={0}
+          max={100}
+          sliderMin={0}
+          sliderMax={100}
+          step={1}
+          onCommit={(v) => actions.apply({ type: 'setLoad', readShare: v / 100 }, `Reads ${v}%`)}
+        />
+        <RangeField
+          label="Fan-out (partitions each read touches)"
+          value={fanOut}
+          integer
+          min={1}
+          max={200}
+          sliderMin={1}
+          sliderMax={200}
+          step={1}
+          onCommit={(v) => actions.apply({ type: 'setLoad', fanOut: v }, `Fan-out ${v}`)}
+        />
+      </fieldset>
+      <SpikeForm />
+    </div>
+  );
+}

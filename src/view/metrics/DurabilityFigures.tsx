@@ -1,0 +1,39 @@
+// Whether data is safe: acknowledged writes lost (an alarm when above zero) and partitions
+// with fewer copies than the replication factor asks for.
+import { Figure } from './Figure';
+import { formatCount } from './format';
+
+interface DurabilityFiguresProps {
+  readonly ackedWritesLost: number;
+  readonly underReplicated: number;
+  readonly copies: number;
+}
+
+export function DurabilityFigures({ ackedWritesLost, underReplicated, copies }: DurabilityFiguresProps) {
+  const lost = ackedWritesLost > 0;
+  return (
+    <>
+      <Figure
+        metric="acked-writes-lost"
+        label="Acknowledged writes lost"
+        value={formatCount(ackedWritesLost)}
+        className={lost ? 'metric-tile-alarm' : ''}
+      >
+        <span className="metric-note">
+          {lost && <span aria-hidden="true">⚠ </span>}
+          {lost ? 'data loss' : 'none lost'}
+        </span>
+      </Figure>
+      <Figure
+        metric="under-replicated"
+        label="Under-replicated"
+        value={formatCount(underReplicated)}
+        className={underReplicated > 0 ? 'metric-tile-warn' : ''}
+      >
+        <span className="metric-note">
+          {underReplicated > 0 ? `partitions with fewer than ${copies} copies` : `all partitions have ${copies} copies`}
+        </span>
+      </Figure>
+    </>
+  );
+}

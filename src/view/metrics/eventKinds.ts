@@ -1,0 +1,40 @@
+// Sorts notable events into what a reader scans for: a fault, a recovery, or a change someone
+// made. Each kind has an icon and a word, so the log never relies on colour.
+export type EventKind = 'fault' | 'recovery' | 'change';
+
+const KINDS: Readonly<Record<string, EventKind>> = {
+  nodeCrashed: 'fault',
+  nodePoweredOff: 'fault',
+  diskFailed: 'fault',
+  linkPartitioned: 'fault',
+  groupPartitioned: 'fault',
+  serverRemoved: 'fault',
+  writesLost: 'fault',
+  partitionLost: 'fault',
+  loadSpiked: 'fault',
+  rackPowerFailed: 'fault',
+  nodeSlowed: 'fault',
+  poisonSent: 'fault',
+  linkLossSet: 'fault',
+  linkLatencySet: 'fault',
+  nodeRestarted: 'recovery',
+  diskReplaced: 'recovery',
+  linkHealed: 'recovery',
+  networkHealed: 'recovery',
+  serverRestored: 'recovery',
+  loadSpikeEnded: 'recovery',
+  configRolledBack: 'recovery',
+  nodeSpeedRestored: 'recovery',
+  replicaRebuilt: 'recovery',
+};
+
+export function kindOf(type: string): EventKind {
+  return KINDS[type] ?? 'change';
+}
+
+export const KIND_ICONS: Readonly<Record<EventKind, string>> = { fault: '✗', recovery: '✓', change: '•' };
+export const KIND_WORDS: Readonly<Record<EventKind, string>> = {
+  fault: 'Fault',
+  recovery: 'Recovery',
+  change: 'Change',
+};

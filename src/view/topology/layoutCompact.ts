@@ -1,0 +1,125 @@
+// The layout of a big cluster: a 16-unit glyph per node in a grid per rack and tier, and one
+// bundle per (app rack, storage rack) pair plus one per app rack from the balancer, fanned out a
+// little so the bundles of one rack can be told apart.
+import type { Topology } from '../../sim/index';
+import {
+  BALANCER,
+  BAND_GAP,
+  BAND_LEFT,
+  COMPACT,
+  RIGHT,
+  TOP,
+  box,
+  frontNodes,
+  groupByRack,
+  headings,
+  indexBoxes,
+  type Bundle,
+  type LinkLine,
+  type NodeBox,
+  type RackBand,
+  type TopologyLayout,
+} from './layoutShared';
+
+export function layoutCompact(topology: Topology): TopologyLayout {
+  const { apps, storage, balancerRack } = groupByRack(topology);
+  const { pitch, glyph } = COMPACT;
+  const maxApps = Math.max(1, ...apps.map((a) => a.length));
+  const maxStorage = Math.max(1, ...storage.map((s) => s.length));
+  const appCols = Math.min(COMPACT.appCols, maxApps);
+  const storageCols = Math.min(COMPACT.storageCols, maxStorage);
+  const storageX = COMPACT.appX + appCols * pitch + COMPACT.meshGap;
+  const width = storageX + storageCols * pitch + RIGHT;
+  const nodes: NodeBox[] = [];
+  const racks: RackBand[] = [];
+  const centers: number[] = [];
+  let y = TOP;
+  let balancerCy = TOP + COMPACT.label + BALANCER.height / 2;
+  topology.racks.forEach((rack, r) => {
+    const a = apps[r] ?? [];
+    const s = storage[r] ?? [];
+    const rows = Math.max(1, Math.ceil(a.length / appCols), Math.ceil(s.length / storageCols));
+    const areaTop = y + COMPACT.label;
+    const areaHeight = Math.max(rows * pitch, r === balancerRack ? BALANCER.height : 0);
+    const gridTop = areaTop + (areaHeight - rows * pitch) / 2;
+    const grid = (members: number[], x0: number, cols: number) =>
+      members.forEach((index, k) => {
+        const cx = x0 + (k % cols) * pitch + glyph / 2;
+        const cy = gridTop + Math.floor(k / cols) * pitch + glyph / 2;
+        nodes.push(box(topology, index, cx, cy, { width: glyph, height: glyph }, true));
+      });
+    grid(a, COMPACT.appX, appCols);
+    grid(s, storageX, storageCols);
+    centers.push(areaTop + areaHeight / 2);
+    if (r === balancerRack) balancerCy = areaTop + areaHeight / 2;
+    const height = COMPACT.label + areaHeight + COMPACT.padding;
+    racks.push({ id: rack, x: BAND_LEFT, y, width: width - BAND_LEFT - 4, height });
+    y += height + BAND_GAP;
+  });
+  nodes.unshift(...frontNodes(topology, balancerCy));
+  const byIndex = indexBoxes(nodes, topology.nodes.length);
+  const edges = { appLeft: COMPACT.appX - 6, appRight: COMPACT.appX + appCols * pitch + 2, storageLeft: storageX - 6 };
+  const { links, bundles } = compactLinks(topology, byIndex, centers, edges);
+  return {
+    mode: 'compact',
+    width,
+    height: y - BAND_GAP + 8,
+    nodes,
+    racks,
+    tiers: headings(COMPACT.appX + (appCols * pitch) / 2, storageX + (storageCols * pitch) / 2),
+    links,
+    bundles,
+  };
+}
+
+function compactLinks(
+  topology: Topology,
+  byIndex: readonly NodeBox[],
+  centers: readonly number[],
+  edges: { appLeft: number; appRight: number; storageLeft: number },
+): { links: LinkLine[]; bundles: Bundle[] } {
+  const racks = topology.racks;
+  const rackOf = (index: number) => Math.max(0, racks.indexOf(topology.nodes[index]?.rack ?? ''));
+  const members = new Map<string, number[]>();
+  const links: LinkLine[] = [];
+  topology.links.forEach((link, index) => {
+    const a = byIndex[link.a];
+    const b = byIndex[link.b];
+    if (!a || !b) throw new Error(`link ${link.id} joins a node that was not placed`);
+    if (!b.glyph) {
+      links.push({ index, id: link.id, x1: a.cx + a.width / 2, y1: a.cy, x2: b.cx - b.width / 2, y2: b.cy });
+      return;
+    }
+    const key = a.glyph ? `${rackOf(link.a)}:${rackOf(link.b)}` : `lb:${rackOf(link.b)}`;
+    const list = members.get(key) ?? [];
+    list.push(index);
+    members.set(key, list);
+  });
+  const balancer = topology.nodes.findIndex((node) => node.kind === 'loadBalancer');
+  const lb = byIndex[balancer];
+  const fan = (k: number) => (k - (racks.length - 1) / 2) * Math.min(3, 30 / racks.length);
+  const bundles: Bundle[] = [...members.entries()].map(([key, list]) => {
+    const [from, to] = key.split(':');
+    const toRack = Number(to);
+    const y2 = centers[toRack] ?? 0;
+    if (from === 'lb') {
+      const label = `load balancer to the app servers in ${racks[toRack]}`;
+      const x1 = lb ? lb.cx + lb.width / 2 : 0;
+      const y1 = (lb?.cy ?? 0) + fan(toRack);
+      return { id: `lb~app:${racks[toRack]}`, label, links: Int32Array.from(list), x1, y1, x2: edges.appLeft, y2 };
+    }
+    const fromRack = Number(from);
+    const label = `app servers in ${racks[fromRack]} to storage in ${racks[toRack]}`;
+    const y1 = (centers[fromRack] ?? 0) + fan(toRack);
+    return {
+      id: `app:${racks[fromRack]}~storage:${racks[toRack]}`,
+      label,
+      links: Int32Array.from(list),
+      x1: edges.appRight,
+      y1,
+      x2: edges.storageLeft,
+      y2: y2 + fan(fromRack),
+    };
+  });
+  return { links, bundles };
+}

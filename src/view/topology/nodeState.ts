@@ -1,0 +1,135 @@
+// What each node looks like this frame, read from the frame's flat arrays, and how it is named
+// for screen readers. Plain values only, so a glyph re-renders only when what it shows changed.
+import type { Frame, NodeKind, Topology } from '../../sim/index';
+
+export type NodeStatusWord = 'up' | 'crashed' | 'powered off';
+/** One letter per disk: h healthy, f failed, r healthy and receiving rebuilt replicas. */
+export type DiskCode = 'h' | 'f' | 'r';
+
+export interface NodeView {
+  readonly status: NodeStatusWord;
+  readonly slowFactor: number;
+  readonly overloaded: boolean;
+  readonly badConfig: boolean;
+  /** App servers: whether the balancer sends them requests. Always true for other kinds. */
+  readonly inRotation: boolean;
+  readonly side: number;
+  /** Share of workers busy, rounded to 5% so a glyph does not re-render on every wiggle. */
+  readonly utilization: number;
+  readonly queue: number;
+  /** Queue length against the queue limit, on a log scale, 0..1. */
+  readonly queueShare: number;
+  readonly disks: string;
+  readonly replicas: number;
+  readonly label: string;
+}
+
+const STATUS: readonly NodeStatusWord[] = ['up', 'crashed', 'powered off'];
+
+export const KIND_WORD: Record<NodeKind, string> = {
+  clients: 'users',
+  loadBalancer: 'load balancer',
+  app: 'app server',
+  storage: 'storage node',
+};
+
+/** Index of each storage node's first disk in the frame's disk arrays (-1 for other nodes). */
+export function diskOffsets(topology: Topology): Int32Array {
+  const offsets = new Int32Array(topology.nodes.length).fill(-1);
+  let storageIndex = 0;
+  topology.nodes.forEach((node, index) => {
+    if (node.kind === 'storage') offsets[index] = storageIndex++ * topology.disksPerNode;
+  });
+  return offsets;
+}
+
+function diskCodes(frame: Frame, first: number, count: number): { disks: string; replicas: number } {
+  let disks = '';
+  let replicas = 0;
+  for (let d = first; d < first + count; d++) {
+    const failed = frame.diskStatus[d] === 1;
+    disks += failed ? 'f' : (frame.diskRebuilding[d] ?? 0) > 0 ? 'r' : 'h';
+    replicas += frame.diskReplicas[d] ?? 0;
+  }
+  return { disks, replicas };
+}
+
+export function nodeViewOf(topology: Topology, frame: Frame, index: number, firstDisk: number): NodeView {
+  const node = topology.nodes[index];
+  if (!node) throw new Error(`no node ${index}`);
+  const utilization = Math.round((frame.nodeUtilization[index] ?? 0) * 20) / 20;
+  const queue = frame.nodeQueue[index] ?? 0;
+  const { disks, replicas } =
+    firstDisk >= 0 ? diskCodes(frame, firstDisk, topology.disksPerNode) : { disks: '', replicas: 0 };
+  const view = {
+    status: STATUS[frame.nodeStatus[index] ?? 0] ?? 'up',
+    slowFactor: frame.nodeSlow[index] ?? 1,
+    overloaded: queue > 0 && (frame.nodeUtilization[index] ?? 0) > 0.9,
+    badConfig: frame.nodeBadConfig[index] === 1,
+    inRotation: node.kind !== 'app' || frame.nodeInRotation[index] === 1,
+    side: frame.nodeSide[index] ?? 0,
+    utilization,
+    queue,
+    // Log scale: a queue of 10 out of 100 already shows as half full, as it already hurts.
+    queueShare: Math.min(1, Math.log1p(queue) / Math.log1p(Math.max(1, frame.policy.queueLimit))),
+    disks,
+    replicas,
+  };
+  return { ...view, label: nodeLabel(node.id, node.kind, view) };
+}
+
+export function nodeViewsOf(topology: Topology, frame: Frame, offsets: Int32Array): NodeView[] {
+  return topology.nodes.map((_, index) => nodeViewOf(topology, frame, index, offsets[index] ?? -1));
+}
+
+/** Conditions other than the status, most urgent first, as short words for badges and names. */
+export function conditionsOf(kind: NodeKind, view: Omit<NodeView, 'label'>): string[] {
+  const out: string[] = [];
+  if (view.overloaded) out.push('overloaded');
+  if (kind === 'app' && view.status === 'up' && !view.inRotation) out.push('out of rotation');
+  if (kind === 'app' && view.status !== 'up' && view.inRotation) out.push('still in rotation');
+  if (view.slowFactor > 1) out.push(`slow ×${formatFactor(view.slowFactor)}`);
+  if (view.badConfig) out.push('bad config');
+  if (view.side !== 0) out.push(`side ${view.side}`);
+  return out;
+}
+
+export function formatFactor(factor: number): string {
+  return Number.isInteger(factor) ? String(factor) : factor.toFixed(1);
+}
+
+/** The accessible name: id first, then kind, status and anything unusual, e.g. "db-3, storage node, crashed, disk 1 failed". */
+export function nodeLabel(id: string, kind: NodeKind, view: Omit<NodeView, 'label'>): string {
+  if (kind === 'clients') return `${id}, ${KIND_WORD[kind]}, sending requests`;
+  const parts = [id, KIND_WORD[kind], view.status];
+  for (const condition of conditionsOf(kind, view)) {
+    if (condition === 'overloaded') parts.push(`overloaded, queue ${view.queue}`);
+    else if (condition.startsWith('slow')) parts.push(`slowed down ${formatFactor(view.slowFactor)} times`);
+    else if (condition.startsWith('side')) parts.push(`cut off on partition side ${view.side}`);
+    else if (condition.endsWith('rotation')) parts.push(`${condition.replace('rotation', 'load balancer rotation')}`);
+    else parts.push(condition);
+  }
+  [...view.disks].forEach((code, disk) => {
+    if (code === 'f') parts.push(`disk ${disk} failed`);
+    if (code === 'r') parts.push(`disk ${disk} rebuilding`);
+  });
+  return parts.join(', ');
+}
+
+/** The figure under the users and the balancer: offered load, app servers in rotation. */
+export function frontDetailsOf(topology: Topology, frame: Frame): Map<number, string> {
+  const details = new Map<number, string>();
+  let apps = 0;
+  let inRotation = 0;
+  topology.nodes.forEach((node, index) => {
+    if (node.kind !== 'app') return;
+    apps++;
+    inRotation += frame.nodeInRotation[index] ?? 0;
+  });
+  topology.nodes.forEach((node, index) => {
+    if (node.kind === 'clients')
+      details.set(index, Math.round(frame.load.rateRps * frame.loadMultiplier).toLocaleString('en-US'));
+    if (node.kind === 'loadBalancer') details.set(index, `${inRotation} of ${apps}`);
+  });
+  return details;
+}
