@@ -55,20 +55,25 @@ async function simTimeS(page: Page): Promise<number> {
   return Number.parseFloat(text.replace(/[^0-9.]/g, ''));
 }
 
-/** Sums top-level task time on the renderer main thread, per frame interval. */
-function mainThreadMsPerFrame(trace: { traceEvents: { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number; args?: { name?: string } }[] }, frames: number): number[] {
+type TraceEvent = { name: string; ph: string; dur?: number; ts: number; tid: number; pid: number; args?: { name?: string } };
+
+/**
+ * The renderer main thread's own work per frame: top-level tasks (RunTask) grouped by the frame
+ * they ran in, frames being delimited by the compositor commits Chromium records for each frame.
+ */
+function mainThreadMsPerFrame(trace: { traceEvents: TraceEvent[] }): number[] {
   const events = trace.traceEvents;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) return [];
-  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined);
-  if (tasks.length === 0 || frames === 0) return [];
-  const start = Math.min(...tasks.map((t) => t.ts));
-  const end = Math.max(...tasks.map((t) => t.ts + (t.dur ?? 0)));
-  const interval = (end - start) / frames;
-  const perFrame = new Array<number>(frames).fill(0);
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const commits = onMain.filter((e) => e.name === 'Commit').map((e) => e.ts).sort((a, b) => a - b);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const perFrame = new Array<number>(Math.max(0, commits.length - 1)).fill(0);
+  let frame = 0;
   for (const t of tasks) {
-    const i = Math.min(frames - 1, Math.floor((t.ts - start) / interval));
-    perFrame[i] = (perFrame[i] as number) + (t.dur ?? 0) / 1000;
+    while (frame < commits.length - 1 && t.ts >= (commits[frame + 1] as number)) frame++;
+    if (t.ts < (commits[0] as number) || frame >= perFrame.length) continue;
+    perFrame[frame] = (perFrame[frame] as number) + (t.dur ?? 0) / 1000;
   }
   return perFrame;
 }
@@ -95,7 +100,7 @@ async function measure(page: Page, c: Case) {
   const t1 = await simTimeS(page);
   await page.getByRole('button', { name: 'Pause' }).click();
   const intervals = stamps.slice(1).map((t, i) => t - (stamps[i] as number)).sort((a, b) => a - b);
-  const work = traceBuffer ? mainThreadMsPerFrame(JSON.parse(traceBuffer.toString('utf8')), intervals.length).sort((a, b) => a - b) : [];
+  const work = traceBuffer ? mainThreadMsPerFrame(JSON.parse(traceBuffer.toString('utf8'))).sort((a, b) => a - b) : [];
   return {
     case: c.name,
     frames: intervals.length,

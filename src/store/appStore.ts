@@ -66,8 +66,13 @@ export interface AppActions {
   /** Advances simulated time by STEP_MS while paused. */
   step(): void;
   setSpeed(speed: number): void;
-  /** Asks the simulation to advance to a time (the run loop calls this). */
+  /** Asks the simulation to advance to a time now (if no request is in flight). */
   advanceTo(untilMs: number, maxEvents: number): void;
+  /**
+   * The run loop's wish: be at untilMs. Sent now if the worker is idle, otherwise as soon as its
+   * reply arrives (not at the next animation frame), so the worker never idles while playing.
+   */
+  want(untilMs: number, maxEvents: number): void;
   /** Sends a command; `label` is how it is marked on the charts and announced. */
   apply(command: Command, label: string): void;
   select(id: string, additive: boolean): void;
@@ -90,11 +95,13 @@ function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newest
 export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1): AppStore {
   let requestId = 0;
   let stepQueued = false;
+  let wanted = { untilMs: 0, maxEvents: 0 };
   const labels = new Map<number, string>();
   const store = createStore<AppState>()((set, get) => {
     const start = (scenario: Scenario, newSeed: number) => {
       const runId = get().runId + 1;
       stepQueued = false;
+      wanted = { untilMs: 0, maxEvents: 0 };
       set({ scenario, seed: newSeed, runId, topology: null, frame: null, links: null, windows: [], events: [], marks: [], targetMs: 0, pending: true, commandError: null, simError: null, selected: [], menu: null, inspected: null });
       port.post({ type: 'load', runId, scenario, seed: newSeed });
     };
@@ -125,6 +132,11 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
         if (pending) return;
         set({ targetMs: untilMs, pending: true });
         port.post({ type: 'advance', runId, untilMs, maxEvents });
+      },
+      want: (untilMs, maxEvents) => {
+        wanted = { untilMs, maxEvents };
+        const { frame, pending, playing } = get();
+        if (playing && !pending && frame && untilMs > frame.timeMs) actions.advanceTo(untilMs, maxEvents);
       },
       apply: (command, label) => {
         const id = ++requestId;
@@ -188,6 +200,8 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     if (stepQueued && !s.pending && s.frame) {
       stepQueued = false;
       s.actions.advanceTo(s.frame.timeMs + STEP_MS, Number.POSITIVE_INFINITY);
+    } else if (s.playing && !s.pending && s.frame && wanted.untilMs > s.frame.timeMs) {
+      s.actions.advanceTo(wanted.untilMs, wanted.maxEvents);
     }
   });
 

@@ -33,7 +33,7 @@ export function startRunLoop(store: AppStore, clock: FrameClock = browserClock):
       if (!s.playing || target < delivered) target = delivered;
       if (s.playing) {
         target = Math.min(target + wallMs * s.speed, delivered + MAX_LAG_MS * s.speed);
-        if (!s.pending && target > delivered) s.actions.advanceTo(target, EVENTS_PER_REQUEST);
+        if (target > delivered) s.actions.want(target, EVENTS_PER_REQUEST);
       }
     }
     handle = clock.request(tick);

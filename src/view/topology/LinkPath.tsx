@@ -14,8 +14,6 @@ export interface LinkPathProps {
   readonly view: LinkView;
   readonly strokeWidth: number;
   readonly droppedShare: number;
-  /** Messages are flowing and the run is playing: draw moving dashes (unless reduced motion). */
-  readonly flowing: boolean;
   onActivate(index: number): void;
 }
 
@@ -34,7 +32,7 @@ function dropClass(view: LinkView, droppedShare: number): string {
   return '';
 }
 
-function LinkPathInner({ line, view, strokeWidth, droppedShare, flowing, onActivate }: LinkPathProps) {
+function LinkPathInner({ line, view, strokeWidth, droppedShare, onActivate }: LinkPathProps) {
   const d = curve({ source: [line.x1, line.y1], target: [line.x2, line.y2] }) ?? '';
   const mx = (line.x1 + line.x2) / 2;
   const my = (line.y1 + line.y2) / 2;
@@ -69,9 +67,6 @@ function LinkPathInner({ line, view, strokeWidth, droppedShare, flowing, onActiv
           pathLength={view.cut ? 100 : undefined}
         />
         {/* Only a line wide enough holds a stripe inside it; on a thin one it would read as dashes. */}
-        {flowing && !view.cut && strokeWidth >= 2.5 && (
-          <path className="link-flow" d={d} strokeWidth={strokeWidth * 0.4} />
-        )}
         {view.cut && (
           <g className="link-cut-marker" transform={`translate(${mx},${my})`}>
             <circle r={8} />
@@ -97,7 +92,6 @@ function sameProps(a: LinkPathProps, b: LinkPathProps): boolean {
     a.view.latencyMs === b.view.latencyMs &&
     a.strokeWidth === b.strokeWidth &&
     a.droppedShare === b.droppedShare &&
-    a.flowing === b.flowing &&
     a.onActivate === b.onActivate
   );
 }

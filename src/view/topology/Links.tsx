@@ -14,7 +14,6 @@ interface LinksProps {
   readonly layout: TopologyLayout;
   readonly links: LinkFrame | null;
   readonly rates: LinkRates | null;
-  readonly playing: boolean;
   onActivate(index: number): void;
 }
 
@@ -31,7 +30,7 @@ export function Bundles({ layout, links }: Pick<LinksProps, 'layout' | 'links'>)
   );
 }
 
-export function Links({ layout, links, rates, playing, onActivate }: LinksProps) {
+export function Links({ layout, links, rates, onActivate }: LinksProps) {
   const width = scaleLinear()
     .domain([0, Math.max(1, rates?.maxSentPerSecond ?? 1)])
     .range([1.5, 7])
@@ -47,7 +46,6 @@ export function Links({ layout, links, rates, playing, onActivate }: LinksProps)
             view={linkViewOf(links, line.index)}
             strokeWidth={rates ? Math.round(width(rate) * 2) / 2 : 2}
             droppedShare={rates?.droppedShare[line.index] ?? 0}
-            flowing={playing && rate > 0}
             onActivate={onActivate}
           />
         );

@@ -10,7 +10,6 @@ import {
   selectFrame,
   selectLinks,
   selectMenu,
-  selectPlaying,
   selectSelected,
   selectTopology,
 } from '../../store/selectors';
@@ -52,7 +51,6 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
   const links = useApp(selectLinks);
   const menu = useApp(selectMenu);
   const selected = useApp(selectSelected);
-  const playing = useApp(selectPlaying);
   const layout: TopologyLayout = useMemo(() => layoutTopology(topology), [topology]);
   const offsets = useMemo(() => diskOffsets(topology), [topology]);
   const views = useMemo(() => (frame ? nodeViewsOf(topology, frame, offsets) : null), [topology, frame, offsets]);
@@ -180,7 +178,7 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
                 ) : null;
               })}
           </g>
-          <Links layout={layout} links={links} rates={rates} playing={playing} onActivate={onLinkActivate} />
+          <Links layout={layout} links={links} rates={rates} onActivate={onLinkActivate} />
         </g>
       </svg>
       <Legend mode={layout.mode} />

@@ -1,0 +1,24 @@
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+const server = spawn('npx', ['vite', 'preview', '--port', '4191', '--strictPort'], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 2500));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+await page.goto('http://localhost:4191/');
+await page.getByLabel('Scenario').selectOption(process.argv[2] ?? 'large');
+await page.locator('[data-node-id="app-1"]').waitFor();
+await page.getByLabel('Speed').selectOption(process.argv[3] ?? '1');
+await page.getByRole('button', { name: 'Play' }).click();
+await page.waitForTimeout(1500);
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+await page.waitForTimeout(3000);
+const buf = await browser.stopTracing();
+const t = JSON.parse(buf.toString());
+const ev = t.traceEvents as any[];
+const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+const mine = ev.filter((e) => e.pid === main.pid && e.tid === main.tid);
+const counts: Record<string, [number, number]> = {};
+for (const e of mine) { const c = (counts[e.name] ??= [0, 0]); c[0]++; c[1] += (e.dur ?? 0) / 1000; }
+console.log(Object.entries(counts).sort((a, b) => b[1][1] - a[1][1]).slice(0, 25).map(([k, [n, d]]) => `${k} n=${n} ms=${d.toFixed(1)}`).join('\n'));
+await browser.close();
+server.kill();
