@@ -67,6 +67,7 @@ function mainThreadMsPerFrame(trace: { traceEvents: TraceEvent[] }): number[] {
   if (!main) return [];
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
   const commits = onMain.filter((e) => e.name === 'Commit').map((e) => e.ts).sort((a, b) => a - b);
+  if (commits.length < 2) throw new Error('the trace has no frame commits: cannot split main-thread work by frame');
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const perFrame = new Array<number>(Math.max(0, commits.length - 1)).fill(0);
   let frame = 0;
