@@ -57,11 +57,20 @@ function diskCodes(frame: Frame, first: number, count: number): { disks: string;
 export function nodeViewOf(topology: Topology, frame: Frame, index: number, firstDisk: number): NodeView {
   const node = topology.nodes[index];
   if (!node) throw new Error(`no node ${index}`);
+  const view = nodeFieldsOf(topology, frame, index, firstDisk);
+  return { ...view, label: nodeLabel(node.id, node.kind, view) };
+}
+
+type NodeFields = Omit<NodeView, 'label'>;
+
+function nodeFieldsOf(topology: Topology, frame: Frame, index: number, firstDisk: number): NodeFields {
+  const node = topology.nodes[index];
+  if (!node) throw new Error(`no node ${index}`);
   const utilization = Math.round((frame.nodeUtilization[index] ?? 0) * 20) / 20;
   const queue = frame.nodeQueue[index] ?? 0;
   const { disks, replicas } =
     firstDisk >= 0 ? diskCodes(frame, firstDisk, topology.disksPerNode) : { disks: '', replicas: 0 };
-  const view = {
+  return {
     status: STATUS[frame.nodeStatus[index] ?? 0] ?? 'up',
     slowFactor: frame.nodeSlow[index] ?? 1,
     overloaded: queue > 0 && (frame.nodeUtilization[index] ?? 0) > 0.9,
@@ -75,11 +84,44 @@ export function nodeViewOf(topology: Topology, frame: Frame, index: number, firs
     disks,
     replicas,
   };
-  return { ...view, label: nodeLabel(node.id, node.kind, view) };
 }
 
-export function nodeViewsOf(topology: Topology, frame: Frame, offsets: Int32Array): NodeView[] {
-  return topology.nodes.map((_, index) => nodeViewOf(topology, frame, index, offsets[index] ?? -1));
+/** The views of the previous frame, per topology: an unchanged node keeps its view object. */
+const previousViews = new WeakMap<Topology, readonly NodeView[]>();
+
+function sameView(a: NodeFields, b: NodeFields): boolean {
+  return (
+    a.status === b.status &&
+    a.slowFactor === b.slowFactor &&
+    a.overloaded === b.overloaded &&
+    a.badConfig === b.badConfig &&
+    a.inRotation === b.inRotation &&
+    a.side === b.side &&
+    a.utilization === b.utilization &&
+    a.queue === b.queue &&
+    a.queueShare === b.queueShare &&
+    a.disks === b.disks &&
+    a.replicas === b.replicas
+  );
+}
+
+/**
+ * Every node's view this frame. Views equal to last frame's are the same objects, so glyphs
+ * and their memo checks see identity and the 500-node picture costs little when little changed.
+ */
+export function nodeViewsOf(topology: Topology, frame: Frame, offsets: Int32Array): readonly NodeView[] {
+  const previous = previousViews.get(topology);
+  let changed = previous === undefined;
+  const views = topology.nodes.map((node, index) => {
+    const next = nodeFieldsOf(topology, frame, index, offsets[index] ?? -1);
+    const before = previous?.[index];
+    if (before && sameView(before, next)) return before;
+    changed = true;
+    return { ...next, label: nodeLabel(node.id, node.kind, next) };
+  });
+  if (!changed && previous) return previous;
+  previousViews.set(topology, views);
+  return views;
 }
 
 /** Conditions other than the status, most urgent first, as short words for badges and names. */
