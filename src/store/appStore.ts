@@ -195,7 +195,17 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   };
 
   port.onReply((reply: LabReply) => {
+    // While playing, ask for the next stretch before drawing this one, so the worker simulates
+    // while the page renders instead of waiting for it.
+    const before = store.getState();
+    const pipelined =
+      reply.type === 'frame' && reply.runId === before.runId && before.playing && !stepQueued && wanted.untilMs > reply.frame.timeMs;
+    if (pipelined) port.post({ type: 'advance', runId: before.runId, ...wanted });
     handleReply(reply);
+    if (pipelined) {
+      store.setState({ pending: true, targetMs: wanted.untilMs });
+      return;
+    }
     const s = store.getState();
     if (stepQueued && !s.pending && s.frame) {
       stepQueued = false;

@@ -1,10 +1,9 @@
 // Three stacked charts on one simulated-time axis: latency, throughput, availability, with
 // injected faults marked on each. Redraws only when a window closes or a fault is marked.
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { WindowMetrics } from '../../sim/index';
 import type { FaultMark } from '../../store/appStore';
-import { useApp } from '../../store/context';
+import { useApp, useAppThrottled } from '../../store/context';
 import { selectMarks, selectWindows } from '../../store/selectors';
 import { AvailabilityChart } from './AvailabilityChart';
 import { DEFAULT_SPAN_S, timeDomain, visibleWindows, type SpanS, type TimeDomain } from './chartData';
@@ -26,8 +25,8 @@ export interface ChartProps {
 }
 
 export function TimeSeriesCharts() {
-  const windows = useApp(useShallow(selectWindows));
-  const allMarks = useApp(selectMarks);
+  const windows = useAppThrottled(selectWindows);
+  const allMarks = useAppThrottled(selectMarks);
   const slo = useApp(selectSlo);
   const [spanS, setSpanS] = useState<SpanS>(DEFAULT_SPAN_S);
   const [ref, width] = useWidth<HTMLDivElement>();
