@@ -18,7 +18,7 @@ interface SelectFieldProps<T extends string> {
 export function SelectField<T extends string>({ label, value, options, onChange, disabled }: SelectFieldProps<T>) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="field select-field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
