@@ -96,12 +96,18 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   let requestId = 0;
   let stepQueued = false;
   let wanted = { untilMs: 0, maxEvents: 0 };
+  /** Advance requests the worker has not answered yet: up to two while playing, so it never idles. */
+  let inFlight = 0;
+  let requestedMs = 0;
+  const MAX_IN_FLIGHT = 2;
   const labels = new Map<number, string>();
   const store = createStore<AppState>()((set, get) => {
     const start = (scenario: Scenario, newSeed: number) => {
       const runId = get().runId + 1;
       stepQueued = false;
       wanted = { untilMs: 0, maxEvents: 0 };
+      inFlight = 0;
+      requestedMs = 0;
       set({ scenario, seed: newSeed, runId, topology: null, frame: null, links: null, windows: [], events: [], marks: [], targetMs: 0, pending: true, commandError: null, simError: null, selected: [], menu: null, inspected: null });
       port.post({ type: 'load', runId, scenario, seed: newSeed });
     };
@@ -128,15 +134,13 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       },
       setSpeed: (speed) => set({ speed }),
       advanceTo: (untilMs, maxEvents) => {
-        const { runId, pending } = get();
-        if (pending) return;
-        set({ targetMs: untilMs, pending: true });
-        port.post({ type: 'advance', runId, untilMs, maxEvents });
+        if (inFlight > 0) return;
+        send(untilMs, maxEvents);
       },
       want: (untilMs, maxEvents) => {
         wanted = { untilMs, maxEvents };
-        const { frame, pending, playing } = get();
-        if (playing && !pending && frame && untilMs > frame.timeMs) actions.advanceTo(untilMs, maxEvents);
+        const { frame, playing } = get();
+        if (playing && frame && !stepQueued && inFlight < MAX_IN_FLIGHT && untilMs > requestedMs) send(untilMs, maxEvents);
       },
       apply: (command, label) => {
         const id = ++requestId;
@@ -194,24 +198,30 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     };
   };
 
+  function send(untilMs: number, maxEvents: number): void {
+    inFlight++;
+    requestedMs = Math.max(requestedMs, untilMs);
+    if (!store.getState().pending || store.getState().targetMs !== requestedMs) store.setState({ pending: true, targetMs: requestedMs });
+    port.post({ type: 'advance', runId: store.getState().runId, untilMs, maxEvents });
+  }
+
   port.onReply((reply: LabReply) => {
+    const before = store.getState();
+    if (reply.runId !== before.runId) return;
+    if (reply.type === 'frame' || reply.type === 'error') inFlight = Math.max(0, inFlight - 1);
     // While playing, ask for the next stretch before drawing this one, so the worker simulates
     // while the page renders instead of waiting for it.
-    const before = store.getState();
-    const pipelined =
-      reply.type === 'frame' && reply.runId === before.runId && before.playing && !stepQueued && wanted.untilMs > reply.frame.timeMs;
-    if (pipelined) port.post({ type: 'advance', runId: before.runId, ...wanted });
-    handleReply(reply);
-    if (pipelined) {
-      store.setState({ pending: true, targetMs: wanted.untilMs });
-      return;
+    if (reply.type === 'frame' && before.playing && !stepQueued && inFlight < MAX_IN_FLIGHT && wanted.untilMs > requestedMs) {
+      send(wanted.untilMs, wanted.maxEvents);
     }
+    handleReply(reply);
+    if (inFlight > 0 && !store.getState().pending) store.setState({ pending: true });
     const s = store.getState();
     if (stepQueued && !s.pending && s.frame) {
       stepQueued = false;
       s.actions.advanceTo(s.frame.timeMs + STEP_MS, Number.POSITIVE_INFINITY);
-    } else if (s.playing && !s.pending && s.frame && wanted.untilMs > s.frame.timeMs) {
-      s.actions.advanceTo(wanted.untilMs, wanted.maxEvents);
+    } else if (s.playing && s.frame && inFlight < MAX_IN_FLIGHT && wanted.untilMs > requestedMs) {
+      send(wanted.untilMs, wanted.maxEvents);
     }
   });
 
