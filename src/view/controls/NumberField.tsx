@@ -4,6 +4,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { fieldText, parseDraft, type NumberRule } from './numberDraft';
 import './fields.css';
+import { FieldMessages } from './FieldMessages';
 
 export interface NumberFieldProps extends NumberRule {
   readonly label: string;
@@ -61,16 +62,7 @@ export function NumberField({ label, value, onCommit, step, hint, disabled, size
         onKeyDown={onKeyDown}
         onBlur={commit}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { fieldText, parseDraft, type NumberRule } from './numberDraft';
 import './fields.css';
+import { FieldMessages } from './FieldMessages';
 
 export interface RangeFieldProps extends NumberRule {
   readonly label: string;
@@ -100,16 +101,7 @@ export function RangeField({
           onBlur={() => commitText(draft)}
         />
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
