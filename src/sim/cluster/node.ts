@@ -6,7 +6,7 @@
 import { EventKind } from '../events';
 import { DiskStatusCode, NodeStatusCode, type SimState } from '../state';
 import { dropAllWork } from './appServer';
-import { destroyReplica, startRepairs } from './replication';
+import { destroyReplicas, startRepairs } from './replication';
 
 function nodeName(st: SimState, node: number): string {
   return st.nodeIds[node] as string;
@@ -64,8 +64,8 @@ export function failDisk(st: SimState, disk: number, why: string): void {
   const replicas = [...(st.diskReplicas[disk] as Set<number>)].sort((x, y) => x - y);
   const node = st.storageNode(Math.floor(disk / st.disksPerNode));
   st.metrics.durability.diskFailures++;
-  st.note('diskFailed', nodeName(st, node), `disk ${disk % st.disksPerNode} failed (${why}); ${replicas.length} replicas lost`);
-  for (const idx of replicas) destroyReplica(st, idx);
+  st.note('diskFailed', nodeName(st, node), `disk ${disk % st.disksPerNode} failed (${why}); ${replicas.length} partitions under-replicated`);
+  destroyReplicas(st, replicas, nodeName(st, node));
 }
 
 export function replaceDisk(st: SimState, disk: number): void {

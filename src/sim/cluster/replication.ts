@@ -58,9 +58,12 @@ export function ackWrite(st: SimState, p: number, mask: number): void {
   st.observer?.({ type: 'writeAcked', timeMs: st.nowMs, partition: p, mask });
 }
 
-/** A replica is gone (its disk failed, or the replication factor was lowered). */
-export function destroyReplica(st: SimState, idx: number, rebuild = true): void {
-  if (st.slotState[idx] !== SlotState.present) return;
+/**
+ * A replica is gone (its disk failed, or the replication factor was lowered). Returns the
+ * acknowledged writes that went with it; the caller tells the story once for all its replicas.
+ */
+export function destroyReplica(st: SimState, idx: number, rebuild = true): number {
+  if (st.slotState[idx] !== SlotState.present) return 0;
   const p = Math.floor(idx / MAX_RF);
   const s = idx % MAX_RF;
   (st.diskReplicas[st.slotDisk[idx] as number] as Set<number>).delete(idx);
@@ -85,14 +88,26 @@ export function destroyReplica(st: SimState, idx: number, rebuild = true): void 
   const d = st.metrics.durability;
   if (lostWrites > 0) {
     d.ackedWritesLost += lostWrites;
-    st.note('writesLost', `partition ${p}`, `${lostWrites} acknowledged writes lost: no surviving replica held them`);
     st.observer?.({ type: 'writesLost', timeMs: st.nowMs, partition: p, count: lostWrites });
   }
-  if (st.presentSlots[p] === 0) {
-    d.partitionsLost++;
-    st.note('partitionLost', `partition ${p}`, 'every replica destroyed');
-  }
+  if (st.presentSlots[p] === 0) d.partitionsLost++;
   if (rebuild) st.at(st.nowMs + st.hardwareMs(st.scenario.storage.repairDetectMs), EventKind.repairDetected, idx, st.slotGen[idx] as number);
+  return lostWrites;
+}
+
+/** Destroys several replicas and notes, once, what that cost. */
+export function destroyReplicas(st: SimState, replicas: readonly number[], target: string, rebuild = true): void {
+  let writes = 0;
+  const emptied = new Set<number>();
+  for (const idx of replicas) {
+    writes += destroyReplica(st, idx, rebuild);
+    const p = Math.floor(idx / MAX_RF);
+    if (st.presentSlots[p] === 0) emptied.add(p);
+  }
+  if (emptied.size > 0 || writes > 0) {
+    const partitions = emptied.size === 1 ? '1 partition' : `${emptied.size} partitions`;
+    st.note('writesLost', target, `${partitions} lost every replica; ${writes} acknowledged writes lost`);
+  }
 }
 
 export function onRepairDetected(st: SimState, idx: number, gen: number): void {
@@ -245,6 +260,7 @@ function syncGroup(st: SimState, p: number, group: number): void {
 
 /** A new replication factor: extra slots are dropped, new ones are queued for building. */
 export function changeReplicationFactor(st: SimState, from: number, to: number): void {
+  const dropped: number[] = [];
   for (let p = 0; p < st.partitions; p++) {
     for (let s = to; s < from; s++) {
       const idx = p * MAX_RF + s;
@@ -253,7 +269,13 @@ export function changeReplicationFactor(st: SimState, from: number, to: number):
         st.diskRebuilding[target] = (st.diskRebuilding[target] as number) - 1;
         st.repairsActive--;
       }
-      destroyReplica(st, idx, false);
+      dropped.push(idx);
+    }
+  }
+  destroyReplicas(st, dropped, 'cluster', false);
+  for (let p = 0; p < st.partitions; p++) {
+    for (let s = to; s < from; s++) {
+      const idx = p * MAX_RF + s;
       st.slotState[idx] = SlotState.missing;
       st.slotGen[idx] = ((st.slotGen[idx] as number) + 1) | 0;
     }
