@@ -20,13 +20,30 @@ export const EVENT_HISTORY = 200;
 export const MARK_HISTORY = 200;
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000] as const;
 export const STEP_MS = 1000;
+/**
+ * While playing, the costly views (cluster picture, figures, charts, log) are redrawn at most
+ * this often, all in the same frame; the clock in the header follows every frame. Paused,
+ * stepping or after a command, they follow at once.
+ */
+export const SHOW_MS = 500;
+
+/** What the costly views draw: the latest frame and histories as of the last redraw. */
+export interface Shown {
+  readonly frame: Frame | null;
+  readonly windows: readonly WindowMetrics[];
+  readonly events: readonly NotableEvent[];
+  readonly marks: readonly FaultMark[];
+}
+
+const NOTHING_SHOWN: Shown = { frame: null, windows: [], events: [], marks: [] };
 
 export interface FaultMark {
   readonly timeMs: number;
   readonly label: string;
 }
 
-export type MenuTarget = { readonly kind: 'node' | 'link'; readonly id: string } | { readonly kind: 'group'; readonly ids: readonly string[] };
+export type MenuTarget =
+  { readonly kind: 'node' | 'link'; readonly id: string } | { readonly kind: 'group'; readonly ids: readonly string[] };
 
 export interface AppState {
   // sim slice
@@ -39,6 +56,7 @@ export interface AppState {
   readonly windows: readonly WindowMetrics[];
   readonly events: readonly NotableEvent[];
   readonly marks: readonly FaultMark[];
+  readonly shown: Shown;
   readonly commandError: string | null;
   readonly simError: string | null;
   readonly announcement: string;
@@ -108,7 +126,25 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       wanted = { untilMs: 0, maxEvents: 0 };
       inFlight = 0;
       requestedMs = 0;
-      set({ scenario, seed: newSeed, runId, topology: null, frame: null, links: null, windows: [], events: [], marks: [], targetMs: 0, pending: true, commandError: null, simError: null, selected: [], menu: null, inspected: null });
+      set({
+        scenario,
+        seed: newSeed,
+        runId,
+        topology: null,
+        frame: null,
+        links: null,
+        windows: [],
+        events: [],
+        marks: [],
+        shown: NOTHING_SHOWN,
+        targetMs: 0,
+        pending: true,
+        commandError: null,
+        simError: null,
+        selected: [],
+        menu: null,
+        inspected: null,
+      });
       port.post({ type: 'load', runId, scenario, seed: newSeed });
     };
     const actions: AppActions = {
@@ -120,8 +156,11 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       setSeed: (s) => start(get().scenario, s),
       reset: () => start(get().scenario, get().seed),
       play: () => set({ playing: true }),
-      pause: () => set({ playing: false }),
-      togglePlay: () => set({ playing: !get().playing }),
+      pause: () => {
+        set({ playing: false });
+        refreshShown(true);
+      },
+      togglePlay: () => (get().playing ? actions.pause() : actions.play()),
       step: () => {
         const { frame, pending } = get();
         set({ playing: false });
@@ -140,7 +179,8 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       want: (untilMs, maxEvents) => {
         wanted = { untilMs, maxEvents };
         const { frame, playing } = get();
-        if (playing && frame && !stepQueued && inFlight < MAX_IN_FLIGHT && untilMs > requestedMs) send(untilMs, maxEvents);
+        if (playing && frame && !stepQueued && inFlight < MAX_IN_FLIGHT && untilMs > requestedMs)
+          send(untilMs, maxEvents);
       },
       apply: (command, label) => {
         const id = ++requestId;
@@ -171,6 +211,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       windows: [],
       events: [],
       marks: [],
+      shown: NOTHING_SHOWN,
       commandError: null,
       simError: null,
       announcement: '',
@@ -201,7 +242,8 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   function send(untilMs: number, maxEvents: number): void {
     inFlight++;
     requestedMs = Math.max(requestedMs, untilMs);
-    if (!store.getState().pending || store.getState().targetMs !== requestedMs) store.setState({ pending: true, targetMs: requestedMs });
+    if (!store.getState().pending || store.getState().targetMs !== requestedMs)
+      store.setState({ pending: true, targetMs: requestedMs });
     port.post({ type: 'advance', runId: store.getState().runId, untilMs, maxEvents });
   }
 
@@ -211,10 +253,17 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     if (reply.type === 'frame' || reply.type === 'error') inFlight = Math.max(0, inFlight - 1);
     // While playing, ask for the next stretch before drawing this one, so the worker simulates
     // while the page renders instead of waiting for it.
-    if (reply.type === 'frame' && before.playing && !stepQueued && inFlight < MAX_IN_FLIGHT && wanted.untilMs > requestedMs) {
+    if (
+      reply.type === 'frame' &&
+      before.playing &&
+      !stepQueued &&
+      inFlight < MAX_IN_FLIGHT &&
+      wanted.untilMs > requestedMs
+    ) {
       send(wanted.untilMs, wanted.maxEvents);
     }
     handleReply(reply);
+    refreshShown(reply.type !== 'frame');
     if (inFlight > 0 && !store.getState().pending) store.setState({ pending: true });
     const s = store.getState();
     if (stepQueued && !s.pending && s.frame) {
@@ -225,18 +274,36 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     }
   });
 
+  let lastShownAt = Number.NEGATIVE_INFINITY;
+  function refreshShown(force: boolean): void {
+    const s = store.getState();
+    const now = performance.now();
+    if (!force && s.playing && now - lastShownAt < SHOW_MS) return;
+    const shown = s.shown;
+    if (shown.frame === s.frame && shown.windows === s.windows && shown.events === s.events && shown.marks === s.marks)
+      return;
+    lastShownAt = now;
+    store.setState({ shown: { frame: s.frame, windows: s.windows, events: s.events, marks: s.marks } });
+  }
+
   function handleReply(reply: LabReply): void {
     const s = store.getState();
     if (reply.runId !== s.runId) return;
     switch (reply.type) {
       case 'loaded':
-        return store.setState({ topology: reply.topology, ...absorb(reply.frame), targetMs: reply.frame.timeMs, pending: false });
+        return store.setState({
+          topology: reply.topology,
+          ...absorb(reply.frame),
+          targetMs: reply.frame.timeMs,
+          pending: false,
+        });
       case 'frame':
         return store.setState({ ...absorb(reply.frame), pending: false });
       case 'commandResult': {
         const label = labels.get(reply.requestId) ?? 'command';
         labels.delete(reply.requestId);
-        if (!reply.ok) return store.setState({ ...absorb(reply.frame), commandError: `${label}: ${reply.error ?? 'rejected'}` });
+        if (!reply.ok)
+          return store.setState({ ...absorb(reply.frame), commandError: `${label}: ${reply.error ?? 'rejected'}` });
         return store.setState({
           ...absorb(reply.frame),
           commandError: null,

@@ -21,6 +21,11 @@ export const selectCommandError = (s: AppState) => s.commandError;
 export const selectSimError = (s: AppState) => s.simError;
 export const selectAnnouncement = (s: AppState) => s.announcement;
 export const selectTimeMs = (s: AppState) => s.frame?.timeMs ?? 0;
+// What the costly views draw (redrawn together, at most every SHOW_MS while playing).
+export const selectShownFrame = (s: AppState) => s.shown.frame;
+export const selectShownWindows = (s: AppState) => s.shown.windows;
+export const selectShownEvents = (s: AppState) => s.shown.events;
+export const selectShownMarks = (s: AppState) => s.shown.marks;
 
 /**
  * Headline figures: latency from the last closed one-second window, availability over the last

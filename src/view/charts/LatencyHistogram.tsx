@@ -1,6 +1,6 @@
 // The latency of every request since the run began, as a histogram on a log axis, with the
 // median, mean and p99 marked and compared in words: a long tail pulls the mean and p99 away.
-import { useAppThrottled } from '../../store/context';
+import { useApp } from '../../store/context';
 import { formatCount, formatMs } from '../metrics/format';
 import { selectHistogramSample } from './chartSelectors';
 import { compareInWords } from './histogramData';
@@ -9,7 +9,7 @@ import { useWidth } from './useWidth';
 import './charts.css';
 
 export function LatencyHistogram() {
-  const sample = useAppThrottled(selectHistogramSample);
+  const sample = useApp(selectHistogramSample);
   const [ref, width] = useWidth<HTMLDivElement>();
   const latency = sample?.latencyMs;
   const hasData = sample !== null && latency !== undefined && latency.count > 0;

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import type { WindowMetrics } from '../../sim/index';
 import type { FaultMark } from '../../store/appStore';
-import { useApp, useAppThrottled } from '../../store/context';
-import { selectMarks, selectWindows } from '../../store/selectors';
+import { useApp } from '../../store/context';
+import { selectShownMarks, selectShownWindows } from '../../store/selectors';
 import { AvailabilityChart } from './AvailabilityChart';
 import { DEFAULT_SPAN_S, timeDomain, visibleWindows, type SpanS, type TimeDomain } from './chartData';
 import { selectSlo } from './chartSelectors';
@@ -25,8 +25,8 @@ export interface ChartProps {
 }
 
 export function TimeSeriesCharts() {
-  const windows = useAppThrottled(selectWindows);
-  const allMarks = useAppThrottled(selectMarks);
+  const windows = useApp(selectShownWindows);
+  const allMarks = useApp(selectShownMarks);
   const slo = useApp(selectSlo);
   const [spanS, setSpanS] = useState<SpanS>(DEFAULT_SPAN_S);
   const [ref, width] = useWidth<HTMLDivElement>();

@@ -17,11 +17,12 @@ export interface HistogramSample {
 const samples = new WeakMap<WindowMetrics, HistogramSample>();
 
 export function selectHistogramSample(s: AppState): HistogramSample | null {
-  const last = s.windows[s.windows.length - 1];
-  if (!last || !s.frame) return null;
+  const { windows, frame } = s.shown;
+  const last = windows[windows.length - 1];
+  if (!last || !frame) return null;
   let sample = samples.get(last);
   if (!sample) {
-    sample = { timeMs: s.frame.timeMs, bins: s.frame.histogram, latencyMs: s.frame.cumulative.latencyMs };
+    sample = { timeMs: frame.timeMs, bins: frame.histogram, latencyMs: frame.cumulative.latencyMs };
     samples.set(last, sample);
   }
   return sample;

@@ -23,7 +23,7 @@ const selectDiskMttf = (s: AppState) => hardwareOf(s).diskMttfHours;
 const selectNodeMttf = (s: AppState) => hardwareOf(s).nodeMttfHours;
 const selectCompression = (s: AppState) => hardwareOf(s).timeCompression;
 const selectHardwareClock = (s: AppState) => {
-  const hours = (s.frame?.hardwareTimeMs ?? 0) / 3_600_000;
+  const hours = (s.shown.frame?.hardwareTimeMs ?? 0) / 3_600_000; // redrawn with the other slow views
   return hours < 48 ? `${hours.toFixed(1)} hours` : `${(hours / 24).toFixed(1)} days`;
 };
 

@@ -1,8 +1,8 @@
 // Notable events in plain words, newest first: "12.4 s  db-3 — disk 0 failed (…)". Shows the
 // newest EVENT_LOG_ROWS of the store's bounded list in a scrollable log.
 import type { NotableEvent } from '../../sim/index';
-import { useAppThrottled } from '../../store/context';
-import { selectEvents } from '../../store/selectors';
+import { useApp } from '../../store/context';
+import { selectShownEvents } from '../../store/selectors';
 import { KIND_ICONS, KIND_WORDS, kindOf } from './eventKinds';
 import { formatSeconds } from './format';
 import './metrics.css';
@@ -21,7 +21,7 @@ function keysOf(events: readonly NotableEvent[]): string[] {
 }
 
 export function EventLog() {
-  const events = useAppThrottled(selectEvents);
+  const events = useApp(selectShownEvents);
   const shown = events.slice(0, EVENT_LOG_ROWS);
   const keys = keysOf(shown);
   return (

@@ -2,7 +2,7 @@
 // percentiles, throughput and durability, plus the simulated time they refer to.
 import { useMemo } from 'react';
 import { useApp } from '../../store/context';
-import { headlineOf, selectFrame, selectWindows } from '../../store/selectors';
+import { headlineOf, selectShownFrame, selectShownWindows } from '../../store/selectors';
 import { selectSlo } from '../charts/chartSelectors';
 import { DurabilityFigures } from './DurabilityFigures';
 import { Figure } from './Figure';
@@ -12,8 +12,8 @@ import { SloStatus } from './SloStatus';
 import './metrics.css';
 
 export function HeadlineMetrics() {
-  const frame = useApp(selectFrame);
-  const windows = useApp(selectWindows);
+  const frame = useApp(selectShownFrame);
+  const windows = useApp(selectShownWindows);
   const slo = useApp(selectSlo);
   const h = useMemo(() => headlineOf(frame, windows, slo.availability), [frame, windows, slo.availability]);
   const budgetLeft = h?.errorBudgetRemaining ?? 1;

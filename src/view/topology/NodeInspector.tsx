@@ -1,7 +1,7 @@
 // Live figures of the node (or link) last clicked in the cluster picture, updated every frame.
 import type { Frame, LinkFrame, Topology } from '../../sim/index';
 import { useApp } from '../../store/context';
-import { selectFrame, selectInspected, selectLinks, selectTopology } from '../../store/selectors';
+import { selectInspected, selectLinks, selectShownFrame, selectTopology } from '../../store/selectors';
 import { formatFactor, KIND_WORD, nodeViewOf, diskOffsets } from './nodeState';
 import { linkViewOf, percent } from './linkState';
 import './inspector.css';
@@ -118,7 +118,7 @@ function LinkFigures({
 export function NodeInspector() {
   const inspected = useApp(selectInspected);
   const topology = useApp(selectTopology);
-  const frame = useApp(selectFrame);
+  const frame = useApp(selectShownFrame);
   const links = useApp(selectLinks);
   if (!inspected || !topology || !frame) return <p className="inspector-hint">Click a node to see its live figures.</p>;
   const node = topology.nodes.findIndex((n) => n.id === inspected);

@@ -6,13 +6,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import type { Topology } from '../../sim/index';
 import type { AppState, MenuTarget } from '../../store/appStore';
 import { useApp, useAppStore } from '../../store/context';
-import {
-  selectFrame,
-  selectLinks,
-  selectMenu,
-  selectSelected,
-  selectTopology,
-} from '../../store/selectors';
+import { selectShownFrame, selectLinks, selectMenu, selectSelected, selectTopology } from '../../store/selectors';
 import { ActionMenu } from './ActionMenu';
 import { Backdrop } from './Backdrop';
 import { layoutTopology, neighbourOf, type Direction, type TopologyLayout } from './layout';
@@ -47,7 +41,7 @@ function anchorOf(menu: MenuTarget): string {
 
 function TopologyCanvas({ topology }: { topology: Topology }) {
   const store = useAppStore();
-  const frame = useApp(selectFrame);
+  const frame = useApp(selectShownFrame);
   const links = useApp(selectLinks);
   const menu = useApp(selectMenu);
   const selected = useApp(selectSelected);
