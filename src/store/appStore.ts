@@ -2,107 +2,38 @@
 // slice) and view-only state such as selection and open menus (view slice). Built by a factory
 // so tests get a fresh store; no React here. The view never mutates simulation state: it calls
 // apply(), which sends a typed command to the simulation.
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  getBuiltInScenario,
-  type Command,
-  type Frame,
-  type LinkFrame,
-  type NotableEvent,
-  type Scenario,
-  type Topology,
-  type WindowMetrics,
-} from '../sim/index';
+import { createStore } from 'zustand/vanilla';
+import { getBuiltInScenario, type Frame, type Scenario } from '../sim/index';
 import type { LabReply, SimPort } from '../worker/labProtocol';
+import { describeForScreenReader, FAULT_TYPES } from './announce';
+import {
+  EVENT_HISTORY,
+  MARK_HISTORY,
+  NOTHING_SHOWN,
+  SHOW_MS,
+  STEP_MS,
+  WINDOW_HISTORY,
+  type AppActions,
+  type AppState,
+  type AppStore,
+} from './appState';
 
-export const WINDOW_HISTORY = 600;
-export const EVENT_HISTORY = 200;
-export const MARK_HISTORY = 200;
-export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000] as const;
-export const STEP_MS = 1000;
-/**
- * While playing, the costly views (cluster picture, figures, charts, log) are redrawn at most
- * this often, all in the same frame; the clock in the header follows every frame. Paused,
- * stepping or after a command, they follow at once.
- */
-export const SHOW_MS = 500;
-
-/** What the costly views draw: the latest frame and histories as of the last redraw. */
-export interface Shown {
-  readonly frame: Frame | null;
-  readonly windows: readonly WindowMetrics[];
-  readonly events: readonly NotableEvent[];
-  readonly marks: readonly FaultMark[];
-}
-
-const NOTHING_SHOWN: Shown = { frame: null, windows: [], events: [], marks: [] };
-
-export interface FaultMark {
-  readonly timeMs: number;
-  readonly label: string;
-}
-
-export type MenuTarget =
-  { readonly kind: 'node' | 'link'; readonly id: string } | { readonly kind: 'group'; readonly ids: readonly string[] };
-
-export interface AppState {
-  // sim slice
-  readonly scenario: Scenario;
-  readonly seed: number;
-  readonly runId: number;
-  readonly topology: Topology | null;
-  readonly frame: Frame | null;
-  readonly links: LinkFrame | null;
-  readonly windows: readonly WindowMetrics[];
-  readonly events: readonly NotableEvent[];
-  readonly marks: readonly FaultMark[];
-  readonly shown: Shown;
-  readonly commandError: string | null;
-  readonly simError: string | null;
-  readonly announcement: string;
-  // playback slice
-  readonly playing: boolean;
-  readonly speed: number;
-  /** Simulated time the run loop has asked for; the frame's timeMs trails it when the worker is busy. */
-  readonly targetMs: number;
-  readonly pending: boolean;
-  // view slice
-  readonly selected: readonly string[];
-  readonly menu: MenuTarget | null;
-  readonly inspected: string | null;
-  readonly helpOpen: boolean;
-  readonly actions: AppActions;
-}
-
-export interface AppActions {
-  loadScenario(id: string): void;
-  setSeed(seed: number): void;
-  reset(): void;
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  /** Advances simulated time by STEP_MS while paused. */
-  step(): void;
-  setSpeed(speed: number): void;
-  /** Asks the simulation to advance to a time now (if no request is in flight). */
-  advanceTo(untilMs: number, maxEvents: number): void;
-  /**
-   * The run loop's wish: be at untilMs. Sent now if the worker is idle, otherwise as soon as its
-   * reply arrives (not at the next animation frame), so the worker never idles while playing.
-   */
-  want(untilMs: number, maxEvents: number): void;
-  /** Sends a command; `label` is how it is marked on the charts and announced. */
-  apply(command: Command, label: string): void;
-  select(id: string, additive: boolean): void;
-  clearSelection(): void;
-  openMenu(target: MenuTarget): void;
-  closeMenu(): void;
-  inspect(id: string | null): void;
-  setHelpOpen(open: boolean): void;
-  dismissError(): void;
-}
-
-export type AppStore = StoreApi<AppState>;
+// The store's types and limits live in appState.ts; they are re-exported here for convenience.
+export {
+  EVENT_HISTORY,
+  MARK_HISTORY,
+  SHOW_MS,
+  SPEEDS,
+  STEP_MS,
+  WINDOW_HISTORY,
+  type AppActions,
+  type AppState,
+  type AppStore,
+  type FaultMark,
+  type MenuTarget,
+  type Shown,
+} from './appState';
+export { describeForScreenReader, FAULT_TYPES } from './announce';
 
 function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newestFirst = false): readonly T[] {
   if (add.length === 0) return list; // unchanged: subscribers keep the same array and skip a render
@@ -320,32 +251,4 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     }
   }
   return store;
-}
-
-/** Notable event types that are faults or recoveries, announced to screen-reader users. */
-export const FAULT_TYPES = new Set([
-  'nodeCrashed',
-  'nodeRestarted',
-  'nodePoweredOff',
-  'diskFailed',
-  'diskReplaced',
-  'linkPartitioned',
-  'linkHealed',
-  'groupPartitioned',
-  'networkHealed',
-  'serverRemoved',
-  'serverRestored',
-  'writesLost',
-  'partitionLost',
-  'loadSpiked',
-  'loadSpikeEnded',
-  'configRolledOut',
-  'configRolledBack',
-  'rackPowerFailed',
-  'nodeSlowed',
-  'nodeSpeedRestored',
-]);
-
-export function describeForScreenReader(e: NotableEvent): string {
-  return `${(e.timeMs / 1000).toFixed(1)} seconds: ${e.target}, ${e.detail}`;
 }

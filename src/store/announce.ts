@@ -1,0 +1,30 @@
+// What the lab's live region says to screen-reader users when faults happen and heal.
+import type { NotableEvent } from '../sim/index';
+
+/** Notable event types that are faults or recoveries, announced to screen-reader users. */
+export const FAULT_TYPES = new Set([
+  'nodeCrashed',
+  'nodeRestarted',
+  'nodePoweredOff',
+  'diskFailed',
+  'diskReplaced',
+  'linkPartitioned',
+  'linkHealed',
+  'groupPartitioned',
+  'networkHealed',
+  'serverRemoved',
+  'serverRestored',
+  'writesLost',
+  'partitionLost',
+  'loadSpiked',
+  'loadSpikeEnded',
+  'configRolledOut',
+  'configRolledBack',
+  'rackPowerFailed',
+  'nodeSlowed',
+  'nodeSpeedRestored',
+]);
+
+export function describeForScreenReader(e: NotableEvent): string {
+  return `${(e.timeMs / 1000).toFixed(1)} seconds: ${e.target}, ${e.detail}`;
+}

@@ -1,0 +1,93 @@
+// The shape of the lab's store and its limits: what the sim, playback and view slices hold and
+// which actions change them. Types only (and constants), so views can import them cheaply.
+import type { StoreApi } from 'zustand/vanilla';
+import type { Command, Frame, LinkFrame, NotableEvent, Scenario, Topology, WindowMetrics } from '../sim/index';
+
+export const WINDOW_HISTORY = 600;
+export const EVENT_HISTORY = 200;
+export const MARK_HISTORY = 200;
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000] as const;
+export const STEP_MS = 1000;
+/**
+ * While playing, the costly views (cluster picture, figures, charts, log) are redrawn at most
+ * this often, all in the same frame; the clock in the header follows every frame. Paused,
+ * stepping or after a command, they follow at once.
+ */
+export const SHOW_MS = 500;
+
+/** What the costly views draw: the latest frame and histories as of the last redraw. */
+export interface Shown {
+  readonly frame: Frame | null;
+  readonly windows: readonly WindowMetrics[];
+  readonly events: readonly NotableEvent[];
+  readonly marks: readonly FaultMark[];
+}
+
+export const NOTHING_SHOWN: Shown = { frame: null, windows: [], events: [], marks: [] };
+
+export interface FaultMark {
+  readonly timeMs: number;
+  readonly label: string;
+}
+
+export type MenuTarget =
+  { readonly kind: 'node' | 'link'; readonly id: string } | { readonly kind: 'group'; readonly ids: readonly string[] };
+
+export interface AppState {
+  // sim slice
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly runId: number;
+  readonly topology: Topology | null;
+  readonly frame: Frame | null;
+  readonly links: LinkFrame | null;
+  readonly windows: readonly WindowMetrics[];
+  readonly events: readonly NotableEvent[];
+  readonly marks: readonly FaultMark[];
+  readonly shown: Shown;
+  readonly commandError: string | null;
+  readonly simError: string | null;
+  readonly announcement: string;
+  // playback slice
+  readonly playing: boolean;
+  readonly speed: number;
+  /** Simulated time the run loop has asked for; the frame's timeMs trails it when the worker is busy. */
+  readonly targetMs: number;
+  readonly pending: boolean;
+  // view slice
+  readonly selected: readonly string[];
+  readonly menu: MenuTarget | null;
+  readonly inspected: string | null;
+  readonly helpOpen: boolean;
+  readonly actions: AppActions;
+}
+
+export interface AppActions {
+  loadScenario(id: string): void;
+  setSeed(seed: number): void;
+  reset(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Advances simulated time by STEP_MS while paused. */
+  step(): void;
+  setSpeed(speed: number): void;
+  /** Asks the simulation to advance to a time now (if no request is in flight). */
+  advanceTo(untilMs: number, maxEvents: number): void;
+  /**
+   * The run loop's wish: be at untilMs. Sent now if the worker is idle, otherwise as soon as its
+   * reply arrives (not at the next animation frame), so the worker never idles while playing.
+   */
+  want(untilMs: number, maxEvents: number): void;
+  /** Sends a command; `label` is how it is marked on the charts and announced. */
+  apply(command: Command, label: string): void;
+  select(id: string, additive: boolean): void;
+  clearSelection(): void;
+  openMenu(target: MenuTarget): void;
+  closeMenu(): void;
+  inspect(id: string | null): void;
+  setHelpOpen(open: boolean): void;
+  dismissError(): void;
+}
+
+export type AppStore = StoreApi<AppState>;
