@@ -226,9 +226,4 @@ export class Simulation {
   get events(): number {
     return this.st.log.events;
   }
-
-  /** Requests issued, finished and still in flight: issued = succeeded + failed + inFlight always. */
-  get requestsInFlight(): number {
-    return this.st.requestsInFlight;
-  }
 }

@@ -1,9 +1,10 @@
 // The compact picture sent to the lab once per animation frame: flat typed arrays indexed like
 // the topology (built once), plus the metrics. Unlike snapshot(), nothing here grows with the
 // number of links unless link state changed, and new windows and events come as deltas.
+import { bucketUpper } from './histogram';
 import type { Policy } from './scenarioSchema';
 import type { CumulativeMetrics, DurabilityMetrics, NodeKind, NotableEvent, WindowMetrics } from './snapshot';
-import { durabilityOf } from './snapshotBuilder';
+import { durabilityOf, kindOf } from './snapshotBuilder';
 import type { SimState } from './state';
 
 export interface TopologyNode {
@@ -44,7 +45,12 @@ export interface Frame {
   readonly loadMultiplier: number;
   readonly load: { readonly rateRps: number; readonly readShare: number; readonly fanOut: number };
   readonly policy: Policy;
-  readonly hardware: { readonly enabled: boolean; readonly diskMttfHours: number; readonly nodeMttfHours: number; readonly timeCompression: number };
+  readonly hardware: {
+    readonly enabled: boolean;
+    readonly diskMttfHours: number;
+    readonly nodeMttfHours: number;
+    readonly timeCompression: number;
+  };
   readonly rolloutPending: boolean;
   /** Per node (topology order): 0 up, 1 crashed, 2 powered off. */
   readonly nodeStatus: Uint8Array;
@@ -81,7 +87,7 @@ export const LINK_TRAFFIC_LIMIT = 5000;
 export function buildTopology(st: SimState): Topology {
   const nodes: TopologyNode[] = st.nodeIds.map((id, node) => ({
     id,
-    kind: node === 0 ? 'clients' : node === 1 ? 'loadBalancer' : st.isApp(node) ? 'app' : 'storage',
+    kind: kindOf(st, node),
     rack: node === 0 ? '' : (st.rackIds[st.nodeRack[node] as number] as string),
     disks: st.isStorage(node) ? st.disksPerNode : 0,
   }));
@@ -91,7 +97,14 @@ export function buildTopology(st: SimState): Topology {
     const b = st.linkB[l] as number;
     links.push({ id: `${st.nodeIds[a]}~${st.nodeIds[b]}`, a, b });
   }
-  return { scenarioId: st.scenario.id, racks: [...st.rackIds], nodes, links, workers: st.workers, disksPerNode: st.disksPerNode };
+  return {
+    scenarioId: st.scenario.id,
+    racks: [...st.rackIds],
+    nodes,
+    links,
+    workers: st.workers,
+    disksPerNode: st.disksPerNode,
+  };
 }
 
 function histogramBins(st: SimState): [number, number][] {
@@ -115,11 +128,6 @@ function histogramBins(st: SimState): [number, number][] {
     edge = upper;
   }
   return bins;
-}
-
-function bucketUpper(bucket: number): number {
-  const exponent = Math.floor(bucket / 128) - 20;
-  return 2 ** exponent * (1 + ((bucket % 128) + 1) / 128);
 }
 
 export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs: number, eventsSeen: number): Frame {
@@ -165,7 +173,12 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
     diskReplicas: Int32Array.from(st.diskReplicas, (set) => set.size),
     diskRebuilding: Int32Array.from(st.diskRebuilding),
     links: linksChanged
-      ? { version: st.linkVersion, cut: Uint8Array.from(st.linkCut), loss: Float32Array.from(st.linkLoss), latencyMs: Float32Array.from(st.linkLatencyMs) }
+      ? {
+          version: st.linkVersion,
+          cut: Uint8Array.from(st.linkCut),
+          loss: Float32Array.from(st.linkLoss),
+          latencyMs: Float32Array.from(st.linkLatencyMs),
+        }
       : null,
     linkSent: small ? Float64Array.from(st.linkSent) : null,
     linkDropped: small ? Float64Array.from(st.linkDropped) : null,

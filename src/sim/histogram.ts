@@ -25,6 +25,12 @@ export function bucketOf(valueMs: number): number {
   return (exponent - MIN_EXPONENT) * SUB_BUCKETS + ((hi >>> (20 - SUB_BITS)) & (SUB_BUCKETS - 1));
 }
 
+/** The top of a bucket's value range. */
+export function bucketUpper(bucket: number): number {
+  const exponent = Math.floor(bucket / SUB_BUCKETS) + MIN_EXPONENT;
+  return pow2(exponent) * (1 + ((bucket % SUB_BUCKETS) + 1) / SUB_BUCKETS);
+}
+
 /** The middle of a bucket's value range. */
 export function bucketMiddle(bucket: number): number {
   const exponent = Math.floor(bucket / SUB_BUCKETS) + MIN_EXPONENT;

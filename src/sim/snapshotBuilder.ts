@@ -5,7 +5,7 @@ import type { DiskSnapshot, DurabilityMetrics, LinkSnapshot, NodeKind, NodeSnaps
 
 const STATUS = ['up', 'crashed', 'powered-off'] as const;
 
-function kindOf(st: SimState, node: number): NodeKind {
+export function kindOf(st: SimState, node: number): NodeKind {
   if (node === 0) return 'clients';
   if (node === 1) return 'loadBalancer';
   return st.isApp(node) ? 'app' : 'storage';

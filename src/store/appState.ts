@@ -51,8 +51,6 @@ export interface AppState {
   // playback slice
   readonly playing: boolean;
   readonly speed: number;
-  /** Simulated time the run loop has asked for; the frame's timeMs trails it when the worker is busy. */
-  readonly targetMs: number;
   readonly pending: boolean;
   // view slice
   readonly selected: readonly string[];

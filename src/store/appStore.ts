@@ -41,6 +41,27 @@ function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newest
   return newestFirst ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit));
 }
 
+/** The state a new run starts from (a reset, a new seed, a new scenario, or the first load). */
+function freshRun(scenario: Scenario, seed: number, runId: number) {
+  return {
+    scenario,
+    seed,
+    runId,
+    topology: null,
+    frame: null,
+    links: null,
+    windows: [],
+    events: [],
+    marks: [],
+    shown: NOTHING_SHOWN,
+    commandError: null,
+    simError: null,
+    selected: [],
+    menu: null,
+    inspected: null,
+  } satisfies Partial<AppState>;
+}
+
 export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1): AppStore {
   let requestId = 0;
   let stepQueued = false;
@@ -57,25 +78,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       wanted = { untilMs: 0, maxEvents: 0 };
       inFlight = 0;
       requestedMs = 0;
-      set({
-        scenario,
-        seed: newSeed,
-        runId,
-        topology: null,
-        frame: null,
-        links: null,
-        windows: [],
-        events: [],
-        marks: [],
-        shown: NOTHING_SHOWN,
-        targetMs: 0,
-        pending: true,
-        commandError: null,
-        simError: null,
-        selected: [],
-        menu: null,
-        inspected: null,
-      });
+      set({ ...freshRun(scenario, newSeed, runId), pending: true });
       port.post({ type: 'load', runId, scenario, seed: newSeed });
     };
     const actions: AppActions = {
@@ -133,26 +136,11 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     const scenario = getBuiltInScenario(scenarioId) ?? (getBuiltInScenario('default') as Scenario);
     queueMicrotask(() => start(scenario, seed));
     return {
-      scenario,
-      seed,
-      runId: 0,
-      topology: null,
-      frame: null,
-      links: null,
-      windows: [],
-      events: [],
-      marks: [],
-      shown: NOTHING_SHOWN,
-      commandError: null,
-      simError: null,
+      ...freshRun(scenario, seed, 0),
       announcement: '',
       playing: false,
       speed: 1,
-      targetMs: 0,
       pending: false,
-      selected: [],
-      menu: null,
-      inspected: null,
       helpOpen: false,
       actions,
     };
@@ -173,8 +161,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   function send(untilMs: number, maxEvents: number): void {
     inFlight++;
     requestedMs = Math.max(requestedMs, untilMs);
-    if (!store.getState().pending || store.getState().targetMs !== requestedMs)
-      store.setState({ pending: true, targetMs: requestedMs });
+    if (!store.getState().pending) store.setState({ pending: true });
     port.post({ type: 'advance', runId: store.getState().runId, untilMs, maxEvents });
   }
 
@@ -225,7 +212,6 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
         return store.setState({
           topology: reply.topology,
           ...absorb(reply.frame),
-          targetMs: reply.frame.timeMs,
           pending: false,
         });
       case 'frame':

@@ -2,17 +2,12 @@
 import type { Frame, WindowMetrics } from '../sim/index';
 import type { AppState } from './appStore';
 
-export const selectFrame = (s: AppState) => s.frame;
 export const selectTopology = (s: AppState) => s.topology;
 export const selectLinks = (s: AppState) => s.links;
 export const selectActions = (s: AppState) => s.actions;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;
 export const selectSeed = (s: AppState) => s.seed;
-export const selectScenario = (s: AppState) => s.scenario;
-export const selectWindows = (s: AppState) => s.windows;
-export const selectEvents = (s: AppState) => s.events;
-export const selectMarks = (s: AppState) => s.marks;
 export const selectMenu = (s: AppState) => s.menu;
 export const selectSelected = (s: AppState) => s.selected;
 export const selectInspected = (s: AppState) => s.inspected;
@@ -20,7 +15,6 @@ export const selectHelpOpen = (s: AppState) => s.helpOpen;
 export const selectCommandError = (s: AppState) => s.commandError;
 export const selectSimError = (s: AppState) => s.simError;
 export const selectAnnouncement = (s: AppState) => s.announcement;
-export const selectTimeMs = (s: AppState) => s.frame?.timeMs ?? 0;
 // What the costly views draw (redrawn together, at most every SHOW_MS while playing).
 export const selectShownFrame = (s: AppState) => s.shown.frame;
 export const selectShownWindows = (s: AppState) => s.shown.windows;
@@ -30,7 +24,7 @@ export const selectShownMarks = (s: AppState) => s.shown.marks;
 /**
  * Headline figures: latency from the last closed one-second window, availability over the last
  * ten. A plain function (not a selector: it builds a new object), to call with what
- * useApp(selectFrame) and useApp(selectWindows) return.
+ * useApp(selectShownFrame) and useApp(selectShownWindows) return.
  */
 export function headlineOf(frame: Frame | null, windows: readonly WindowMetrics[], sloAvailability: number) {
   if (!frame) return null;

@@ -1,7 +1,9 @@
 // Messages between the page and the headless simulation worker. Plain data only, because
 // they cross the worker boundary by structured clone.
 
-export const BUILT_IN_SCENARIO_IDS = ['default', 'single-server', 'large'] as const;
+import { builtInScenarios } from '../sim/index';
+
+export const BUILT_IN_SCENARIO_IDS: readonly string[] = builtInScenarios.map((s) => s.id);
 
 export interface RunRequest {
   readonly type: 'run';

@@ -8,7 +8,7 @@ import { RunResultView, type RunState } from './RunResultView';
 const MAX_DURATION_S = 3600;
 
 export function DeterminismCheck() {
-  const [scenarioId, setScenarioId] = useState<string>(BUILT_IN_SCENARIO_IDS[0]);
+  const [scenarioId, setScenarioId] = useState<string>(BUILT_IN_SCENARIO_IDS[0] ?? 'default');
   const [seed, setSeed] = useState('1');
   const [durationS, setDurationS] = useState('10');
   const [run, setRun] = useState<RunState>({ status: 'idle' });
