@@ -1,0 +1,190 @@
+// Figures a lesson quotes, measured the same way in the lab and in the headless claim tests:
+// from the per-second windows, the latest frame and the totals noted at marked moments.
+import type { CumulativeMetrics, DurabilityMetrics, Frame, WindowMetrics } from '../sim/index';
+import type { Figure, Measure, Moment } from './lessonSchema';
+
+/** What the run looked like at a marked moment (when a step began, when its action happened). */
+export interface MarkRecord {
+  readonly timeMs: number;
+  readonly hardwareTimeMs: number;
+  readonly cumulative: CumulativeMetrics;
+  readonly durability: DurabilityMetrics;
+}
+
+/** The part of a run figures read. */
+export interface RunRecord {
+  readonly frame: Frame;
+  readonly windows: readonly WindowMetrics[];
+  readonly marks: Readonly<Record<string, MarkRecord>>;
+}
+
+export type FigureValues = Record<string, number>;
+
+export function markOf(frame: Frame): MarkRecord {
+  return {
+    timeMs: frame.timeMs,
+    hardwareTimeMs: frame.hardwareTimeMs,
+    cumulative: frame.cumulative,
+    durability: frame.durability,
+  };
+}
+
+function momentMs(run: RunRecord, moment: Moment): number {
+  const base = moment.mark === 'now' ? run.frame.timeMs : run.marks[moment.mark]?.timeMs;
+  return base === undefined ? Number.NaN : base + moment.plusMs;
+}
+
+function aggregate(values: readonly number[], agg: string): number {
+  if (values.length === 0) return Number.NaN;
+  if (agg === 'max') return Math.max(...values);
+  if (agg === 'min') return Math.min(...values);
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (agg === 'sum') return sum;
+  if (agg === 'median') {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  }
+  return sum / values.length;
+}
+
+function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>): number {
+  const from = momentMs(run, m.from);
+  const to = momentMs(run, m.to);
+  // A window belongs to the range when it lies inside it entirely.
+  const ws = run.windows.filter((w) => w.startMs >= from - 1e-9 && w.endMs <= to + 1e-9 && w.endMs > w.startMs);
+  if (ws.length === 0) return Number.NaN;
+  const sum = (f: (w: WindowMetrics) => number) => ws.reduce((a, w) => a + f(w), 0);
+  const stat = m.stat;
+  switch (stat) {
+    case 'availability': {
+      // min/max/median look at single seconds (the worst second); mean/sum pool all requests.
+      if (m.agg === 'min' || m.agg === 'max' || m.agg === 'median')
+        return aggregate(
+          ws.filter((w) => w.succeeded + w.failed > 0).map((w) => w.availability),
+          m.agg,
+        );
+      const done = sum((w) => w.succeeded + w.failed);
+      return done > 0 ? sum((w) => w.succeeded) / done : Number.NaN;
+    }
+    case 'amplification': {
+      const offered = sum((w) => w.offered);
+      return offered > 0 ? sum((w) => w.attempts) / offered : Number.NaN;
+    }
+    case 'succeeded':
+    case 'failed':
+    case 'rejected':
+    case 'timedOut':
+    case 'attempts':
+    case 'offered':
+      return aggregate(
+        ws.map((w) => w[stat]),
+        m.agg === 'mean' ? 'sum' : m.agg,
+      );
+    case 'servedRps':
+    case 'offeredRps':
+      return aggregate(
+        ws.map((w) => w[stat]),
+        m.agg,
+      );
+    default: {
+      // Latency of windows that served nothing is undefined, not zero.
+      const served = ws.filter((w) => w.latencyMs.count > 0);
+      return aggregate(
+        served.map((w) => w.latencyMs[stat]),
+        m.agg,
+      );
+    }
+  }
+}
+
+function totalNow(run: RunRecord, stat: Extract<Measure, { kind: 'total' }>['stat'], mark: MarkRecord | null): number {
+  if (stat === 'hardwareHours') return (run.frame.hardwareTimeMs - (mark?.hardwareTimeMs ?? 0)) / 3_600_000;
+  const pick = (c: CumulativeMetrics, d: DurabilityMetrics): number => {
+    switch (stat) {
+      case 'issued':
+      case 'succeeded':
+      case 'failed':
+      case 'retries':
+      case 'rejected':
+      case 'timedOut':
+      case 'errors':
+      case 'attempts':
+        return c[stat];
+      default:
+        return d[stat];
+    }
+  };
+  const now = pick(run.frame.cumulative, run.frame.durability);
+  return mark ? now - pick(mark.cumulative, mark.durability) : now;
+}
+
+function currentFigure(run: RunRecord, stat: Extract<Measure, { kind: 'current' }>['stat']): number {
+  const { cumulative: c, durability: d } = run.frame;
+  switch (stat) {
+    case 'underReplicatedPartitions':
+      return d.underReplicatedPartitions;
+    case 'unavailablePartitions':
+      return d.unavailablePartitions;
+    case 'availability':
+      return c.availability;
+    case 'latencyMean':
+      return c.latencyMs.mean;
+    case 'latencyP50':
+      return c.latencyMs.p50;
+    case 'latencyP95':
+      return c.latencyMs.p95;
+    case 'latencyP99':
+      return c.latencyMs.p99;
+    case 'latencyP999':
+      return c.latencyMs.p999;
+    case 'nodesDown':
+      return run.frame.nodeStatus.reduce((n, s) => n + (s === 0 ? 0 : 1), 0);
+  }
+}
+
+/** Share of successes slower than a threshold, from the frame's log-spaced bins (geometric interpolation inside a bin). */
+export function shareAbove(histogram: Frame['histogram'], thresholdMs: number): number {
+  let total = 0;
+  let above = 0;
+  let lower = 0;
+  const step =
+    histogram.length > 1
+      ? (histogram[1] as readonly [number, number])[0] / (histogram[0] as readonly [number, number])[0]
+      : 2;
+  for (const [upper, count] of histogram) {
+    lower = upper / step;
+    total += count;
+    if (lower >= thresholdMs) above += count;
+    else if (upper > thresholdMs) above += (count * Math.log(upper / thresholdMs)) / Math.log(upper / lower);
+  }
+  return total > 0 ? above / total : Number.NaN;
+}
+
+export function measure(run: RunRecord, m: Measure, known: FigureValues): number {
+  switch (m.kind) {
+    case 'windows':
+      return windowsFigure(run, m);
+    case 'total': {
+      const mark = m.since === undefined ? null : run.marks[m.since];
+      return mark === undefined ? Number.NaN : totalNow(run, m.stat, mark);
+    }
+    case 'current':
+      return currentFigure(run, m.stat);
+    case 'shareAbove':
+      return shareAbove(run.frame.histogram, m.thresholdMs);
+    case 'ratio':
+      return (known[m.of] ?? Number.NaN) / (known[m.to] ?? Number.NaN);
+    case 'difference':
+      return (known[m.of] ?? Number.NaN) - (known[m.minus] ?? Number.NaN);
+    case 'constant':
+      return m.value;
+  }
+}
+
+/** Measures a step's figures in order (later ones may use earlier ones) and adds them to `known`. */
+export function measureFigures(run: RunRecord, figures: readonly Figure[], known: FigureValues): FigureValues {
+  const out: FigureValues = { ...known };
+  for (const f of figures) out[f.id] = measure(run, f.measure, out);
+  return out;
+}
