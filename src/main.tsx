@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browserStorage } from './lessons/progress';
 import { createAppStore } from './store/appStore';
 import { StoreContext } from './store/context';
+import { createLessonStore } from './store/lessonStore';
 import { startRunLoop } from './store/runLoop';
 import { App } from './view/App';
 import { DeterminismPage } from './view/determinism/DeterminismPage';
+import { LessonContext } from './view/lessons/lessonContext';
+import { startLessonLinks } from './view/lessons/lessonLinks';
 import { createWorkerPort } from './worker/ports';
 import './view/app.css';
 import './view/lab.css';
@@ -23,11 +27,15 @@ if (check) {
   );
 } else {
   const store = createAppStore(createWorkerPort());
+  const lessons = createLessonStore(store, browserStorage());
   startRunLoop(store);
+  startLessonLinks(lessons);
   root.render(
     <StrictMode>
       <StoreContext.Provider value={store}>
-        <App />
+        <LessonContext.Provider value={lessons}>
+          <App />
+        </LessonContext.Provider>
       </StoreContext.Provider>
     </StrictMode>,
   );

@@ -1,6 +1,14 @@
 // Runs a lesson without a screen, doing what the learner is asked to do (each action's
 // `perform`), so tests can check every claim over many seeds. Same figures code as the lab.
-import { createSimulation, parseCommand, type Frame, type Simulation, type WindowMetrics } from '../sim/index';
+import {
+  createSimulation,
+  parseCommand,
+  type Frame,
+  type Scenario,
+  type Simulation,
+  type TimedCommand,
+  type WindowMetrics,
+} from '../sim/index';
 import { matchesAny } from './actions';
 import { judgeClaims, type ClaimResult } from './claims';
 import { markOf, measureFigures, type FigureValues, type MarkRecord, type RunRecord } from './figures';
@@ -50,22 +58,33 @@ function apply(sim: Simulation, input: unknown, where: string): void {
   if (!result.ok) throw new Error(`${where}: command rejected: ${result.error}`);
 }
 
-function startRun(lesson: Lesson, step: Step | null, seed: number): HeadlessRun {
-  const edits = step?.restart ? [lesson.edits, step.restart] : [lesson.edits];
-  return new HeadlessRun(createSimulation(lessonScenario(lesson.scenario, ...edits), seed));
+/** The scenario a step runs in: the lesson's, changed by the latest restart at or before it. */
+export function scenarioForStep(lesson: Lesson, stepIndex: number): Scenario {
+  const restart = lesson.steps
+    .slice(0, stepIndex + 1)
+    .reverse()
+    .find((s) => s.restart)?.restart;
+  return lessonScenario(lesson.scenario, lesson.edits, ...(restart ? [restart] : []));
 }
 
-export interface LessonOutcome {
-  readonly figures: FigureValues;
-  readonly claims: ClaimResult[];
-}
+/** A lesson played step by step without a screen, the learner's actions done by `perform`. */
+export class LessonPlayer {
+  private run: HeadlessRun;
+  figures: FigureValues = {};
 
-export function runLesson(lesson: Lesson, seed: number): LessonOutcome {
-  let run = startRun(lesson, null, seed);
-  let figures: FigureValues = {};
-  for (const step of lesson.steps) {
+  constructor(
+    private readonly lesson: Lesson,
+    private readonly seed: number,
+  ) {
+    this.run = new HeadlessRun(createSimulation(scenarioForStep(lesson, 0), seed));
+  }
+
+  play(stepIndex: number): void {
+    const lesson = this.lesson;
+    const step = lesson.steps[stepIndex] as Step;
     const where = `lesson ${lesson.id}, step ${step.id}`;
-    if (step.restart) run = startRun(lesson, step, seed);
+    if (step.restart) this.run = new HeadlessRun(createSimulation(scenarioForStep(lesson, stepIndex), this.seed));
+    const run = this.run;
     for (const command of step.setup) apply(run.sim, command, `${where} setup`);
     run.mark(`step:${step.id}`);
     if (step.action) {
@@ -80,7 +99,22 @@ export function runLesson(lesson: Lesson, seed: number): LessonOutcome {
       run.mark(`action:${step.id}`);
     }
     run.advance(step.observeMs);
-    figures = measureFigures(run.record(), step.figures, figures);
+    this.figures = measureFigures(run.record(), step.figures, this.figures);
   }
-  return { figures, claims: judgeClaims(lesson.claims, figures) };
+
+  /** Where the current run stands: enough to rebuild it elsewhere (the lab's worker) exactly. */
+  state(): { commands: readonly TimedCommand[]; untilMs: number; marks: Readonly<Record<string, MarkRecord>> } {
+    return { commands: this.run.sim.commands(), untilMs: this.run.sim.nowMs, marks: { ...this.run.marks } };
+  }
+}
+
+export interface LessonOutcome {
+  readonly figures: FigureValues;
+  readonly claims: ClaimResult[];
+}
+
+export function runLesson(lesson: Lesson, seed: number): LessonOutcome {
+  const player = new LessonPlayer(lesson, seed);
+  lesson.steps.forEach((_, i) => player.play(i));
+  return { figures: player.figures, claims: judgeClaims(lesson.claims, player.figures) };
 }

@@ -1,7 +1,17 @@
 // The shape of the lab's store and its limits: what the sim, playback and view slices hold and
 // which actions change them. Types only (and constants), so views can import them cheaply.
 import type { StoreApi } from 'zustand/vanilla';
-import type { Command, Frame, LinkFrame, NotableEvent, Scenario, Topology, WindowMetrics } from '../sim/index';
+import type {
+  Command,
+  Frame,
+  LinkFrame,
+  NotableEvent,
+  Scenario,
+  TimedCommand,
+  Topology,
+  WindowMetrics,
+} from '../sim/index';
+import type { Replay } from '../worker/labProtocol';
 
 export const WINDOW_HISTORY = 600;
 export const EVENT_HISTORY = 200;
@@ -44,6 +54,8 @@ export interface AppState {
   readonly windows: readonly WindowMetrics[];
   readonly events: readonly NotableEvent[];
   readonly marks: readonly FaultMark[];
+  /** Commands the simulation accepted in this run, at the simulated time it applied them. */
+  readonly commandLog: readonly TimedCommand[];
   readonly shown: Shown;
   readonly commandError: string | null;
   readonly simError: string | null;
@@ -52,6 +64,8 @@ export interface AppState {
   readonly playing: boolean;
   readonly speed: number;
   readonly pending: boolean;
+  /** Playback stops here (a lesson waiting to reveal what the learner saw); null = no limit. */
+  readonly stopAtMs: number | null;
   // view slice
   readonly selected: readonly string[];
   readonly menu: MenuTarget | null;
@@ -62,6 +76,8 @@ export interface AppState {
 
 export interface AppActions {
   loadScenario(id: string): void;
+  /** Starts a run of any (validated) scenario, optionally rebuilt from a command log. */
+  startRun(scenario: Scenario, seed: number, replay?: Replay): void;
   setSeed(seed: number): void;
   reset(): void;
   play(): void;
@@ -70,6 +86,8 @@ export interface AppActions {
   /** Advances simulated time by STEP_MS while paused. */
   step(): void;
   setSpeed(speed: number): void;
+  /** Playing and stepping go no further than this simulated time (null: no limit). */
+  setStopAt(timeMs: number | null): void;
   /** Asks the simulation to advance to a time now (if no request is in flight). */
   advanceTo(untilMs: number, maxEvents: number): void;
   /**

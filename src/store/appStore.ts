@@ -3,8 +3,8 @@
 // so tests get a fresh store; no React here. The view never mutates simulation state: it calls
 // apply(), which sends a typed command to the simulation.
 import { createStore } from 'zustand/vanilla';
-import { getBuiltInScenario, type Frame, type Scenario } from '../sim/index';
-import type { LabReply, SimPort } from '../worker/labProtocol';
+import { getBuiltInScenario, type Command, type Frame, type Scenario } from '../sim/index';
+import type { LabReply, Replay, SimPort } from '../worker/labProtocol';
 import { describeForScreenReader, FAULT_TYPES } from './announce';
 import {
   EVENT_HISTORY,
@@ -53,6 +53,7 @@ function freshRun(scenario: Scenario, seed: number, runId: number) {
     windows: [],
     events: [],
     marks: [],
+    commandLog: [],
     shown: NOTHING_SHOWN,
     commandError: null,
     simError: null,
@@ -70,16 +71,16 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   let inFlight = 0;
   let requestedMs = 0;
   const MAX_IN_FLIGHT = 2;
-  const labels = new Map<number, string>();
+  const sent = new Map<number, { command: Command; label: string }>();
   const store = createStore<AppState>()((set, get) => {
-    const start = (scenario: Scenario, newSeed: number) => {
+    const start = (scenario: Scenario, newSeed: number, replay?: Replay) => {
       const runId = get().runId + 1;
       stepQueued = false;
       wanted = { untilMs: 0, maxEvents: 0 };
       inFlight = 0;
       requestedMs = 0;
-      set({ ...freshRun(scenario, newSeed, runId), pending: true });
-      port.post({ type: 'load', runId, scenario, seed: newSeed });
+      set({ ...freshRun(scenario, newSeed, runId), commandLog: replay?.commands ?? [], pending: true });
+      port.post({ type: 'load', runId, scenario, seed: newSeed, ...(replay && { replay }) });
     };
     const actions: AppActions = {
       loadScenario: (id) => {
@@ -87,6 +88,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
         if (!scenario) return set({ simError: `Unknown scenario "${id}".` });
         start(scenario, get().seed);
       },
+      startRun: (scenario, newSeed, replay) => start(scenario, newSeed, replay),
       setSeed: (s) => start(get().scenario, s),
       reset: () => start(get().scenario, get().seed),
       play: () => set({ playing: true }),
@@ -103,14 +105,16 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
           stepQueued = true;
           return;
         }
-        actions.advanceTo(frame.timeMs + STEP_MS, Number.POSITIVE_INFINITY);
+        actions.advanceTo(limited(frame.timeMs + STEP_MS), Number.POSITIVE_INFINITY);
       },
       setSpeed: (speed) => set({ speed }),
+      setStopAt: (stopAtMs) => set({ stopAtMs }),
       advanceTo: (untilMs, maxEvents) => {
         if (inFlight > 0) return;
         send(untilMs, maxEvents);
       },
-      want: (untilMs, maxEvents) => {
+      want: (wantMs, maxEvents) => {
+        const untilMs = limited(wantMs);
         wanted = { untilMs, maxEvents };
         const { frame, playing } = get();
         if (playing && frame && !stepQueued && inFlight < MAX_IN_FLIGHT && untilMs > requestedMs)
@@ -118,7 +122,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       },
       apply: (command, label) => {
         const id = ++requestId;
-        labels.set(id, label);
+        sent.set(id, { command, label });
         port.post({ type: 'command', runId: get().runId, requestId: id, command });
       },
       select: (id, additive) => {
@@ -141,10 +145,17 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       playing: false,
       speed: 1,
       pending: false,
+      stopAtMs: null,
       helpOpen: false,
       actions,
     };
   });
+
+  /** A time clamped to the stop set by a lesson, if any. */
+  const limited = (timeMs: number): number => {
+    const stop = store.getState().stopAtMs;
+    return stop === null ? timeMs : Math.min(timeMs, Math.max(stop, store.getState().frame?.timeMs ?? 0));
+  };
 
   const absorb = (frame: Frame): Partial<AppState> => {
     const s = store.getState();
@@ -181,12 +192,15 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       send(wanted.untilMs, wanted.maxEvents);
     }
     handleReply(reply);
+    const after = store.getState();
+    if (after.playing && after.stopAtMs !== null && after.frame && after.frame.timeMs >= after.stopAtMs)
+      after.actions.pause();
     refreshShown(reply.type !== 'frame');
     if (inFlight > 0 && !store.getState().pending) store.setState({ pending: true });
     const s = store.getState();
     if (stepQueued && !s.pending && s.frame) {
       stepQueued = false;
-      s.actions.advanceTo(s.frame.timeMs + STEP_MS, Number.POSITIVE_INFINITY);
+      s.actions.advanceTo(limited(s.frame.timeMs + STEP_MS), Number.POSITIVE_INFINITY);
     } else if (s.playing && s.frame && inFlight < MAX_IN_FLIGHT && wanted.untilMs > requestedMs) {
       send(wanted.untilMs, wanted.maxEvents);
     }
@@ -217,14 +231,16 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       case 'frame':
         return store.setState({ ...absorb(reply.frame), pending: false });
       case 'commandResult': {
-        const label = labels.get(reply.requestId) ?? 'command';
-        labels.delete(reply.requestId);
+        const request = sent.get(reply.requestId);
+        const label = request?.label ?? 'command';
+        sent.delete(reply.requestId);
         if (!reply.ok)
           return store.setState({ ...absorb(reply.frame), commandError: `${label}: ${reply.error ?? 'rejected'}` });
         return store.setState({
           ...absorb(reply.frame),
           commandError: null,
           marks: bounded(s.marks, [{ timeMs: reply.atMs, label }], MARK_HISTORY),
+          ...(request && { commandLog: [...s.commandLog, { atMs: reply.atMs, command: request.command }] }),
           menu: null,
         });
       }

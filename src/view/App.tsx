@@ -14,16 +14,32 @@ import { HeadlineMetrics } from './metrics/HeadlineMetrics';
 import { PolicyPanel } from './policy/PolicyPanel';
 import { NodeInspector } from './topology/NodeInspector';
 import { TopologyView } from './topology/TopologyView';
+import { selectOnlyControls } from '../store/lessonStore';
+import { useLesson } from './lessons/lessonContext';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonPicker } from './lessons/LessonPicker';
+import { LessonsButton } from './lessons/LessonsButton';
+
+/** A lesson step may offer only some panels, to keep the learner on its point. */
+const offered = (only: readonly string[] | null, panel: string) => only === null || only.includes(panel);
 
 export function App() {
+  const inLesson = useLesson((s) => s.lessonId !== null);
+  const only = useLesson(selectOnlyControls);
   return (
     <div className="lab">
       <header className="lab-header">
         <h1 className="lab-title">Faultline</h1>
         <PlaybackBar />
+        <LessonsButton />
       </header>
       <ErrorBanner />
-      <main className="lab-main">
+      <main className={inLesson ? 'lab-main with-lesson' : 'lab-main'}>
+        {inLesson && (
+          <div className="lab-lesson">
+            <LessonPanel />
+          </div>
+        )}
         <div className="lab-left">
           <Panel title="Cluster" className="topology-panel" quietTitle>
             <TopologyView />
@@ -44,21 +60,28 @@ export function App() {
           </Panel>
         </div>
         <div className="lab-bottom">
-          <Panel title="Cluster faults">
-            <ClusterFaultsPanel />
-          </Panel>
-          <Panel title="Load">
-            <LoadPanel />
-          </Panel>
-          <Panel title="Policy">
-            <PolicyPanel />
-          </Panel>
+          {offered(only, 'faults') && (
+            <Panel title="Cluster faults">
+              <ClusterFaultsPanel />
+            </Panel>
+          )}
+          {offered(only, 'load') && (
+            <Panel title="Load">
+              <LoadPanel />
+            </Panel>
+          )}
+          {offered(only, 'policy') && (
+            <Panel title="Policy">
+              <PolicyPanel />
+            </Panel>
+          )}
           <Panel title="Event log" className="event-log-panel">
             <EventLog />
           </Panel>
         </div>
       </main>
       <HelpDialog />
+      <LessonPicker />
       <KeyboardShortcuts />
       <LiveRegion />
     </div>

@@ -1,6 +1,6 @@
 // Runs one simulation for the lab and answers LabRequests. Plain logic, no worker globals, so
 // it runs the same inside the Web Worker and in-process in Node tests.
-import { createSimulation, type Frame, type Simulation } from '../sim/index';
+import { createSimulation, replay, type Frame, type Simulation } from '../sim/index';
 import type { LabReply, LabRequest } from './labProtocol';
 
 type Clock = () => number;
@@ -36,7 +36,10 @@ export class LabHost {
 
   private dispatch(request: LabRequest): void {
     if (request.type === 'load') {
-      this.sim = createSimulation(request.scenario, request.seed);
+      const { scenario, seed } = request;
+      this.sim = request.replay
+        ? replay(scenario, seed, request.replay.commands, request.replay.untilMs)
+        : createSimulation(scenario, seed);
       this.runId = request.runId;
       this.linkVersion = -1;
       this.windowsAfterMs = -1;

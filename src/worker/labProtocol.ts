@@ -1,10 +1,22 @@
 // Messages between the lab page and the simulation worker. Commands go in; one compact frame
 // comes out per request to advance. Every message carries the run id, so replies from a run
 // that has since been replaced (reset, new seed, new scenario) are ignored.
-import type { Command, Frame, Scenario, Topology } from '../sim/index';
+import type { Command, Frame, Scenario, TimedCommand, Topology } from '../sim/index';
+
+/** A run to rebuild on load: these commands at their times, then on to untilMs. */
+export interface Replay {
+  readonly commands: readonly TimedCommand[];
+  readonly untilMs: number;
+}
 
 export type LabRequest =
-  | { readonly type: 'load'; readonly runId: number; readonly scenario: Scenario; readonly seed: number }
+  | {
+      readonly type: 'load';
+      readonly runId: number;
+      readonly scenario: Scenario;
+      readonly seed: number;
+      readonly replay?: Replay;
+    }
   | { readonly type: 'advance'; readonly runId: number; readonly untilMs: number; readonly maxEvents: number }
   | { readonly type: 'command'; readonly runId: number; readonly requestId: number; readonly command: Command };
 

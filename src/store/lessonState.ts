@@ -1,0 +1,51 @@
+// The shape of the lesson store: which lesson and step the learner is on and what their run has
+// shown so far. Types only, so views can import them cheaply.
+import type { StoreApi } from 'zustand/vanilla';
+import type { FigureValues, MarkRecord } from '../lessons/figures';
+import type { Progress } from '../lessons/progress';
+
+export type Answer = string | number;
+
+/** Where the current step stands. */
+export interface StepStatus {
+  /** The prediction the learner locked in, if the step asks for one. */
+  readonly prediction: Answer | null;
+  /** Simulated time the step began at (null while its run is loading). */
+  readonly startedAtMs: number | null;
+  /** Simulated time of the learner's action (null until they act). */
+  readonly actedAtMs: number | null;
+  readonly revealed: boolean;
+}
+
+export const NEW_STEP: StepStatus = { prediction: null, startedAtMs: null, actedAtMs: null, revealed: false };
+
+export interface LessonState {
+  readonly lessonId: string | null;
+  readonly stepIndex: number;
+  /** The last step is done and the conclusion is showing. */
+  readonly finished: boolean;
+  readonly status: StepStatus;
+  readonly marks: Readonly<Record<string, MarkRecord>>;
+  readonly figures: FigureValues;
+  readonly pickerOpen: boolean;
+  readonly progress: Progress;
+  /** A problem to show in the lesson panel (a bad link, a run reset under the lesson). */
+  readonly message: string | null;
+  readonly actions: LessonActions;
+}
+
+export interface LessonActions {
+  /** Opens a lesson at a step (zero-based), rebuilding the run the earlier steps would have made. */
+  open(lessonId: string, stepIndex?: number): void;
+  close(): void;
+  next(): void;
+  back(): void;
+  /** Re-runs the current step from its start. */
+  restartStep(): void;
+  predict(answer: Answer): void;
+  setPickerOpen(open: boolean): void;
+  /** Shows a problem, e.g. from a deep link that names no lesson. */
+  report(message: string): void;
+}
+
+export type LessonStore = StoreApi<LessonState>;

@@ -1,0 +1,90 @@
+// The lesson store driven like the lab drives it, against an in-process simulation: steps begin,
+// the learner's own command is recognised, playback holds at the end of the observation, and
+// the reveal's figures are measured from the run.
+import { describe, expect, it } from 'vitest';
+import { getLesson } from '../lessons/catalog/index';
+import { PROGRESS_KEY } from '../lessons/progress';
+import { createInProcessPort } from '../worker/ports';
+import { createAppStore } from './appStore';
+import { createLessonStore, RUN_REPLACED } from './lessonStore';
+
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (k) => data.get(k) ?? null,
+    key: (i) => [...data.keys()][i] ?? null,
+    removeItem: (k) => void data.delete(k),
+    setItem: (k, v) => void data.set(k, v),
+  };
+}
+
+async function setup() {
+  const app = createAppStore(createInProcessPort());
+  await Promise.resolve();
+  const storage = memoryStorage();
+  const lessons = createLessonStore(app, storage);
+  return { app, lessons, storage };
+}
+
+/** Steps simulated time a second at a time, as the Step button does, until `done` or a limit. */
+function stepUntil(app: ReturnType<typeof createAppStore>, done: () => boolean, limit = 120) {
+  for (let i = 0; i < limit && !done(); i++) app.getState().actions.step();
+}
+
+describe('lesson store', () => {
+  it('runs lesson 1 step by step: baseline reveal, learner crash recognised, figures measured', async () => {
+    const { app, lessons, storage } = await setup();
+    lessons.getState().actions.open('faults-not-failures');
+    expect(lessons.getState().status.startedAtMs).toBe(0);
+    stepUntil(app, () => lessons.getState().status.revealed);
+    expect(lessons.getState().status.revealed).toBe(true);
+    // Playback was held exactly at the end of the observation.
+    expect(app.getState().frame?.timeMs).toBe(10_000);
+    expect(lessons.getState().figures.baseAvailability).toBeGreaterThan(0.99);
+
+    lessons.getState().actions.next();
+    lessons.getState().actions.predict('blip');
+    // A command that is not the action does not count; crashing a storage node is not crashing an app server.
+    app.getState().actions.apply({ type: 'crashNode', nodeId: 'db-1' }, 'Crash node');
+    expect(lessons.getState().status.actedAtMs).toBeNull();
+    app.getState().actions.apply({ type: 'crashNode', nodeId: 'app-3' }, 'Crash node');
+    expect(lessons.getState().status.actedAtMs).toBe(10_000);
+    stepUntil(app, () => lessons.getState().status.revealed);
+    expect(app.getState().frame?.timeMs).toBe(30_000);
+    expect(Number.isFinite(lessons.getState().figures.crashP99)).toBe(true);
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY) ?? '{}')['faults-not-failures'].furthestStep).toBe(1);
+  });
+
+  it('opens a deep-linked step with the earlier steps replayed, so their figures and marks exist', async () => {
+    const { app, lessons } = await setup();
+    const lesson = getLesson('faults-not-failures');
+    lessons.getState().actions.open('faults-not-failures', 1);
+    expect(lessons.getState().stepIndex).toBe(1);
+    expect(app.getState().frame?.timeMs).toBe(10_000);
+    expect(app.getState().scenario.id).toBe(lesson?.scenario);
+    expect(Number.isFinite(lessons.getState().figures.baseP99)).toBe(true);
+    expect(Object.keys(lessons.getState().marks)).toEqual(['step:baseline', 'step:crash']);
+  });
+
+  it('says so when the run is reset under a step, and names unknown lessons and steps', async () => {
+    const { app, lessons } = await setup();
+    lessons.getState().actions.open('faults-not-failures');
+    app.getState().actions.reset();
+    expect(lessons.getState().message).toBe(RUN_REPLACED);
+    lessons.getState().actions.open('no-such-lesson');
+    expect(lessons.getState().message).toMatch(/no lesson called "no-such-lesson"/);
+    lessons.getState().actions.open('faults-not-failures', 40);
+    expect(lessons.getState().message).toMatch(/has \d+ steps, not 41/);
+  });
+
+  it('ignores corrupt saved progress instead of failing', async () => {
+    const app = createAppStore(createInProcessPort());
+    const storage = memoryStorage();
+    storage.setItem(PROGRESS_KEY, '{"faults-not-failures": {"furthestStep": "x"}}');
+    expect(createLessonStore(app, storage).getState().progress).toEqual({});
+  });
+});

@@ -1,0 +1,84 @@
+// The lesson beside the cluster: where the learner is, the current step and the way on.
+import { useEffect, useRef } from 'react';
+import { lessons } from '../../lessons/catalog/index';
+import { useLesson } from './lessonContext';
+import { LessonConclusion } from './LessonConclusion';
+import { StepView } from './StepView';
+import './lessons.css';
+
+export function LessonPanel() {
+  const lessonId = useLesson((s) => s.lessonId);
+  const stepIndex = useLesson((s) => s.stepIndex);
+  const finished = useLesson((s) => s.finished);
+  const message = useLesson((s) => s.message);
+  const actions = useLesson((s) => s.actions);
+  const lesson = lessons.find((l) => l.id === lessonId);
+  const labelRef = useRef<HTMLSpanElement>(null);
+  const moved = useRef(false);
+  // After Next or Back, focus goes to the new step's label so keyboard and screen-reader users
+  // start reading there (not on first showing: opening a lesson keeps focus where it was).
+  useEffect(() => {
+    if (moved.current) labelRef.current?.focus();
+    moved.current = true;
+  }, [lessonId, stepIndex, finished]);
+  if (!lesson) return null;
+  const step = lesson.steps[stepIndex];
+  const total = lesson.steps.length;
+  const nextLesson = lessons.find((l) => l.number > lesson.number);
+  return (
+    <aside className="panel lesson-panel" aria-labelledby="lesson-title">
+      <div className="lesson-head">
+        <p className="lesson-kicker">
+          Lesson {lesson.number} of {lessons.length}
+        </p>
+        <div className="lesson-head-buttons">
+          <button type="button" onClick={() => actions.setPickerOpen(true)}>
+            All lessons
+          </button>
+          <button type="button" onClick={actions.close} aria-label="Close lesson">
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      </div>
+      <h2 id="lesson-title" className="lesson-title">
+        {lesson.title}
+      </h2>
+      <div className="lesson-steps">
+        <span id="lesson-step-label" ref={labelRef} tabIndex={-1}>
+          {finished ? 'Summary' : `Step ${stepIndex + 1} of ${total}: ${step?.title ?? ''}`}
+        </span>
+        <progress aria-labelledby="lesson-step-label" max={total} value={finished ? total : stepIndex + 1} />
+      </div>
+      {message && (
+        <div className="lesson-message" role="alert">
+          <p>{message}</p>
+          <button type="button" onClick={actions.restartStep}>
+            Restart step
+          </button>
+        </div>
+      )}
+      {finished ? <LessonConclusion lesson={lesson} /> : step && <StepView key={step.id} lesson={lesson} step={step} />}
+      <nav className="lesson-nav" aria-label="Lesson steps">
+        <button type="button" onClick={actions.back} disabled={stepIndex === 0 && !finished}>
+          Back
+        </button>
+        {!finished && (
+          <button type="button" onClick={actions.restartStep}>
+            Restart step
+          </button>
+        )}
+        {finished ? (
+          nextLesson && (
+            <button type="button" className="primary" onClick={() => actions.open(nextLesson.id)}>
+              Next lesson: {nextLesson.title}
+            </button>
+          )
+        ) : (
+          <button type="button" className="primary" onClick={actions.next}>
+            {stepIndex + 1 < total ? 'Next' : 'Finish'}
+          </button>
+        )}
+      </nav>
+    </aside>
+  );
+}

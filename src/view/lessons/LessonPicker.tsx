@@ -1,0 +1,94 @@
+// The list of lessons, with how far the learner got in each: a native modal dialog, like Help.
+import { useEffect, useRef } from 'react';
+import { lessons } from '../../lessons/catalog/index';
+import { useLesson } from './lessonContext';
+
+export function LessonPicker() {
+  const open = useLesson((s) => s.pickerOpen);
+  const progress = useLesson((s) => s.progress);
+  const current = useLesson((s) => s.lessonId);
+  const message = useLesson((s) => s.message);
+  const actions = useLesson((s) => s.actions);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  const onClose = () => {
+    actions.setPickerOpen(false);
+    if (openerRef.current?.isConnected) openerRef.current.focus();
+    openerRef.current = null;
+  };
+
+  return (
+    <dialog ref={dialogRef} className="lesson-picker" aria-labelledby="lesson-picker-title" onClose={onClose}>
+      <div className="help-head">
+        <h2 id="lesson-picker-title">Lessons</h2>
+        <button type="button" onClick={() => dialogRef.current?.close()}>
+          Close
+        </button>
+      </div>
+      <p className="lesson-picker-intro">
+        Each lesson sets up a cluster, asks you to predict, lets you cause the fault, then explains what your own run
+        measured. About 5–10 minutes each. The sandbox stays as it is until you start one.
+      </p>
+      {message && current === null && (
+        <p className="lesson-message" role="alert">
+          {message}
+        </p>
+      )}
+      <ol className="lesson-list">
+        {lessons.map((lesson) => {
+          const p = progress[lesson.id];
+          const state = p?.done
+            ? 'Done'
+            : p
+              ? `Reached step ${p.furthestStep + 1} of ${lesson.steps.length}`
+              : 'Not started';
+          return (
+            <li key={lesson.id} className={p?.done ? 'is-done' : ''}>
+              <div>
+                <h3>
+                  {lesson.number}. {lesson.title}
+                  {p?.done && <span aria-hidden="true"> ✓</span>}
+                </h3>
+                <p>{lesson.summary}</p>
+                <p className="lesson-meta">
+                  {lesson.minutes} min · {lesson.steps.length} steps · {state}
+                </p>
+              </div>
+              <div className="lesson-list-buttons">
+                <button
+                  type="button"
+                  className="primary"
+                  aria-label={`Start lesson ${lesson.number}: ${lesson.title}`}
+                  onClick={() => actions.open(lesson.id)}
+                >
+                  Start
+                </button>
+                {p && !p.done && p.furthestStep > 0 && (
+                  <button
+                    type="button"
+                    aria-label={`Continue lesson ${lesson.number} at step ${p.furthestStep + 1}`}
+                    onClick={() => actions.open(lesson.id, p.furthestStep)}
+                  >
+                    Continue
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </dialog>
+  );
+}

@@ -1,0 +1,45 @@
+// One lesson step: its text, the prediction, the learner's task, and the reveal once their run
+// has shown it.
+import { useMemo } from 'react';
+import type { Lesson, Step, Unit } from '../../lessons/lessonSchema';
+import { useLesson } from './lessonContext';
+import { PredictionForm } from './PredictionForm';
+import { Prose } from './Prose';
+import { StepProgress } from './StepProgress';
+
+export function figureUnits(lesson: Lesson): ReadonlyMap<string, Unit> {
+  return new Map(lesson.steps.flatMap((s) => s.figures.map((f) => [f.id, f.unit] as const)));
+}
+
+export function StepView({ lesson, step }: { readonly lesson: Lesson; readonly step: Step }) {
+  const status = useLesson((s) => s.status);
+  const figures = useLesson((s) => s.figures);
+  const actions = useLesson((s) => s.actions);
+  const units = useMemo(() => figureUnits(lesson), [lesson]);
+  const waitingForPrediction = step.prediction !== undefined && status.prediction === null;
+  return (
+    <div className="lesson-step">
+      <Prose source={step.prose} figures={figures} units={units} />
+      {step.prediction && (
+        <PredictionForm
+          key={step.id}
+          prediction={step.prediction}
+          answer={status.prediction}
+          revealed={status.revealed}
+          figures={figures}
+          onPredict={actions.predict}
+        />
+      )}
+      {/* A live region from the start of the step, so the reveal is read out when it appears. */}
+      <div aria-live="polite">
+        {!waitingForPrediction && <StepProgress step={step} status={status} />}
+        {status.revealed && step.reveal && (
+          <section className="lesson-reveal" aria-label="What your run showed">
+            <h3>What your run showed</h3>
+            <Prose source={step.reveal} figures={figures} units={units} />
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
