@@ -9,7 +9,12 @@ export interface LessonLink {
 
 const linkSchema = z.object({
   lesson: z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'is not a lesson id'),
-  step: z.coerce.number().int('must be a whole number').min(1, 'counts from 1').max(99).default(1),
+  step: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'counts from 1')
+    .max(99)
+    .default(1),
 });
 
 export type ParsedLink = { ok: true; link: LessonLink | null } | { ok: false; error: string };

@@ -4,7 +4,10 @@ import { useApp } from '../../store/context';
 import type { Step } from '../../lessons/lessonSchema';
 import type { StepStatus } from '../../store/lessonStore';
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+/** Like the header clock: tenths of a simulated second. */
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** A step's length, as the lesson states it ("20 s"). */
+const length = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 function Watch({ fromMs, observeMs }: { readonly fromMs: number; readonly observeMs: number }) {
   const nowMs = useApp((s) => s.frame?.timeMs ?? 0);
@@ -14,7 +17,7 @@ function Watch({ fromMs, observeMs }: { readonly fromMs: number; readonly observ
     <div className="lesson-watch">
       <label>
         <span>
-          Watched {seconds(watched)} of {seconds(observeMs)} simulated
+          Watched {seconds(watched)} of {length(observeMs)} simulated
         </span>
         <progress max={observeMs} value={watched} />
       </label>

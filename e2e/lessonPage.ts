@@ -1,0 +1,58 @@
+// A page object for the lesson panel, in the words a learner sees.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { LabPage } from './labPage';
+
+export class LessonPage extends LabPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  get panel(): Locator {
+    return this.page.getByRole('complementary', { name: /./ }).filter({ has: this.page.locator('#lesson-title') });
+  }
+
+  get reveal(): Locator {
+    return this.panel.getByRole('region', { name: 'What your run showed' });
+  }
+
+  stepLabel(text: string | RegExp): Locator {
+    return this.panel.getByText(text);
+  }
+
+  /** Opens the lesson list from the header and starts a lesson by its number. */
+  async start(number: number): Promise<void> {
+    await this.page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Lessons' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: new RegExp(`^Start lesson ${number}:`) }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.panel).toBeVisible();
+  }
+
+  async predict(option: string): Promise<void> {
+    await this.panel.getByRole('radio', { name: option }).check();
+    await this.panel.getByRole('button', { name: 'Lock in prediction' }).click();
+    await expect(this.panel.getByText('Your prediction:')).toBeVisible();
+  }
+
+  async predictNumber(value: number): Promise<void> {
+    await this.panel.getByRole('spinbutton').fill(String(value));
+    await this.panel.getByRole('button', { name: 'Lock in prediction' }).click();
+    await expect(this.panel.getByText('Your prediction:')).toBeVisible();
+  }
+
+  /**
+   * Plays at a high speed until the step's observation is complete: the lesson holds playback
+   * at its end and shows the reveal. Simulated time moves only through the playback controls.
+   */
+  async playUntilReveal(speed = '50x'): Promise<void> {
+    await this.page.getByLabel('Speed').selectOption(speed);
+    await this.page.getByRole('button', { name: 'Play' }).click();
+    await expect(this.panel.getByText(/^Watched/)).toBeHidden({ timeout: 30_000 });
+    await expect(this.page.getByRole('button', { name: 'Play' })).toBeVisible();
+  }
+
+  async next(): Promise<void> {
+    await this.panel.getByRole('button', { name: /^(Next|Finish)$/ }).click();
+  }
+}

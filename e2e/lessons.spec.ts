@@ -1,0 +1,79 @@
+// Guided lessons as a learner takes them: start from the list, predict, cause the fault
+// themselves, let simulated time pass through the playback controls, read a reveal that quotes
+// their own run, and finish with the claims checked against it.
+import { expect, test } from './fixtures';
+import { LessonPage } from './lessonPage';
+
+test.describe('guided lessons', () => {
+  test('lesson 1 by mouse: faults are not failures', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open();
+    await lesson.start(1);
+    await expect(lesson.panel).toContainText('Step 1 of 4: A healthy cluster');
+    await lesson.playUntilReveal();
+    // The run holds exactly where the observation ends.
+    await expect(lesson.simTime).toHaveText('t = 10.0 s');
+    await expect(lesson.reveal).toContainText(/of requests succeeded and the typical p99 was \d+(\.\d+)? ms/);
+    await page.screenshot({ path: 'e2e/screenshots/lesson-1-baseline.png' });
+
+    await lesson.next();
+    await expect(lesson.panel).toContainText('Step 2 of 4: Crash one server');
+    await lesson.predict('A short blip of errors or slow requests, then normal service');
+    await expect(lesson.panel).toContainText('Your turn');
+    await lesson.act(lesson.node('app-2'), 'Crash node');
+    await expect(lesson.panel).toContainText('Done at t = 10.0 s');
+    await lesson.playUntilReveal();
+    await expect(lesson.simTime).toHaveText('t = 30.0 s');
+    await expect(lesson.panel).toContainText('Your prediction was right');
+    const p99 = lesson.reveal.locator('[data-figure="crashP99"]');
+    await expect(p99).toHaveText(/^\d+(\.\d+)? ms$/);
+    await page.screenshot({ path: 'e2e/screenshots/lesson-1-reveal.png' });
+
+    await lesson.next();
+    await expect(lesson.panel).toContainText('Step 3 of 4');
+    // The step starts a fresh run.
+    await expect(lesson.simTime).toHaveText('t = 0.0 s');
+    // The box follows the simulation's policy, so it clears once the command is applied.
+    const healthChecks = page.getByLabel('Health checks (drop failing servers)');
+    await healthChecks.click();
+    await expect(healthChecks).not.toBeChecked();
+    await lesson.playUntilReveal();
+
+    await lesson.next();
+    await lesson.predict('A lasting problem: a share of requests keep going to the dead server');
+    await lesson.act(lesson.node('app-3'), 'Crash node');
+    await lesson.playUntilReveal();
+    await expect(lesson.reveal.locator('[data-figure="blindP99"]')).toHaveText(/^\d+(,\d{3})*(\.\d+)? (ms|s)$/);
+
+    await lesson.next();
+    await expect(lesson.panel).toContainText('Summary');
+    await expect(lesson.panel.getByRole('listitem').filter({ hasText: 'holds' })).toHaveCount(3);
+    await page.screenshot({ path: 'e2e/screenshots/lesson-1-summary.png' });
+
+    // Progress is remembered: the list marks the lesson done after a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Lessons' }).getByRole('listitem').first()).toContainText('Done');
+  });
+
+  test('a deep link opens the right step with the earlier steps replayed', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await page.goto('./#lesson=faults-not-failures&step=2');
+    await expect(lesson.panel).toContainText('Step 2 of 4: Crash one server');
+    // Step 1 (ten simulated seconds of baseline) was replayed to get here.
+    await expect(lesson.simTime).toHaveText('t = 10.0 s');
+    await lesson.panel.getByRole('button', { name: 'Next' }).click();
+    await expect(page).toHaveURL(/#lesson=faults-not-failures&step=3$/);
+  });
+
+  test('a link to a lesson that does not exist says so and offers the list', async ({ page }) => {
+    await page.goto('./#lesson=no-such-lesson&step=2');
+    const dialog = page.getByRole('dialog', { name: 'Lessons' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('alert')).toContainText('There is no lesson called "no-such-lesson"');
+    await page.goto('./#lesson=faults-not-failures&step=zero');
+    await expect(page.getByRole('dialog', { name: 'Lessons' }).getByRole('alert')).toContainText(
+      'step must be a whole number',
+    );
+  });
+});
