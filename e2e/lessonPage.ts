@@ -55,4 +55,28 @@ export class LessonPage extends LabPage {
   async next(): Promise<void> {
     await this.panel.getByRole('button', { name: /^(Next|Finish)$/ }).click();
   }
+
+  /** Presses Tab until the focused element matches a CSS selector (keyboard-only journeys). */
+  async tabTo(selector: string, limit = 120): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      if (await this.page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  /** The current step has shown what the run measured (with or without a reveal text). */
+  get revealed(): Locator {
+    return this.panel.locator('[data-revealed="true"]');
+  }
+
+  /** Steps simulated time with the "." shortcut until the step is revealed (the lesson holds time there). */
+  async stepUntilReveal(limit = 40): Promise<void> {
+    for (let i = 0; i < limit && !(await this.revealed.isVisible()); i++) {
+      const before = await this.seconds();
+      await this.page.keyboard.press('.');
+      await expect.poll(() => this.seconds()).toBeGreaterThan(before);
+    }
+    await expect(this.revealed).toBeVisible();
+  }
 }

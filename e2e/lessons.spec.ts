@@ -5,6 +5,8 @@ import { expect, test } from './fixtures';
 import { LessonPage } from './lessonPage';
 
 test.describe('guided lessons', () => {
+  // Whole lessons: dozens of steps of simulated time each, on a machine that may be busy.
+  test.describe.configure({ timeout: 120_000 });
   test('lesson 1 by mouse: faults are not failures', async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.open();
@@ -54,6 +56,63 @@ test.describe('guided lessons', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await expect(page.getByRole('dialog', { name: 'Lessons' }).getByRole('listitem').first()).toContainText('Done');
+  });
+
+  test('lesson 1 by keyboard only', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open();
+    await lesson.tabTo('.lessons-button');
+    await page.keyboard.press('Enter');
+    await lesson.tabTo('[aria-label^="Start lesson 1:"]');
+    await page.keyboard.press('Enter');
+    await expect(lesson.panel).toContainText('Step 1 of 4');
+    // Step 1 watches ten seconds: ten presses of the step key, and the reveal appears.
+    await lesson.stepUntilReveal();
+    await expect(lesson.simTime).toHaveText('t = 10.0 s');
+    await lesson.tabTo('.lesson-nav .primary');
+    await page.keyboard.press('Enter');
+
+    // Focus moves to the new step; predict with the arrow keys, lock it in with Enter.
+    await expect(lesson.panel.locator('#lesson-step-label')).toBeFocused();
+    await lesson.tabTo('.lesson-prediction input[type="radio"]');
+    await page.keyboard.press('ArrowDown');
+    await expect(lesson.panel.getByRole('radio', { name: /short blip/ })).toBeChecked();
+    await lesson.tabTo('.lesson-prediction button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await lesson.tabTo('[data-node-id="app-2"]');
+    await page.keyboard.press('Enter');
+    const crash = page.getByRole('menuitem', { name: 'Crash node', exact: true });
+    for (let i = 0; i < 10 && !(await crash.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(lesson.panel).toContainText('Done at t = 10.0 s');
+    await lesson.stepUntilReveal();
+    await expect(lesson.panel).toContainText('Your prediction was right');
+    await expect(lesson.reveal.locator('[data-figure="crashFailed"]')).toHaveText(/^\d+$/);
+
+    await lesson.tabTo('.lesson-nav .primary');
+    await page.keyboard.press('Enter');
+    await lesson.tabTo('#policy-health-checks');
+    await page.keyboard.press(' ');
+    await expect(page.locator('#policy-health-checks')).not.toBeChecked();
+    await lesson.stepUntilReveal();
+    await lesson.tabTo('.lesson-nav .primary');
+    await page.keyboard.press('Enter');
+    await lesson.tabTo('.lesson-prediction input[type="radio"]');
+    await page.keyboard.press('ArrowDown');
+    await lesson.tabTo('.lesson-prediction button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await lesson.tabTo('[data-node-id="app-1"]');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 10 && !(await crash.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await lesson.stepUntilReveal();
+    await expect(lesson.panel).toContainText('Your prediction was right');
+    await lesson.tabTo('.lesson-nav .primary');
+    await page.keyboard.press('Enter');
+    await expect(lesson.panel).toContainText('Summary');
+    await expect(lesson.panel.getByRole('listitem').filter({ hasText: 'holds' })).toHaveCount(3);
   });
 
   test('a deep link opens the right step with the earlier steps replayed', async ({ page }) => {

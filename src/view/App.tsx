@@ -30,8 +30,8 @@ export function App() {
     <div className="lab">
       <header className="lab-header">
         <h1 className="lab-title">Faultline</h1>
-        <PlaybackBar />
         <LessonsButton />
+        <PlaybackBar />
       </header>
       <ErrorBanner />
       <main className={inLesson ? 'lab-main with-lesson' : 'lab-main'}>

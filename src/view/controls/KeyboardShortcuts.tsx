@@ -5,10 +5,12 @@ import type { AppState } from '../../store/appStore';
 import { useAppStore } from '../../store/context';
 import { nextSpeed, shortcutFor, type ShortcutAction } from './shortcuts';
 
-const TEXT_ENTRY = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
+/** Fields that take typed characters; a checkbox, radio button or slider does not, so "." still steps there. */
+const TEXT_ENTRY =
+  'input:not([type="checkbox"]):not([type="radio"]):not([type="range"]), select, textarea, [contenteditable=""], [contenteditable="true"]';
 /** Elements where Space already means "press": a shortcut would act twice. */
 const PRESSABLE =
-  'button, a[href], summary, [role="button"], [role="menuitem"], [role="checkbox"], [role="radio"], [role="switch"], [role="option"], [role="tab"]';
+  'button, a[href], summary, input[type="checkbox"], input[type="radio"], [role="button"], [role="menuitem"], [role="checkbox"], [role="radio"], [role="switch"], [role="option"], [role="tab"]';
 
 function shouldIgnore(e: KeyboardEvent, state: AppState): boolean {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return true;

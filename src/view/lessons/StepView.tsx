@@ -18,7 +18,7 @@ export function StepView({ lesson, step }: { readonly lesson: Lesson; readonly s
   const units = useMemo(() => figureUnits(lesson), [lesson]);
   const waitingForPrediction = step.prediction !== undefined && status.prediction === null;
   return (
-    <div className="lesson-step">
+    <div className="lesson-step" data-revealed={status.revealed}>
       <Prose source={step.prose} figures={figures} units={units} />
       {step.prediction && (
         <PredictionForm
@@ -33,6 +33,11 @@ export function StepView({ lesson, step }: { readonly lesson: Lesson; readonly s
       {/* A live region from the start of the step, so the reveal is read out when it appears. */}
       <div aria-live="polite">
         {!waitingForPrediction && <StepProgress step={step} status={status} />}
+        {status.revealed && !step.reveal && (
+          <p className="lesson-action is-done">
+            <span aria-hidden="true">✓ </span>Step complete. Go on with <strong>Next</strong>.
+          </p>
+        )}
         {status.revealed && step.reveal && (
           <section className="lesson-reveal" aria-label="What your run showed">
             <h3>What your run showed</h3>
