@@ -1,8 +1,26 @@
 // Every lesson, in teaching order, validated once when first imported.
 import { lessonSchema, type Lesson, type LessonInput } from '../lessonSchema';
 import { faultsNotFailures } from './faultsNotFailures';
+import { disksAtScale } from './disksAtScale';
+import { correlatedFaults } from './correlatedFaults';
+import { softwareFaults } from './softwareFaults';
+import { humanError } from './humanError';
+import { describingPerformance } from './describingPerformance';
+import { queueingAndSaturation } from './queueingAndSaturation';
+import { scalingAndDegradation } from './scalingAndDegradation';
+import { tailLatencyAmplification } from './tailLatencyAmplification';
 
-const inputs: readonly LessonInput[] = [faultsNotFailures];
+const inputs: readonly LessonInput[] = [
+  faultsNotFailures,
+  disksAtScale,
+  correlatedFaults,
+  softwareFaults,
+  humanError,
+  describingPerformance,
+  tailLatencyAmplification,
+  queueingAndSaturation,
+  scalingAndDegradation,
+];
 
 export const lessons: readonly Lesson[] = inputs.map((l) => lessonSchema.parse(l));
 

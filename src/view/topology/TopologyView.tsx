@@ -12,7 +12,8 @@ import { Backdrop } from './Backdrop';
 import { layoutTopology, neighbourOf, type Direction, type TopologyLayout } from './layout';
 import { Legend } from './Legend';
 import { Bundles, Links } from './Links';
-import { menuFor, type MenuEntry } from './menuItems';
+import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
+import { useOnlyControls } from '../lessons/lessonContext';
 import { NodeGlyph } from './NodeGlyph';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from './nodeState';
 import { TopologyToolbar } from './TopologyToolbar';
@@ -122,7 +123,9 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
     },
     [store, anchor, focus],
   );
-  const model = menu && frame ? menuFor(menu, topology, frame, links, selected) : null;
+  const only = useOnlyControls();
+  const full = menu && frame ? menuFor(menu, topology, frame, links, selected) : null;
+  const model = full && restrictMenu(full, only);
   const selectedSet = new Set(selected);
 
   return (

@@ -182,3 +182,27 @@ export function menuFor(
   const group = groupMenu(selected);
   return { ...menu, group: { label: group.title, entries: group.entries } };
 }
+
+/**
+ * A lesson step may offer only some actions (e.g. only "Fail disk"): the rest are left out, and
+ * a menu left empty says why instead of vanishing.
+ */
+export function restrictMenu(model: MenuModel, only: readonly string[] | null): MenuModel {
+  if (only === null) return model;
+  const keep = (entries: readonly MenuEntry[]): MenuEntry[] =>
+    entries.flatMap((e) => {
+      if (e.submenu) {
+        const submenu = keep(e.submenu);
+        return submenu.length > 0 ? [{ ...e, submenu }] : [];
+      }
+      if (e.command) return only.includes(e.command.type) ? [e] : [];
+      return [e];
+    });
+  const entries = keep(model.entries);
+  const groupEntries = model.group ? keep(model.group.entries) : [];
+  return {
+    title: model.title,
+    entries: entries.length > 0 ? entries : [{ label: 'Not part of this lesson step', disabled: true }],
+    ...(model.group && groupEntries.some((e) => e.command) && { group: { ...model.group, entries: groupEntries } }),
+  };
+}
