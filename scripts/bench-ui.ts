@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 
-const PORT = 4180;
+/** `--port N` serves on another port (say, while something else uses 4180). */
+const portArg = process.argv.indexOf('--port');
+const PORT = portArg > 0 ? Number(process.argv[portArg + 1]) : 4180;
+/** `--out-dir DIR` builds and serves a private copy (say, while someone else rebuilds dist). */
+const outDirArg = process.argv.indexOf('--out-dir');
+const OUT_DIR = outDirArg > 0 ? (process.argv[outDirArg + 1] as string) : 'dist';
 const URL = `http://localhost:${PORT}/`;
 const MEASURE_MS = 8000;
 const WARMUP_MS = 2000;
@@ -45,9 +50,9 @@ async function waitForServer(): Promise<void> {
 }
 
 function initialJsGzipBytes(): { files: string[]; gzipBytes: number } {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
-  const gzipBytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join('dist', f))).length, 0);
+  const gzipBytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(OUT_DIR, f))).length, 0);
   return { files, gzipBytes };
 }
 
@@ -118,10 +123,17 @@ async function measure(page: Page, c: Case) {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('dist/index.html') || process.argv.includes('--build')) execSync('npm run build', { stdio: 'inherit' });
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  if (!existsSync(join(OUT_DIR, 'index.html')) || process.argv.includes('--build'))
+    execSync(`npx tsc -b && npx vite build --outDir ${OUT_DIR} --emptyOutDir`, { stdio: 'inherit' });
+  // Vite itself, not through npx: killing npx would leave the server running on the port.
+  const server: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+  });
+  // If the port is taken, the server exits at once: fail rather than measure someone else's build.
+  const exited = new Promise<never>((_, reject) => server.on('exit', () => reject(new Error(`preview server on port ${PORT} exited`))));
+  exited.catch(() => undefined); // the kill at the end rejects it too, harmlessly
   try {
-    await waitForServer();
+    await Promise.race([waitForServer(), exited]);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -139,7 +151,7 @@ async function main(): Promise<void> {
           measureMs: MEASURE_MS,
           results,
           initialJs: { files: js.files, gzipKB: Number((js.gzipBytes / 1024).toFixed(1)) },
-          assets: readdirSync('dist/assets'),
+          assets: readdirSync(join(OUT_DIR, 'assets')),
           targets: { frameMsP95: 16.7, shareOver20Ms: 0.01, mainThreadMsPerFrameP95: 4, simSecondsPerWallSecondAtMax: 50, initialJsGzipKB: 300 },
         },
         null,

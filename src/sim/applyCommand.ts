@@ -10,6 +10,7 @@ import { changeReplicationFactor } from './cluster/replication';
 import { resizeQueues } from './cluster/appServer';
 import { DiskStatusCode, type BadConfig, type SimState } from './state';
 import { setLinkCut, partitionGroup, healAll } from './cluster/partitions';
+import { linkQualityChanged } from './cluster/network';
 
 function nodeIndex(st: SimState, id: string): number {
   return st.nodeIds.indexOf(id);
@@ -115,11 +116,11 @@ export function apply(st: SimState, c: Command): void {
       return setLinkCut(st, linkIndex(st, c.linkId), c.type === 'partitionLink');
     case 'setLinkLoss':
       st.linkLoss[linkIndex(st, c.linkId)] = c.loss;
-      st.linkVersion++;
+      linkQualityChanged(st, linkIndex(st, c.linkId));
       return st.note('linkLossSet', c.linkId, `${(c.loss * 100).toFixed(1)}% of messages lost`);
     case 'setLinkLatency':
       st.linkLatencyMs[linkIndex(st, c.linkId)] = c.extraMs;
-      st.linkVersion++;
+      linkQualityChanged(st, linkIndex(st, c.linkId));
       return st.note('linkLatencySet', c.linkId, `${c.extraMs} ms extra latency`);
     case 'partitionGroup':
       return partitionGroup(st, c.nodeIds.map((id) => nodeIndex(st, id)));

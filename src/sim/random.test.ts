@@ -198,6 +198,20 @@ describe('distributions', () => {
     expect(relativeError(mean, meanOf(dist))).toBeLessThan(0.015);
   });
 
+  it('a log-normal draw is exp(sigma * z) at its uniform, within 1e-5 relative (table or not)', () => {
+    fc.assert(
+      fc.property(seedArb, fc.double({ min: 0, max: 1, noNaN: true }), (seed, sigma) => {
+        const sampler = samplerOf({ dist: 'lognormal', medianMs: 3, sigma });
+        const compiled = new Rng(seed);
+        const uniforms = new Rng(seed);
+        for (let i = 0; i < 200; i++) {
+          const exact = 3 * Math.exp(sigma * normalQuantile(uniforms.next() + 2 ** -33));
+          expect(relativeError(compiled.draw(sampler), exact)).toBeLessThan(1e-5);
+        }
+      }),
+    );
+  });
+
   it('samplerOf compiles each distribution kind', () => {
     expect(samplerOf({ dist: 'constant', meanMs: 5 })).toMatchObject({ code: 0, scaleMs: 5, sigma: 0 });
     expect(samplerOf({ dist: 'exponential', meanMs: 3 })).toMatchObject({ code: 1, scaleMs: 3, sigma: 0 });

@@ -50,15 +50,43 @@ function splitmix(z: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+// A log-normal draw is exp(sigma * z) at the normal quantile z of one uniform draw. In the central
+// 95% of uniforms that whole function is read from a table with linear interpolation: at 4,096
+// steps its relative error stays below 1e-5 for sigma up to 1 and 4e-5 at sigma 3 (far below what
+// any statistic over millions of draws can see), and the hot path skips the quantile's
+// polynomials and exp. The tails, where the curve bends hardest, are computed exactly.
+const TABLE_STEPS = 4096;
+const TABLE_PER_UNIT = TABLE_STEPS / (1 - 2 * P_LOW);
+const TABLE_LIMIT = 64;
+const tables = new Map<number, Float64Array>();
+
+/** exp(sigma * normalQuantile(u)) at TABLE_STEPS + 1 evenly spaced u from P_LOW to 1 - P_LOW. */
+function lognormalTable(sigma: number): Float64Array {
+  const cached = tables.get(sigma);
+  if (cached) return cached;
+  const table = new Float64Array(TABLE_STEPS + 1);
+  for (let i = 0; i <= TABLE_STEPS; i++) table[i] = exp(sigma * normalQuantile(P_LOW + i / TABLE_PER_UNIT));
+  if (tables.size >= TABLE_LIMIT) tables.clear(); // a bound: scenarios use a handful of sigmas
+  tables.set(sigma, table);
+  return table;
+}
+
+const EMPTY = new Float64Array(0);
+
 /** A distribution compiled to one monomorphic shape, for the hot path (see Rng.draw). */
 export class Sampler {
+  /** For a log-normal: exp(sigma * z) over the central uniforms (see lognormalTable); else empty. */
+  readonly table: Float64Array;
+
   constructor(
     /** 0 constant, 1 exponential, 2 log-normal */
     readonly code: number,
     /** constant value, exponential mean or log-normal median, ms */
     readonly scaleMs: number,
     readonly sigma: number,
-  ) {}
+  ) {
+    this.table = code === 2 ? lognormalTable(sigma) : EMPTY;
+  }
 }
 
 export function samplerOf(dist: Distribution): Sampler {
@@ -132,25 +160,24 @@ export class Rng {
   /** A draw from a compiled distribution, in ms. */
   draw(s: Sampler): number {
     const code = s.code;
-    if (code === 2) return s.scaleMs * exp(s.sigma * this.normal());
+    if (code === 2) {
+      const u = this.next() + HALF_ULP;
+      const x = (u - P_LOW) * TABLE_PER_UNIT;
+      if (x >= 0 && x < TABLE_STEPS) {
+        const i = x | 0;
+        const table = s.table;
+        const lo = table[i] as number;
+        return s.scaleMs * (lo + ((table[i + 1] as number) - lo) * (x - i));
+      }
+      return s.scaleMs * exp(s.sigma * normalQuantile(u));
+    }
     if (code === 1) return -log(1 - this.next()) * s.scaleMs;
     return s.scaleMs;
   }
 
-  /** A draw from a duration distribution, in ms. */
+  /** A draw from a duration distribution, in ms: the same as draw(samplerOf(dist)). */
   sample(dist: Distribution): number {
-    switch (dist.dist) {
-      case 'constant':
-        return dist.meanMs;
-      case 'exponential':
-        return this.exponential(dist.meanMs);
-      case 'lognormal':
-        return dist.medianMs * exp(dist.sigma * this.normal());
-      default: {
-        const never: never = dist;
-        return never;
-      }
-    }
+    return this.draw(samplerOf(dist));
   }
 }
 

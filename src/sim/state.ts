@@ -72,6 +72,8 @@ export class SimState {
   readonly linkLoss: Float64Array;
   readonly linkLatencyMs: Float64Array;
   readonly linkChangedAt: Float64Array;
+  /** 1 where a link has extra loss or latency: a small array the hot path reads before the large ones. */
+  readonly linkDegraded: Uint8Array;
   /** Messages sent over each link and messages dropped on it (cut, lost, or sent to a dead node). */
   readonly linkSent: Float64Array;
   readonly linkDropped: Float64Array;
@@ -213,6 +215,7 @@ export class SimState {
     this.linkLoss = new Float64Array(this.linkCount);
     this.linkLatencyMs = new Float64Array(this.linkCount);
     this.linkChangedAt = new Float64Array(this.linkCount).fill(-1);
+    this.linkDegraded = new Uint8Array(this.linkCount);
     this.linkSent = new Float64Array(this.linkCount);
     this.linkDropped = new Float64Array(this.linkCount);
 

@@ -63,6 +63,13 @@ function freshRun(scenario: Scenario, seed: number, runId: number) {
   } satisfies Partial<AppState>;
 }
 
+/**
+ * The clock shows tenths of a simulated second, so while playing, a request for less than that
+ * only costs messages and renders: at 1x one request every sixth frame instead of every frame.
+ * Slow speeds still ask about every 100 ms of wall time.
+ */
+const MIN_ASK_MS = 100;
+
 export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1): AppStore {
   let requestId = 0;
   let stepQueued = false;
@@ -117,7 +124,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
         const untilMs = limited(wantMs);
         wanted = { untilMs, maxEvents };
         const { frame, playing } = get();
-        if (playing && frame && !stepQueued && inFlight < MAX_IN_FLIGHT && untilMs > requestedMs)
+        if (playing && frame && !stepQueued && inFlight < MAX_IN_FLIGHT && worthAsking(untilMs))
           send(untilMs, maxEvents);
       },
       apply: (command, label) => {
@@ -169,6 +176,13 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     };
   };
 
+  /** Whether playing on to untilMs deserves a request now (see MIN_ASK_MS); a lesson's stop always does. */
+  function worthAsking(untilMs: number): boolean {
+    if (untilMs <= requestedMs) return false;
+    const { speed, stopAtMs } = store.getState();
+    return untilMs - requestedMs >= MIN_ASK_MS * Math.min(1, speed) || untilMs === stopAtMs;
+  }
+
   function send(untilMs: number, maxEvents: number): void {
     inFlight++;
     requestedMs = Math.max(requestedMs, untilMs);
@@ -187,7 +201,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       before.playing &&
       !stepQueued &&
       inFlight < MAX_IN_FLIGHT &&
-      wanted.untilMs > requestedMs
+      worthAsking(wanted.untilMs)
     ) {
       send(wanted.untilMs, wanted.maxEvents);
     }
@@ -201,7 +215,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     if (stepQueued && !s.pending && s.frame) {
       stepQueued = false;
       s.actions.advanceTo(limited(s.frame.timeMs + STEP_MS), Number.POSITIVE_INFINITY);
-    } else if (s.playing && s.frame && inFlight < MAX_IN_FLIGHT && wanted.untilMs > requestedMs) {
+    } else if (s.playing && s.frame && inFlight < MAX_IN_FLIGHT && worthAsking(wanted.untilMs)) {
       send(wanted.untilMs, wanted.maxEvents);
     }
   });
@@ -229,7 +243,8 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
           pending: false,
         });
       case 'frame':
-        return store.setState({ ...absorb(reply.frame), pending: false });
+        // The next request may already be out (see onReply): one update says so, not two.
+        return store.setState({ ...absorb(reply.frame), pending: inFlight > 0 });
       case 'commandResult': {
         const request = sent.get(reply.requestId);
         const label = request?.label ?? 'command';

@@ -4,6 +4,12 @@
 // Left out: bandwidth limits and congestion, reordering, duplication.
 import { NodeStatusCode, type SimState } from '../state';
 
+/** After a link's extra loss or latency was set: keeps linkDegraded and the link version in step. */
+export function linkQualityChanged(st: SimState, link: number): void {
+  st.linkDegraded[link] = st.linkLoss[link] !== 0 || st.linkLatencyMs[link] !== 0 ? 1 : 0;
+  st.linkVersion++;
+}
+
 /** Whether a message can cross the link between nodes a and b right now. */
 export function canTalk(st: SimState, a: number, b: number, link: number): boolean {
   return (

@@ -157,12 +157,14 @@ function replicaAnswer(st: SimState, seed: number, k: number, a: number, idx: nu
   }
   const draws = st.storageDraws;
   draws.reseed(mixSeed(seed, k, idx % MAX_RF));
-  const loss = st.scenario.network.loss + (st.linkLoss[link] as number);
+  // Most of the many app-storage links are never degraded: skip reading their (large) loss and latency arrays.
+  const degraded = st.linkDegraded[link] === 1;
+  const loss = st.scenario.network.loss + (degraded ? (st.linkLoss[link] as number) : 0);
   if (loss > 0 && (draws.next() < loss || draws.next() < loss)) {
     if (fresh) dropped(st, link);
     return -1;
   }
-  const hops = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + 2 * (st.linkLatencyMs[link] as number);
+  const hops = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
   const t = t0 + hops + draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
   // The coordinator stops waiting at its storage timeout: a later answer does not count.
   return t <= t0 + st.policy.storageTimeoutMs ? t : -1;
