@@ -46,9 +46,17 @@ export class LessonPage extends LabPage {
    * at its end and shows the reveal. Simulated time moves only through the playback controls.
    */
   async playUntilReveal(speed = '50x'): Promise<void> {
+    await this.playUntil(this.revealed, speed);
+  }
+
+  /**
+   * Plays until something shows in the lesson (the lesson pauses playback at the end of a
+   * baseline and of an observation).
+   */
+  async playUntil(target: Locator, speed = '50x'): Promise<void> {
     await this.page.getByLabel('Speed').selectOption(speed);
     await this.page.getByRole('button', { name: 'Play' }).click();
-    await expect(this.panel.getByText(/^Watched/)).toBeHidden({ timeout: 30_000 });
+    await expect(target).toBeVisible({ timeout: 60_000 });
     await expect(this.page.getByRole('button', { name: 'Play' })).toBeVisible();
   }
 

@@ -129,7 +129,8 @@ export const actionSchema = z.strictObject({
   match: z.array(actionMatchSchema).min(1),
   // What the headless claim tests do in the learner's place; must satisfy `match`.
   perform: z.array(commandObject).min(1),
-  // Simulated time the headless runner lets pass in the step before acting.
+  // A baseline: simulated time the step runs before the action is asked for (the lab holds
+  // playback there and only then counts the action; the headless runner acts at that moment).
   afterMs: z.number().nonnegative().default(0),
 });
 

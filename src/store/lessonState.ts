@@ -25,6 +25,10 @@ export interface LessonState {
   /** The last step is done and the conclusion is showing. */
   readonly finished: boolean;
   readonly status: StepStatus;
+  /** A step before the current one, shown read-only with what was measured then (null: none). */
+  readonly reviewIndex: number | null;
+  /** Every prediction locked in during this lesson, by step id. */
+  readonly predictions: Readonly<Record<string, Answer>>;
   readonly marks: Readonly<Record<string, MarkRecord>>;
   readonly figures: FigureValues;
   readonly pickerOpen: boolean;
@@ -38,11 +42,17 @@ export interface LessonActions {
   /** Opens a lesson at a step (zero-based), rebuilding the run the earlier steps would have made. */
   open(lessonId: string, stepIndex?: number): void;
   close(): void;
+  /** On to the next step (or, while looking back, the next step looked back at). */
   next(): void;
+  /** Looks back at the step before (the run stays where it is). */
   back(): void;
-  /** Re-runs the current step from its start. */
+  /** Returns from looking back to the current step. */
+  resume(): void;
+  /** Re-runs the current step (or the one looked back at) from its start. */
   restartStep(): void;
   predict(answer: Answer): void;
+  /** Does the step's action for the learner (a teacher demonstrating, or a learner who is stuck). */
+  doItForMe(): void;
   setPickerOpen(open: boolean): void;
   /** Shows a problem, e.g. from a deep link that names no lesson. */
   report(message: string): void;

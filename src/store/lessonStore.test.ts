@@ -70,6 +70,44 @@ describe('lesson store', () => {
     expect(Object.keys(lessons.getState().marks)).toEqual(['step:baseline', 'step:crash']);
   });
 
+  it('looks back at earlier steps without touching the run, and returns', async () => {
+    const { app, lessons } = await setup();
+    lessons.getState().actions.open('faults-not-failures', 2);
+    const at = app.getState().frame?.timeMs;
+    lessons.getState().actions.back();
+    expect(lessons.getState().reviewIndex).toBe(1);
+    lessons.getState().actions.back();
+    expect(lessons.getState().reviewIndex).toBe(0);
+    lessons.getState().actions.next();
+    expect(lessons.getState().reviewIndex).toBe(1);
+    lessons.getState().actions.resume();
+    expect(lessons.getState().reviewIndex).toBeNull();
+    expect(app.getState().frame?.timeMs).toBe(at);
+  });
+
+  it('holds a baseline before counting the action; "Do it for me" acts for the learner after it', async () => {
+    const { app, lessons } = await setup();
+    // Lesson 4, step 2 measures ten seconds of normal service before the runaway process.
+    const lesson = getLesson('software-faults');
+    const index = lesson?.steps.findIndex((s) => (s.action?.afterMs ?? 0) > 0) ?? -1;
+    const step = lesson?.steps[index];
+    expect(step?.action).toBeDefined();
+    lessons.getState().actions.open('software-faults', index);
+    const started = lessons.getState().status.startedAtMs ?? 0;
+    lessons.getState().actions.doItForMe();
+    expect(lessons.getState().status.actedAtMs).toBeNull();
+    const ready = started + (step?.action?.afterMs ?? 0);
+    app.getState().actions.setSpeed(1000);
+    app.getState().actions.play();
+    app.getState().actions.want(ready + 30_000, Number.POSITIVE_INFINITY);
+    // Playing stopped exactly at the end of the baseline, and the hold is released for what follows.
+    expect(app.getState().frame?.timeMs).toBe(ready);
+    expect(app.getState().playing).toBe(false);
+    expect(app.getState().stopAtMs).toBeNull();
+    lessons.getState().actions.doItForMe();
+    expect(lessons.getState().status.actedAtMs).toBe(ready);
+  });
+
   it('says so when the run is reset under a step, and names unknown lessons and steps', async () => {
     const { app, lessons } = await setup();
     lessons.getState().actions.open('faults-not-failures');

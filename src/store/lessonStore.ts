@@ -19,6 +19,9 @@ export { NEW_STEP, type Answer, type LessonState, type LessonStore, type StepSta
 export const RUN_REPLACED =
   'The run this step was measuring was reset or replaced, so it cannot go on. Restart the step to measure it again.';
 
+export const TOO_EARLY =
+  'That action came before the step had measured its baseline, so it does not count. Restart the step to measure it cleanly.';
+
 export function createLessonStore(app: AppStore, storage: Storage | null): LessonStore {
   /** The lab run this lesson step belongs to, and whether it has not delivered a frame yet. */
   let ownRunId = -1;
@@ -69,6 +72,8 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
         stepIndex,
         finished: false,
         status: NEW_STEP,
+        reviewIndex: null,
+        ...((get().lessonId !== lesson.id || (rebuild && stepIndex === 0)) && { predictions: {} }),
         marks,
         figures,
         pickerOpen: false,
@@ -103,26 +108,46 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       close: () => {
         app.getState().actions.setStopAt(null);
         ownRunId = -1;
-        set({ lessonId: null, stepIndex: 0, finished: false, status: NEW_STEP, message: null });
+        set({ lessonId: null, stepIndex: 0, finished: false, status: NEW_STEP, reviewIndex: null, message: null });
       },
       next: () => {
         const here = current();
         if (!here) return;
+        const review = get().reviewIndex;
+        if (review !== null) return set({ reviewIndex: review + 1 < get().stepIndex ? review + 1 : null });
         if (get().stepIndex + 1 < here.lesson.steps.length) return enter(here.lesson, get().stepIndex + 1, false);
         app.getState().actions.setStopAt(null);
         set({ finished: true, progress: remember(here.lesson.id, get().stepIndex, true) });
       },
       back: () => {
-        const here = current();
-        if (!here) return;
-        if (get().finished) return set({ finished: false });
-        if (get().stepIndex > 0) actions.open(here.lesson.id, get().stepIndex - 1);
+        const { finished, reviewIndex, stepIndex } = get();
+        if (finished) return set({ finished: false });
+        const before = (reviewIndex ?? stepIndex) - 1;
+        if (before >= 0) set({ reviewIndex: before });
       },
+      resume: () => set({ reviewIndex: null }),
       restartStep: () => {
         const id = get().lessonId;
-        if (id) actions.open(id, get().stepIndex);
+        if (id) actions.open(id, get().reviewIndex ?? get().stepIndex);
       },
-      predict: (prediction) => set({ status: { ...get().status, prediction } }),
+      predict: (prediction) => {
+        const id = current()?.step.id;
+        set({
+          status: { ...get().status, prediction },
+          ...(id && { predictions: { ...get().predictions, [id]: prediction } }),
+        });
+      },
+      doItForMe: () => {
+        const step = current()?.step;
+        if (!step?.action || get().reviewIndex !== null || get().status.actedAtMs !== null) return;
+        const ready = readyAtMs(step);
+        const now = app.getState().frame?.timeMs ?? 0;
+        if (ready === null || now < ready) return;
+        for (const input of step.action.perform) {
+          const parsed = parseCommand(input);
+          if (parsed.ok) app.getState().actions.apply(parsed.value, `lesson: ${step.action.prompt}`);
+        }
+      },
       setPickerOpen: (pickerOpen) => set({ pickerOpen }),
       report: (message) => set({ message, pickerOpen: true }),
     };
@@ -132,6 +157,8 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       stepIndex: 0,
       finished: false,
       status: NEW_STEP,
+      reviewIndex: null,
+      predictions: {},
       marks: {},
       figures: {},
       pickerOpen: false,
@@ -166,6 +193,23 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       status: { ...store.getState().status, startedAtMs },
     });
     if (!step.action) watchUntil(lab, startedAtMs + step.observeMs);
+    else if (step.action.afterMs > 0) lab.actions.setStopAt(startedAtMs + step.action.afterMs);
+  }
+
+  /** When the action may count: after the step's baseline. */
+  function readyAtMs(step: Step): number | null {
+    const started = store.getState().status.startedAtMs;
+    return started === null ? null : started + (step.action?.afterMs ?? 0);
+  }
+
+  /** The baseline is over: stop holding playback there and let the learner act. */
+  function maybeEndBaseline(lab: AppState): void {
+    const step = currentStep();
+    const ready = step ? readyAtMs(step) : null;
+    if (!step?.action || ready === null || store.getState().status.actedAtMs !== null) return;
+    if (lab.stopAtMs !== ready || !lab.frame || lab.frame.timeMs < ready) return;
+    lab.actions.setStopAt(null);
+    if (lab.playing) lab.actions.pause();
   }
 
   function watchUntil(lab: AppState, untilMs: number): void {
@@ -194,8 +238,13 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
     if (!step?.action || !lab.topology || !lab.frame || store.getState().status.actedAtMs !== null) return;
     const { topology } = lab;
     const match = step.action.match;
-    const acted = fresh.find((c) => !ownCommands.has(c.command) && matchesAny(c.command, match, topology));
-    if (!acted) return;
+    const ready = readyAtMs(step) ?? Number.POSITIVE_INFINITY;
+    const matching = fresh.filter((c) => !ownCommands.has(c.command) && matchesAny(c.command, match, topology));
+    const acted = matching.find((c) => c.atMs >= ready);
+    if (!acted) {
+      if (matching.length > 0) store.setState({ message: TOO_EARLY });
+      return;
+    }
     store.setState({
       marks: { ...store.getState().marks, [`action:${step.id}`]: markOf(lab.frame) },
       status: { ...store.getState().status, actedAtMs: acted.atMs },
@@ -217,6 +266,7 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       return;
     }
     if (lab.commandLog.length !== commandsSeen) noticeActions(lab);
+    maybeEndBaseline(lab);
     maybeReveal(lab);
   });
 

@@ -124,7 +124,7 @@ export const faultsNotFailures: LessonInput = {
         prompt: 'Turn health checks off.',
         match: [{ type: 'setPolicy', fields: { policy: { healthChecks: false } } }],
         perform: [{ type: 'setPolicy', policy: { healthChecks: false } }],
-        afterMs: 5000,
+        afterMs: 0,
       },
       observeMs: 5000,
     },

@@ -10,6 +10,7 @@ export function LessonPanel() {
   const lessonId = useLesson((s) => s.lessonId);
   const stepIndex = useLesson((s) => s.stepIndex);
   const finished = useLesson((s) => s.finished);
+  const reviewIndex = useLesson((s) => s.reviewIndex);
   const message = useLesson((s) => s.message);
   const actions = useLesson((s) => s.actions);
   const lesson = lessons.find((l) => l.id === lessonId);
@@ -20,9 +21,10 @@ export function LessonPanel() {
   useEffect(() => {
     if (moved.current) labelRef.current?.focus();
     moved.current = true;
-  }, [lessonId, stepIndex, finished]);
+  }, [lessonId, stepIndex, finished, reviewIndex]);
   if (!lesson) return null;
-  const step = lesson.steps[stepIndex];
+  const shownIndex = reviewIndex ?? stepIndex;
+  const step = lesson.steps[shownIndex];
   const total = lesson.steps.length;
   const nextLesson = lessons.find((l) => l.number > lesson.number);
   return (
@@ -45,9 +47,11 @@ export function LessonPanel() {
       </h2>
       <div className="lesson-steps">
         <span id="lesson-step-label" ref={labelRef} tabIndex={-1}>
-          {finished ? 'Summary' : `Step ${stepIndex + 1} of ${total}: ${step?.title ?? ''}`}
+          {finished
+            ? 'Summary'
+            : `Step ${shownIndex + 1} of ${total}: ${step?.title ?? ''}${reviewIndex !== null ? ' (looking back)' : ''}`}
         </span>
-        <progress aria-labelledby="lesson-step-label" max={total} value={finished ? total : stepIndex + 1} />
+        <progress aria-labelledby="lesson-step-label" max={total} value={finished ? total : shownIndex + 1} />
       </div>
       {message && (
         <div className="lesson-message" role="alert">
@@ -57,17 +61,39 @@ export function LessonPanel() {
           </button>
         </div>
       )}
-      {finished ? <LessonConclusion lesson={lesson} /> : step && <StepView key={step.id} lesson={lesson} step={step} />}
+      {finished ? (
+        <LessonConclusion lesson={lesson} />
+      ) : (
+        step && (
+          <StepView
+            key={`${step.id}-${reviewIndex !== null}`}
+            lesson={lesson}
+            step={step}
+            review={reviewIndex !== null}
+          />
+        )
+      )}
       <nav className="lesson-nav" aria-label="Lesson steps">
-        <button type="button" onClick={actions.back} disabled={stepIndex === 0 && !finished}>
+        <button type="button" onClick={actions.back} disabled={shownIndex === 0 && !finished}>
           Back
         </button>
         {!finished && (
           <button type="button" onClick={actions.restartStep}>
-            Restart step
+            {reviewIndex !== null ? 'Redo this step' : 'Restart step'}
           </button>
         )}
-        {finished ? (
+        {reviewIndex !== null ? (
+          <>
+            {reviewIndex + 1 < stepIndex && (
+              <button type="button" onClick={actions.next}>
+                Forward
+              </button>
+            )}
+            <button type="button" className="primary" onClick={actions.resume}>
+              Return to step {stepIndex + 1}
+            </button>
+          </>
+        ) : finished ? (
           nextLesson && (
             <button type="button" className="primary" onClick={() => actions.open(nextLesson.id)}>
               Next lesson: {nextLesson.title}

@@ -31,16 +31,19 @@ function Watch({ fromMs, observeMs }: { readonly fromMs: number; readonly observ
   );
 }
 
-export function StepProgress({ step, status }: { readonly step: Step; readonly status: StepStatus }) {
+interface StepProgressProps {
+  readonly step: Step;
+  readonly status: StepStatus;
+  readonly onDoItForMe: () => void;
+}
+
+export function StepProgress({ step, status, onDoItForMe }: StepProgressProps) {
   if (status.startedAtMs === null) return <p className="lesson-hint">Setting up the cluster for this step…</p>;
   if (status.revealed) return null;
   const action = step.action;
   if (action && status.actedAtMs === null) {
-    return (
-      <p className="lesson-action">
-        <span className="lesson-badge">Your turn</span> {action.prompt}
-      </p>
-    );
+    if (action.afterMs > 0) return <Baseline step={step} startedAtMs={status.startedAtMs} onDoItForMe={onDoItForMe} />;
+    return <ActionPrompt prompt={action.prompt} onDoItForMe={onDoItForMe} />;
   }
   return (
     <>
@@ -50,6 +53,35 @@ export function StepProgress({ step, status }: { readonly step: Step; readonly s
         </p>
       )}
       {step.observeMs > 0 && <Watch fromMs={status.actedAtMs ?? status.startedAtMs} observeMs={step.observeMs} />}
+    </>
+  );
+}
+
+function ActionPrompt({ prompt, onDoItForMe }: { readonly prompt: string; readonly onDoItForMe: () => void }) {
+  return (
+    <div className="lesson-action">
+      <p>
+        <span className="lesson-badge">Your turn</span> {prompt}
+      </p>
+      <button type="button" onClick={onDoItForMe}>
+        Do it for me
+      </button>
+    </div>
+  );
+}
+
+/** The step first measures the cluster as it is; the action is asked for after that. */
+function Baseline(props: { readonly step: Step; readonly startedAtMs: number; readonly onDoItForMe: () => void }) {
+  const { step, startedAtMs, onDoItForMe } = props;
+  const afterMs = step.action?.afterMs ?? 0;
+  const ready = useApp((s) => (s.frame?.timeMs ?? 0) >= startedAtMs + afterMs);
+  if (ready) return <ActionPrompt prompt={step.action?.prompt ?? ''} onDoItForMe={onDoItForMe} />;
+  return (
+    <>
+      <p className="lesson-hint">
+        First, a baseline: let the cluster run as it is. The lab pauses when it is complete.
+      </p>
+      <Watch fromMs={startedAtMs} observeMs={afterMs} />
     </>
   );
 }

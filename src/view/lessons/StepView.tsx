@@ -2,6 +2,7 @@
 // has shown it.
 import { useMemo } from 'react';
 import type { Lesson, Step, Unit } from '../../lessons/lessonSchema';
+import type { StepStatus } from '../../store/lessonStore';
 import { useLesson } from './lessonContext';
 import { PredictionForm } from './PredictionForm';
 import { Prose } from './Prose';
@@ -11,8 +12,19 @@ export function figureUnits(lesson: Lesson): ReadonlyMap<string, Unit> {
   return new Map(lesson.steps.flatMap((s) => s.figures.map((f) => [f.id, f.unit] as const)));
 }
 
-export function StepView({ lesson, step }: { readonly lesson: Lesson; readonly step: Step }) {
-  const status = useLesson((s) => s.status);
+const LOOKED_BACK: StepStatus = { prediction: null, startedAtMs: 0, actedAtMs: 0, revealed: true };
+
+interface StepViewProps {
+  readonly lesson: Lesson;
+  readonly step: Step;
+  /** A past step, shown read-only with the figures measured then. */
+  readonly review?: boolean;
+}
+
+export function StepView({ lesson, step, review = false }: StepViewProps) {
+  const current = useLesson((s) => s.status);
+  const predicted = useLesson((s) => s.predictions[step.id] ?? null);
+  const status = review ? { ...LOOKED_BACK, prediction: predicted } : current;
   const figures = useLesson((s) => s.figures);
   const actions = useLesson((s) => s.actions);
   const units = useMemo(() => figureUnits(lesson), [lesson]);
@@ -20,7 +32,7 @@ export function StepView({ lesson, step }: { readonly lesson: Lesson; readonly s
   return (
     <div className="lesson-step" data-revealed={status.revealed}>
       <Prose source={step.prose} figures={figures} units={units} />
-      {step.prediction && (
+      {step.prediction && !(review && status.prediction === null) && (
         <PredictionForm
           key={step.id}
           prediction={step.prediction}
@@ -32,7 +44,7 @@ export function StepView({ lesson, step }: { readonly lesson: Lesson; readonly s
       )}
       {/* A live region from the start of the step, so the reveal is read out when it appears. */}
       <div aria-live="polite">
-        {!waitingForPrediction && <StepProgress step={step} status={status} />}
+        {!waitingForPrediction && <StepProgress step={step} status={status} onDoItForMe={actions.doItForMe} />}
         {status.revealed && !step.reveal && (
           <p className="lesson-action is-done">
             <span aria-hidden="true">✓ </span>Step complete. Go on with <strong>Next</strong>.

@@ -19,5 +19,7 @@ const NO_LESSON = () => () => {};
  */
 export function useOnlyControls(): readonly string[] | null {
   const store = useContext(LessonContext);
-  return useSyncExternalStore(store?.subscribe ?? NO_LESSON, () => (store ? selectOnlyControls(store.getState()) : null));
+  return useSyncExternalStore(store?.subscribe ?? NO_LESSON, () =>
+    store ? selectOnlyControls(store.getState()) : null,
+  );
 }
