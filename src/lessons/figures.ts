@@ -83,6 +83,7 @@ function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>)
       );
     case 'servedRps':
     case 'offeredRps':
+    case 'storageRps':
       return aggregate(
         ws.map((w) => w[stat]),
         m.agg,
@@ -90,6 +91,11 @@ function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>)
     default: {
       // Latency of windows that served nothing is undefined, not zero.
       const served = ws.filter((w) => w.latencyMs.count > 0);
+      // The mean latency over a range is the mean of its requests: busy seconds weigh more.
+      if (stat === 'mean' && m.agg === 'mean') {
+        const count = served.reduce((a, w) => a + w.latencyMs.count, 0);
+        return count > 0 ? served.reduce((a, w) => a + w.latencyMs.mean * w.latencyMs.count, 0) / count : Number.NaN;
+      }
       return aggregate(
         served.map((w) => w.latencyMs[stat]),
         m.agg,
@@ -109,6 +115,7 @@ function totalNow(run: RunRecord, stat: Extract<Measure, { kind: 'total' }>['sta
       case 'rejected':
       case 'timedOut':
       case 'errors':
+      case 'storageRequests':
       case 'attempts':
         return c[stat];
       default:

@@ -111,6 +111,15 @@ describe('share above a threshold', () => {
 describe('lesson scenarios', () => {
   it('merge edits into a built-in scenario and validate the result', () => {
     expect(mergePatch({ a: { b: 1, c: 2 }, d: [1] }, { a: { b: 3 }, d: [2] })).toEqual({ a: { b: 3, c: 2 }, d: [2] });
+    // null removes a key, so an edit can switch a distribution's kind.
+    expect(
+      mergePatch(
+        { t: { dist: 'lognormal', medianMs: 8, sigma: 1 } },
+        { t: { dist: 'constant', meanMs: 8, medianMs: null, sigma: null } },
+      ),
+    ).toEqual({
+      t: { dist: 'constant', meanMs: 8 },
+    });
     const s = lessonScenario('default', { policy: { replicationFactor: 1, writeQuorum: 1, readQuorum: 1 } });
     expect(s.policy.replicationFactor).toBe(1);
     expect(s.appServers).toEqual(getBuiltInScenario('default')?.appServers);

@@ -1,5 +1,5 @@
 // A lesson's cluster is a built-in scenario plus a few edits (a JSON merge patch: objects merge,
-// everything else replaces), validated like any scenario from outside.
+// null removes, everything else replaces), validated like any scenario from outside.
 import { getBuiltInScenario, parseScenario, type Scenario } from '../sim/index';
 
 type Json = Record<string, unknown>;
@@ -8,10 +8,14 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** RFC 7386 merge patch: objects merge, null removes a key, anything else replaces. */
 export function mergePatch(base: unknown, patch: unknown): unknown {
-  if (!isObject(patch) || !isObject(base)) return structuredClone(patch);
-  const out: Json = { ...base };
-  for (const [key, value] of Object.entries(patch)) out[key] = mergePatch(base[key], value);
+  if (!isObject(patch)) return structuredClone(patch);
+  const out: Json = isObject(base) ? { ...base } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
   return out;
 }
 

@@ -5,7 +5,15 @@ import { EventKind } from './events';
 import { scheduleNextArrival, issueRequest, FLAG_POISON } from './cluster/client';
 import { scheduleHardwareFaults } from './cluster/hardwareFaults';
 import { rebuildRotation, resetRotation } from './cluster/loadBalancer';
-import { crashNode, failDisk, powerFailRack, replaceDisk, restartNode, restoreRackPower, slowNode } from './cluster/node';
+import {
+  crashNode,
+  failDisk,
+  powerFailRack,
+  replaceDisk,
+  restartNode,
+  restoreRackPower,
+  slowNode,
+} from './cluster/node';
 import { changeReplicationFactor } from './cluster/replication';
 import { resizeQueues } from './cluster/appServer';
 import { DiskStatusCode, type BadConfig, type SimState } from './state';
@@ -80,9 +88,12 @@ export function check(st: SimState, c: Command): string | null {
     }
     case 'setPolicy': {
       const p = { ...st.policy, ...c.policy };
-      if (p.replicationFactor > st.storageCount) return `replicationFactor ${p.replicationFactor} exceeds the ${st.storageCount} storage nodes`;
-      if (p.writeQuorum > p.replicationFactor) return `writeQuorum ${p.writeQuorum} exceeds replicationFactor ${p.replicationFactor}`;
-      if (p.readQuorum > p.replicationFactor) return `readQuorum ${p.readQuorum} exceeds replicationFactor ${p.replicationFactor}`;
+      if (p.replicationFactor > st.storageCount)
+        return `replicationFactor ${p.replicationFactor} exceeds the ${st.storageCount} storage nodes`;
+      if (p.writeQuorum > p.replicationFactor)
+        return `writeQuorum ${p.writeQuorum} exceeds replicationFactor ${p.replicationFactor}`;
+      if (p.readQuorum > p.replicationFactor)
+        return `readQuorum ${p.readQuorum} exceeds replicationFactor ${p.replicationFactor}`;
       return null;
     }
     case 'healAll':
@@ -123,7 +134,10 @@ export function apply(st: SimState, c: Command): void {
       linkQualityChanged(st, linkIndex(st, c.linkId));
       return st.note('linkLatencySet', c.linkId, `${c.extraMs} ms extra latency`);
     case 'partitionGroup':
-      return partitionGroup(st, c.nodeIds.map((id) => nodeIndex(st, id)));
+      return partitionGroup(
+        st,
+        c.nodeIds.map((id) => nodeIndex(st, id)),
+      );
     case 'healAll':
       return healAll(st);
     case 'spikeLoad':
@@ -150,7 +164,12 @@ export function apply(st: SimState, c: Command): void {
       if (c.rateRps !== undefined) st.rateRps = c.rateRps;
       if (c.readShare !== undefined) st.readShare = c.readShare;
       if (c.fanOut !== undefined) st.fanOut = c.fanOut;
-      st.note('loadChanged', 'clients', `${st.rateRps} req/s, ${Math.round(st.readShare * 100)}% reads, fan-out ${st.fanOut}`);
+      if (c.writeFanOut !== undefined) st.writeFanOut = c.writeFanOut;
+      st.note(
+        'loadChanged',
+        'clients',
+        `${st.rateRps} req/s, ${Math.round(st.readShare * 100)}% reads, fan-out ${st.fanOut} per read and ${st.writeFanOut} per write`,
+      );
       return scheduleNextArrival(st);
     case 'setHardwareFaults':
       st.hardwareBaseMs = st.hardwareNowMs();
@@ -162,7 +181,11 @@ export function apply(st: SimState, c: Command): void {
         ...(c.nodeMttfHours !== undefined && { nodeMttfHours: c.nodeMttfHours }),
         ...(c.timeCompression !== undefined && { timeCompression: c.timeCompression }),
       };
-      st.note('hardwareFaultsSet', 'cluster', c.enabled ? `random hardware faults on, time x${st.hardware.timeCompression}` : 'random hardware faults off');
+      st.note(
+        'hardwareFaultsSet',
+        'cluster',
+        c.enabled ? `random hardware faults on, time x${st.hardware.timeCompression}` : 'random hardware faults off',
+      );
       return scheduleHardwareFaults(st);
     default: {
       const never: never = c;
@@ -183,11 +206,18 @@ function setPolicy(st: SimState, change: Partial<SimState['policy']>): void {
 }
 
 function rollOut(st: SimState, c: Extract<Command, { type: 'rollOutConfig' }>): void {
-  const targets = c.nodeIds.length > 0 ? c.nodeIds.map((id) => nodeIndex(st, id)) : Array.from({ length: st.appCount }, (_, a) => st.appNode(a));
+  const targets =
+    c.nodeIds.length > 0
+      ? c.nodeIds.map((id) => nodeIndex(st, id))
+      : Array.from({ length: st.appCount }, (_, a) => st.appNode(a));
   const config: BadConfig = { errorShare: c.errorShare, slowShare: c.slowShare, slowFactor: c.slowFactor };
   const first = c.mode === 'canary' ? targets.slice(0, c.canaryCount) : targets;
   for (const node of first) st.badConfig[node] = config;
-  st.note('configRolledOut', first.map((n) => st.nodeIds[n]).join(', '), c.mode === 'canary' ? 'new configuration on the canary' : 'new configuration on all targets');
+  st.note(
+    'configRolledOut',
+    first.map((n) => st.nodeIds[n]).join(', '),
+    c.mode === 'canary' ? 'new configuration on the canary' : 'new configuration on all targets',
+  );
   st.rolloutToken++;
   st.pendingRollout = null;
   if (c.mode === 'canary' && targets.length > first.length) {

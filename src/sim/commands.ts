@@ -20,7 +20,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('healAll') }),
   z.strictObject({ type: z.literal('setLinkLoss'), linkId, loss: z.number().min(0).max(1) }),
   z.strictObject({ type: z.literal('setLinkLatency'), linkId, extraMs: z.number().min(0).max(60_000) }),
-  z.strictObject({ type: z.literal('spikeLoad'), multiplier: z.number().min(0).max(100), durationMs: z.number().positive().max(1e9) }),
+  z.strictObject({
+    type: z.literal('spikeLoad'),
+    multiplier: z.number().min(0).max(100),
+    durationMs: z.number().positive().max(1e9),
+  }),
   z.strictObject({
     type: z.literal('powerFailRack'),
     rackId: z.string().min(1).max(64),
@@ -46,6 +50,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     rateRps: z.number().nonnegative().max(1e6).optional(),
     readShare: z.number().min(0).max(1).optional(),
     fanOut: z.number().int().min(1).max(200).optional(),
+    writeFanOut: z.number().int().min(1).max(200).optional(),
   }),
   z.strictObject({
     type: z.literal('setHardwareFaults'),

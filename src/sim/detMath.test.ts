@@ -6,10 +6,19 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 4e-16 * Math.max(Math
 
 describe('deterministic exp and log', () => {
   it('agree with Math.exp and Math.log to a few ulp over their range', () => {
-    fc.assert(fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => close(exp(x), Math.exp(x))), { numRuns: 20_000 });
-    fc.assert(fc.property(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), (x) => Math.abs(log(x) - Math.log(x)) <= 4e-16 * Math.max(1, Math.abs(Math.log(x)))), {
-      numRuns: 20_000,
-    });
+    fc.assert(
+      fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => close(exp(x), Math.exp(x))),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-300, max: 1e300, noNaN: true }),
+        (x) => Math.abs(log(x) - Math.log(x)) <= 4e-16 * Math.max(1, Math.abs(Math.log(x))),
+      ),
+      {
+        numRuns: 20_000,
+      },
+    );
   });
   it('handle the edges', () => {
     expect(exp(0)).toBe(1);

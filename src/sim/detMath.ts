@@ -9,7 +9,7 @@ const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const LOW = 1 - HIGH;
 
 // ln 2 split in two so that k * LN2_HI is exact for |k| < 2^11 (fdlibm's constants).
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 const INV_LN2 = 1.4426950408889634;
 const SQRT2 = 1.4142135623730951;
@@ -22,7 +22,20 @@ export function pow2(k: number): number {
 }
 
 // 1/n! for n = 2..13: exp(r) = 1 + r + r^2/2! + ... with |r| <= ln2/2 leaves an error below 1e-17.
-const F = [1 / 2, 1 / 6, 1 / 24, 1 / 120, 1 / 720, 1 / 5040, 1 / 40320, 1 / 362880, 1 / 3628800, 1 / 39916800, 1 / 479001600, 1 / 6227020800] as const;
+const F = [
+  1 / 2,
+  1 / 6,
+  1 / 24,
+  1 / 120,
+  1 / 720,
+  1 / 5040,
+  1 / 40320,
+  1 / 362880,
+  1 / 3628800,
+  1 / 39916800,
+  1 / 479001600,
+  1 / 6227020800,
+] as const;
 
 /** 2^k for k in [-1022, 1023], so exp scales by a table read instead of bit writes. */
 const POW2 = Float64Array.from({ length: 2046 }, (_, i) => pow2(i - 1022));

@@ -76,7 +76,8 @@ export class Simulation {
     if (!parsed.ok) return { ok: false, error: parsed.errors.join('; ') };
     const problem = check(this.st, parsed.value);
     if (problem !== null) return { ok: false, error: problem };
-    if (this.log.length >= COMMAND_LOG_LIMIT) return { ok: false, error: `command log is full (${COMMAND_LOG_LIMIT} commands)` };
+    if (this.log.length >= COMMAND_LOG_LIMIT)
+      return { ok: false, error: `command log is full (${COMMAND_LOG_LIMIT} commands)` };
     this.log.push({ atMs: this.st.nowMs, command: parsed.value });
     applyToState(this.st, parsed.value);
     return { ok: true };

@@ -101,7 +101,8 @@ export class EventQueue {
 
   private grow(): void {
     const capacity = this.times.length * 2;
-    if (capacity > MAX_PENDING_EVENTS) throw new Error(`event queue limit reached (${MAX_PENDING_EVENTS} pending events)`);
+    if (capacity > MAX_PENDING_EVENTS)
+      throw new Error(`event queue limit reached (${MAX_PENDING_EVENTS} pending events)`);
     const copy = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
       fresh.set(old);
       return fresh;

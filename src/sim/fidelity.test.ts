@@ -12,8 +12,15 @@ function pooled(scenario: Scenario, seeds: number[], seconds: number) {
     return sim.snapshot().cumulative;
   });
   const n = runs.reduce((a, r) => a + r.latencyMs.count, 0);
-  const avg = (pick: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + pick(r) * r.latencyMs.count, 0) / n;
-  return { runs, mean: avg((r) => r.latencyMs.mean), p50: avg((r) => r.latencyMs.p50), p95: avg((r) => r.latencyMs.p95), p99: avg((r) => r.latencyMs.p99) };
+  const avg = (pick: (r: (typeof runs)[number]) => number) =>
+    runs.reduce((a, r) => a + pick(r) * r.latencyMs.count, 0) / n;
+  return {
+    runs,
+    mean: avg((r) => r.latencyMs.mean),
+    p50: avg((r) => r.latencyMs.p50),
+    p95: avg((r) => r.latencyMs.p95),
+    p99: avg((r) => r.latencyMs.p99),
+  };
 }
 
 describe('M/M/1 (lambda 80/s, mu 100/s)', () => {
@@ -71,7 +78,7 @@ describe('tail-latency amplification', () => {
     // One replica per read, no network noise: a request's storage time is the max of k disk times.
     const scenario = (fanOut: number): Scenario => ({
       ...base,
-      clients: { rateRps: 200, readShare: 1, fanOut },
+      clients: { rateRps: 200, readShare: 1, fanOut, writeFanOut: 1 },
       appServers: { ...base.appServers, workers: 64, serviceTime: { dist: 'constant', meanMs: 0 } },
       network: { hopLatency: { dist: 'constant', meanMs: 0 }, loss: 0 },
       storage: { ...base.storage, diskLatency: { dist: 'lognormal', medianMs: 5, sigma: 1 } },
@@ -95,7 +102,13 @@ describe('random hardware faults', () => {
       ...base,
       clients: { ...base.clients, rateRps: 0 },
       storage: { ...base.storage, count: 500, disksPerNode: 20, partitions: 10, repairCopyMs: 3_600_000 },
-      hardwareFaults: { enabled: true, diskMttfHours: 30 * 8760, nodeMttfHours: 1e12, nodeRepairHours: 1, timeCompression: 86_400 },
+      hardwareFaults: {
+        enabled: true,
+        diskMttfHours: 30 * 8760,
+        nodeMttfHours: 1e12,
+        nodeRepairHours: 1,
+        timeCompression: 86_400,
+      },
     };
     // 100 simulated seconds at 86,400x = 100 hardware days: expect 10,000 * 100 / (30 * 365) = 91.3 failures.
     const counts = [1, 2, 3, 4, 5].map((seed) => {

@@ -43,7 +43,12 @@ export interface Frame {
   readonly events: number;
   readonly logHash: string;
   readonly loadMultiplier: number;
-  readonly load: { readonly rateRps: number; readonly readShare: number; readonly fanOut: number };
+  readonly load: {
+    readonly rateRps: number;
+    readonly readShare: number;
+    readonly fanOut: number;
+    readonly writeFanOut: number;
+  };
   readonly policy: Policy;
   readonly hardware: {
     readonly enabled: boolean;
@@ -157,7 +162,7 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
     events: st.log.events,
     logHash: st.log.hash(),
     loadMultiplier: st.loadMultiplier,
-    load: { rateRps: st.rateRps, readShare: st.readShare, fanOut: st.fanOut },
+    load: { rateRps: st.rateRps, readShare: st.readShare, fanOut: st.fanOut, writeFanOut: st.writeFanOut },
     policy: { ...st.policy, retry: { ...st.policy.retry } },
     hardware: {
       enabled: st.hardware.enabled,

@@ -17,7 +17,14 @@ export {
 } from './scenarioSchema';
 export { builtInScenarios, getBuiltInScenario } from './scenarios/index';
 export type { ObservedEvent, Observer } from './events';
-export { LINK_TRAFFIC_LIMIT, type Frame, type LinkFrame, type Topology, type TopologyLink, type TopologyNode } from './frame';
+export {
+  LINK_TRAFFIC_LIMIT,
+  type Frame,
+  type LinkFrame,
+  type Topology,
+  type TopologyLink,
+  type TopologyNode,
+} from './frame';
 export type {
   SimulationSnapshot,
   NodeSnapshot,
@@ -44,7 +51,12 @@ export function createSimulation(scenario: Scenario, seed: number): Simulation {
  * Re-runs a recorded experiment: the same scenario, seed and command log give the same event
  * log (and hash) as the original run, up to untilMs.
  */
-export function replay(scenario: Scenario, seed: number, commands: readonly TimedCommand[], untilMs: number): Simulation {
+export function replay(
+  scenario: Scenario,
+  seed: number,
+  commands: readonly TimedCommand[],
+  untilMs: number,
+): Simulation {
   const sim = createSimulation(scenario, seed);
   for (const { atMs, command } of commands) {
     sim.runUntil(atMs);

@@ -66,7 +66,8 @@ export class InvariantChecker {
         return;
       case 'requestSucceeded':
       case 'requestFailed':
-        if (!this.open.delete(e.request)) this.fail(e.timeMs, `request slot ${e.request} finished twice or never issued`);
+        if (!this.open.delete(e.request))
+          this.fail(e.timeMs, `request slot ${e.request} finished twice or never issued`);
         if (e.type === 'requestSucceeded') {
           this.succeeded++;
           this.latencies.push(e.latencyMs);
@@ -82,7 +83,8 @@ export class InvariantChecker {
           this.fail(e.timeMs, `a reply from app-${e.server + 1} arrived across a cut path`);
         return;
       case 'serviceCompleted':
-        if (!(this.nodeUp[2 + e.server] as boolean)) this.fail(e.timeMs, `app-${e.server + 1} completed work while down`);
+        if (!(this.nodeUp[2 + e.server] as boolean))
+          this.fail(e.timeMs, `app-${e.server + 1} completed work while down`);
         return;
       case 'nodeDown':
       case 'nodeUp':
@@ -100,7 +102,8 @@ export class InvariantChecker {
         this.sides = [...e.sides];
         return;
       case 'writeAcked':
-        if (e.mask === 0) this.fail(e.timeMs, `write to partition ${e.partition} acknowledged with no replica holding it`);
+        if (e.mask === 0)
+          this.fail(e.timeMs, `write to partition ${e.partition} acknowledged with no replica holding it`);
         this.maskOf(e.partition)[e.mask] = (this.maskOf(e.partition)[e.mask] as number) + 1;
         return;
       case 'replicaDestroyed':
@@ -114,7 +117,10 @@ export class InvariantChecker {
       case 'writesLost': {
         const d = this.lastDestroyed;
         if (d.timeMs !== e.timeMs || d.partition !== e.partition || d.lost !== e.count)
-          this.fail(e.timeMs, `${e.count} writes of partition ${e.partition} reported lost, but replaying replica losses gives ${d.lost}`);
+          this.fail(
+            e.timeMs,
+            `${e.count} writes of partition ${e.partition} reported lost, but replaying replica losses gives ${d.lost}`,
+          );
         return;
       }
       case 'attemptSent':
@@ -158,22 +164,29 @@ export class InvariantChecker {
     const c = s.cumulative;
     const t = s.timeMs;
     if (c.issued !== this.issued) this.fail(t, `engine says ${c.issued} issued, events say ${this.issued}`);
-    if (c.succeeded !== this.succeeded) this.fail(t, `engine says ${c.succeeded} succeeded, events say ${this.succeeded}`);
+    if (c.succeeded !== this.succeeded)
+      this.fail(t, `engine says ${c.succeeded} succeeded, events say ${this.succeeded}`);
     if (c.failed !== this.failed) this.fail(t, `engine says ${c.failed} failed, events say ${this.failed}`);
-    if (c.inFlight !== this.open.size) this.fail(t, `engine says ${c.inFlight} in flight, events say ${this.open.size}`);
+    if (c.inFlight !== this.open.size)
+      this.fail(t, `engine says ${c.inFlight} in flight, events say ${this.open.size}`);
     if (c.issued !== c.succeeded + c.failed + c.inFlight) this.fail(t, 'issued != succeeded + failed + in flight');
     if (s.durability.ackedWritesLost !== this.lostWrites)
-      this.fail(t, `engine says ${s.durability.ackedWritesLost} acknowledged writes lost, replay says ${this.lostWrites}`);
+      this.fail(
+        t,
+        `engine says ${s.durability.ackedWritesLost} acknowledged writes lost, replay says ${this.lostWrites}`,
+      );
     if (this.latencies.length > 0) {
       const sorted = Float64Array.from(this.latencies).sort();
       const got = [c.latencyMs.p50, c.latencyMs.p95, c.latencyMs.p99, c.latencyMs.p999];
       QUANTILES.forEach((q, i) => {
         const exact = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number;
         const err = Math.abs((got[i] as number) - exact) / Math.max(exact, 1e-9);
-        if (err > 0.01) this.fail(t, `p${q * 100}: histogram ${got[i]} vs exact ${exact} (${(err * 100).toFixed(2)}% off)`);
+        if (err > 0.01)
+          this.fail(t, `p${q * 100}: histogram ${got[i]} vs exact ${exact} (${(err * 100).toFixed(2)}% off)`);
       });
       const mean = this.latencies.reduce((a, b) => a + b, 0) / this.latencies.length;
-      if (Math.abs(mean - c.latencyMs.mean) > 1e-6 * Math.max(1, mean)) this.fail(t, `mean latency ${c.latencyMs.mean} vs ${mean}`);
+      if (Math.abs(mean - c.latencyMs.mean) > 1e-6 * Math.max(1, mean))
+        this.fail(t, `mean latency ${c.latencyMs.mean} vs ${mean}`);
     }
   }
 }

@@ -21,6 +21,7 @@ class Counters {
   timedOut = 0;
   errors = 0;
   retries = 0;
+  storageRequests = 0;
 }
 
 /** Durability and fault counters, cumulative. */
@@ -75,6 +76,10 @@ export class Metrics {
     this.total.timedOut++;
     this.current.timedOut++;
   }
+  storageRequest(): void {
+    this.total.storageRequests++;
+    this.current.storageRequests++;
+  }
   errorReply(): void {
     this.total.errors++;
     this.current.errors++;
@@ -107,6 +112,7 @@ export class Metrics {
       timedOut: c.timedOut,
       offeredRps: c.offered / seconds,
       servedRps: c.succeeded / seconds,
+      storageRps: c.storageRequests / seconds,
       availability: finished > 0 ? c.succeeded / finished : 1,
       latencyMs: summarize(this.windowLatency),
     };
@@ -149,6 +155,7 @@ export class Metrics {
       rejected: t.rejected,
       timedOut: t.timedOut,
       errors: t.errors,
+      storageRequests: t.storageRequests,
       availability: finished > 0 ? t.succeeded / finished : 1,
       throughputRps: nowMs > 0 ? t.succeeded / (nowMs / 1000) : 0,
       latencyMs: summarize(this.latency),

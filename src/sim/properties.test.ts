@@ -20,14 +20,33 @@ const node = fc.constantFrom('lb', ...apps, ...dbs);
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant('crashNode' as const), nodeId: node }),
   fc.record({ type: fc.constant('restartNode' as const), nodeId: node }),
-  fc.record({ type: fc.constant('failDisk' as const), nodeId: fc.constantFrom(...dbs), disk: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({
+    type: fc.constant('failDisk' as const),
+    nodeId: fc.constantFrom(...dbs),
+    disk: fc.integer({ min: 0, max: 2 }),
+  }),
   fc.record({ type: fc.constant('partitionLink' as const), linkId: fc.constantFrom(...links) }),
   fc.record({ type: fc.constant('healLink' as const), linkId: fc.constantFrom(...links) }),
-  fc.record({ type: fc.constant('partitionGroup' as const), nodeIds: fc.uniqueArray(node, { minLength: 1, maxLength: 5 }) }),
+  fc.record({
+    type: fc.constant('partitionGroup' as const),
+    nodeIds: fc.uniqueArray(node, { minLength: 1, maxLength: 5 }),
+  }),
   fc.record({ type: fc.constant('healAll' as const) }),
-  fc.record({ type: fc.constant('setLinkLoss' as const), linkId: fc.constantFrom(...links), loss: fc.double({ min: 0, max: 0.5, noNaN: true }) }),
-  fc.record({ type: fc.constant('slowNode' as const), nodeId: node, factor: fc.double({ min: 1, max: 20, noNaN: true }) }),
-  fc.record({ type: fc.constant('spikeLoad' as const), multiplier: fc.double({ min: 0, max: 4, noNaN: true }), durationMs: fc.integer({ min: 100, max: 5000 }) }),
+  fc.record({
+    type: fc.constant('setLinkLoss' as const),
+    linkId: fc.constantFrom(...links),
+    loss: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('slowNode' as const),
+    nodeId: node,
+    factor: fc.double({ min: 1, max: 20, noNaN: true }),
+  }),
+  fc.record({
+    type: fc.constant('spikeLoad' as const),
+    multiplier: fc.double({ min: 0, max: 4, noNaN: true }),
+    durationMs: fc.integer({ min: 100, max: 5000 }),
+  }),
   fc.record({
     type: fc.constant('powerFailRack' as const),
     rackId: fc.constantFrom('rack-a', 'rack-b', 'rack-c'),
@@ -122,7 +141,10 @@ describe('random fault schedules keep the invariants', () => {
 
   it('loses acknowledged writes when every replica is destroyed, and only then', () => {
     // RF 1: every disk failure destroys the only copy of its partitions.
-    const sim = createSimulation({ ...scenario, policy: { ...scenario.policy, replicationFactor: 1, writeQuorum: 1, readQuorum: 1 } }, 3);
+    const sim = createSimulation(
+      { ...scenario, policy: { ...scenario.policy, replicationFactor: 1, writeQuorum: 1, readQuorum: 1 } },
+      3,
+    );
     const checker = new InvariantChecker(sim.snapshot());
     sim.observer = checker.observe;
     sim.runUntil(5000);

@@ -4,7 +4,8 @@
 import type { Distribution } from './scenarioSchema';
 import { exp, log } from './detMath';
 
-export type StreamName = 'arrivals' | 'service' | 'network' | 'storage' | 'faults' | 'balancer' | 'retries' | 'config';
+export type StreamName =
+  'arrivals' | 'keys' | 'service' | 'network' | 'storage' | 'faults' | 'balancer' | 'retries' | 'config';
 
 /** FNV-1a over a string, mixed with a number: a stable 32-bit seed per (seed, stream). */
 function seedFor(seed: number, name: string): number {
@@ -23,9 +24,14 @@ const HALF_ULP = 2 ** -33;
 
 // Acklam's rational approximation of the normal quantile (relative error below 1.2e-9): one
 // uniform per normal, no rejection loop, and no log or sqrt in the central 95% of draws.
-const A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239] as const;
+const A = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+] as const;
 const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572] as const;
-const C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783] as const;
+const C = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+] as const;
 const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416] as const;
 const P_LOW = 0.02425;
 
@@ -40,7 +46,9 @@ export function normalQuantile(p: number): number {
     );
   }
   const q = Math.sqrt(-2 * log(p < 0.5 ? p : 1 - p));
-  const x = (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+  const x =
+    (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
+    ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
   return p < 0.5 ? x : -x;
 }
 
@@ -187,6 +195,7 @@ export function createStreams(seed: number): Streams {
   const make = (name: StreamName) => new Rng(seedFor(seed, name));
   return {
     arrivals: make('arrivals'),
+    keys: make('keys'),
     service: make('service'),
     network: make('network'),
     storage: make('storage'),

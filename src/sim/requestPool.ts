@@ -18,6 +18,7 @@ export function growRequests(st: SimState, capacity: number): void {
   st.reqServer = grow(st.reqServer, (k) => new Int32Array(k));
   st.reqSendMs = grow(st.reqSendMs, (k) => new Float64Array(k));
   st.reqDrawSeed = grow(st.reqDrawSeed, (k) => new Int32Array(k));
+  st.reqKeySeed = grow(st.reqKeySeed, (k) => new Int32Array(k));
   st.reqFaultEpoch = grow(st.reqFaultEpoch, (k) => new Int32Array(k));
   st.reqOutcome = grow(st.reqOutcome, (k) => new Uint8Array(k));
   st.reqPartition = grow(st.reqPartition, (k) => new Int32Array(k));

@@ -34,7 +34,12 @@ export const retrySchema = z
 export const policySchema = z
   .strictObject({
     replicationFactor: z.number().int().min(1).max(5).describe('replicas per partition'),
-    writeQuorum: z.number().int().min(1).max(5).describe('replicas that must persist a write before it is acknowledged'),
+    writeQuorum: z
+      .number()
+      .int()
+      .min(1)
+      .max(5)
+      .describe('replicas that must persist a write before it is acknowledged'),
     readQuorum: z.number().int().min(1).max(5).describe('replicas that must answer a read'),
     timeoutMs: z.number().positive().max(600_000).describe('client timeout per attempt, ms'),
     storageTimeoutMs: z.number().positive().max(600_000).describe('how long an app server waits for a quorum, ms'),
@@ -64,6 +69,15 @@ export const scenarioSchema = z
       rateRps: z.number().nonnegative().max(1e6).describe('mean request arrival rate (Poisson), requests per second'),
       readShare: share('share of requests that are reads'),
       fanOut: z.number().int().min(1).max(200).describe('partitions a read touches; it completes when all answer'),
+      writeFanOut: z
+        .number()
+        .int()
+        .min(1)
+        .max(200)
+        .default(1)
+        .describe(
+          "partitions a write touches (e.g. copies into followers' timelines); acknowledged when all have their quorum",
+        ),
     }),
     loadBalancer: z.strictObject({
       rack: id.describe('rack of the load balancer'),
@@ -101,7 +115,11 @@ export const scenarioSchema = z
         .describe('hardware hours per simulated hour: failures and repairs run this much faster'),
     }),
     slo: z.strictObject({
-      availability: z.number().min(0).lt(1).describe('target share of requests that succeed (below 1: some error budget)'),
+      availability: z
+        .number()
+        .min(0)
+        .lt(1)
+        .describe('target share of requests that succeed (below 1: some error budget)'),
       latencyMsP99: z.number().positive().describe('target p99 latency, ms'),
     }),
     policy: policySchema,
@@ -109,9 +127,14 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     const racks = new Set(s.racks);
-    if (racks.size !== s.racks.length) ctx.addIssue({ code: 'custom', path: ['racks'], message: 'rack ids must be unique' });
+    if (racks.size !== s.racks.length)
+      ctx.addIssue({ code: 'custom', path: ['racks'], message: 'rack ids must be unique' });
     if (!racks.has(s.loadBalancer.rack))
-      ctx.addIssue({ code: 'custom', path: ['loadBalancer', 'rack'], message: `unknown rack "${s.loadBalancer.rack}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['loadBalancer', 'rack'],
+        message: `unknown rack "${s.loadBalancer.rack}"`,
+      });
     const p = s.policy;
     if (p.writeQuorum > p.replicationFactor)
       ctx.addIssue({ code: 'custom', path: ['policy', 'writeQuorum'], message: 'must not exceed replicationFactor' });

@@ -66,6 +66,8 @@ export interface WindowMetrics {
   readonly timedOut: number;
   readonly offeredRps: number;
   readonly servedRps: number;
+  /** Requests app servers sent to storage replicas per second: the load the storage tier sees. */
+  readonly storageRps: number;
   /** succeeded / (succeeded + failed) of requests that finished in the window; 1 if none finished. */
   readonly availability: number;
   readonly latencyMs: LatencySummary;
@@ -81,6 +83,8 @@ export interface CumulativeMetrics {
   readonly rejected: number;
   readonly timedOut: number;
   readonly errors: number;
+  /** Requests app servers sent to storage replicas (each replica of each partition touched). */
+  readonly storageRequests: number;
   readonly availability: number;
   readonly throughputRps: number;
   readonly latencyMs: LatencySummary;

@@ -1,7 +1,14 @@
 // Builds the readonly snapshot from the mutable state: copies, never references, so nothing
 // outside can change the simulation through it. Cost grows with the topology, not the run.
 import { MAX_RF, NodeStatusCode, SlotState, type SimState } from './state';
-import type { DiskSnapshot, DurabilityMetrics, LinkSnapshot, NodeKind, NodeSnapshot, SimulationSnapshot } from './snapshot';
+import type {
+  DiskSnapshot,
+  DurabilityMetrics,
+  LinkSnapshot,
+  NodeKind,
+  NodeSnapshot,
+  SimulationSnapshot,
+} from './snapshot';
 
 const STATUS = ['up', 'crashed', 'powered-off'] as const;
 

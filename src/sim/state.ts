@@ -129,6 +129,8 @@ export class SimState {
   reqServer = new Int32Array(0);
   reqSendMs = new Float64Array(0);
   reqDrawSeed = new Int32Array(0);
+  /** Which data a request is about (its partitions), the same for every attempt. */
+  reqKeySeed = new Int32Array(0);
   reqFaultEpoch = new Int32Array(0);
   reqOutcome = new Uint8Array(0);
   reqPartition = new Int32Array(0);
@@ -145,6 +147,7 @@ export class SimState {
   rateRps: number;
   readShare: number;
   fanOut: number;
+  writeFanOut: number;
   retryTokens = 0;
   faultEpoch = 0;
   hardwareToken = 0;
@@ -164,6 +167,7 @@ export class SimState {
     this.rateRps = scenario.clients.rateRps;
     this.readShare = scenario.clients.readShare;
     this.fanOut = scenario.clients.fanOut;
+    this.writeFanOut = scenario.clients.writeFanOut;
     this.hardware = { ...scenario.hardwareFaults };
     this.hopSampler = samplerOf(scenario.network.hopLatency);
     this.diskSampler = samplerOf(scenario.storage.diskLatency);

@@ -173,14 +173,13 @@ export const correlatedFaults: LessonInput = {
       op: '<',
       than: 0.99,
     },
-    // NEEDS SIM: a retry re-draws the partition (storage.ts runRound seeds it per attempt), so retries reach live partitions and hide the outage (~96%, not ~67%).
-    // {
-    //   id: 'one-rack-availability-third',
-    //   text: 'With all copies in one rack, availability during a rack power failure is at most 75%: requests for the third of the data in the dark rack fail however often they are retried.',
-    //   figure: 'oneRackAvailability',
-    //   op: '<=',
-    //   than: 0.75,
-    // },
+    {
+      id: 'one-rack-availability-third',
+      text: 'With all copies in one rack, availability during a rack power failure is at most 75%: requests for the third of the data in the dark rack fail however often they are retried.',
+      figure: 'oneRackAvailability',
+      op: '<=',
+      than: 0.75,
+    },
     {
       id: 'fire-loses-third-low',
       text: 'With all copies in one rack, a fire in that rack destroys at least 25% of the writes acknowledged before it.',

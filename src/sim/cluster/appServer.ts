@@ -19,7 +19,8 @@ export function onServerArrival(st: SimState, slot: number, aux: number): void {
   if (a < 0) return;
   const node = st.appNode(a);
   const sent = st.reqAttemptStartMs[slot] as number;
-  if (!stillTalking(st, CLIENTS, BALANCER, 0, sent) || !stillTalking(st, BALANCER, node, st.balancerLink(a), sent)) return;
+  if (!stillTalking(st, CLIENTS, BALANCER, 0, sent) || !stillTalking(st, BALANCER, node, st.balancerLink(a), sent))
+    return;
   st.observer?.({ type: 'requestReceived', timeMs: st.nowMs, request: slot, server: a, sentMs: sent });
   if ((st.busy[a] as number) < st.workers) {
     startService(st, a, slot, aux);

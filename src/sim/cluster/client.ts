@@ -50,6 +50,8 @@ export function issueRequest(st: SimState, flags: number): void {
   st.reqAttempt[slot] = 0;
   st.reqFlags[slot] = flags;
   st.reqStartMs[slot] = st.nowMs;
+  // A retry asks for the same data as the first attempt: its partitions come from this key.
+  st.reqKeySeed[slot] = st.rng.keys.int(0x7fffffff);
   st.requestsInFlight++;
   const ratio = st.policy.retry.budgetRatio;
   st.retryTokens = Math.min(st.retryTokens + ratio, 10 + 100 * ratio);

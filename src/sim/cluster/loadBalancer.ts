@@ -93,10 +93,17 @@ export function onHealthCheck(st: SimState): void {
         changed = true;
         st.note('serverRestored', st.nodeIds[node] as string, 'health check passed; back in rotation');
       }
-    } else if ((st.failedProbes[a] = (st.failedProbes[a] as number) + 1) >= st.policy.unhealthyThreshold && st.inRotation[a] === 1) {
+    } else if (
+      (st.failedProbes[a] = (st.failedProbes[a] as number) + 1) >= st.policy.unhealthyThreshold &&
+      st.inRotation[a] === 1
+    ) {
       st.inRotation[a] = 0;
       changed = true;
-      st.note('serverRemoved', st.nodeIds[node] as string, `failed ${st.failedProbes[a]} health checks; out of rotation`);
+      st.note(
+        'serverRemoved',
+        st.nodeIds[node] as string,
+        `failed ${st.failedProbes[a]} health checks; out of rotation`,
+      );
     }
   }
   if (changed) rebuildRotation(st);

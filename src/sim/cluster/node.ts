@@ -64,7 +64,11 @@ export function failDisk(st: SimState, disk: number, why: string): void {
   const replicas = [...(st.diskReplicas[disk] as Set<number>)].sort((x, y) => x - y);
   const node = st.storageNode(Math.floor(disk / st.disksPerNode));
   st.metrics.durability.diskFailures++;
-  st.note('diskFailed', nodeName(st, node), `disk ${disk % st.disksPerNode} failed (${why}); ${replicas.length} partitions under-replicated`);
+  st.note(
+    'diskFailed',
+    nodeName(st, node),
+    `disk ${disk % st.disksPerNode} failed (${why}); ${replicas.length} partitions under-replicated`,
+  );
   destroyReplicas(st, replicas, nodeName(st, node));
 }
 
@@ -107,5 +111,9 @@ export function restoreRackPower(st: SimState, rack: number): void {
 
 export function slowNode(st: SimState, node: number, factor: number): void {
   st.nodeSlow[node] = factor;
-  st.note(factor > 1 ? 'nodeSlowed' : 'nodeSpeedRestored', nodeName(st, node), factor > 1 ? `runs ${factor}x slower` : 'runs at normal speed');
+  st.note(
+    factor > 1 ? 'nodeSlowed' : 'nodeSpeedRestored',
+    nodeName(st, node),
+    factor > 1 ? `runs ${factor}x slower` : 'runs at normal speed',
+  );
 }

@@ -36,7 +36,7 @@ export function placeInitialReplicas(st: SimState): void {
         // Nodes of one rack are r, r + racks, r + 2 racks, ...; fall back to any node if the rack is small.
         const rack = p % racks;
         const inRack = Math.ceil((s - rack) / racks);
-        storage = k < inRack ? rack + (((Math.floor(p / racks) + k) % inRack) * racks) : (p + k) % s;
+        storage = k < inRack ? rack + ((Math.floor(p / racks) + k) % inRack) * racks : (p + k) % s;
         while (used.has(storage)) storage = (storage + 1) % s;
       } else {
         // Replica k goes to rack p + k, so up to one replica per rack; nodes within a rack take turns.
@@ -91,7 +91,13 @@ export function destroyReplica(st: SimState, idx: number, rebuild = true): numbe
     st.observer?.({ type: 'writesLost', timeMs: st.nowMs, partition: p, count: lostWrites });
   }
   if (st.presentSlots[p] === 0) d.partitionsLost++;
-  if (rebuild) st.at(st.nowMs + st.hardwareMs(st.scenario.storage.repairDetectMs), EventKind.repairDetected, idx, st.slotGen[idx] as number);
+  if (rebuild)
+    st.at(
+      st.nowMs + st.hardwareMs(st.scenario.storage.repairDetectMs),
+      EventKind.repairDetected,
+      idx,
+      st.slotGen[idx] as number,
+    );
   return lostWrites;
 }
 
@@ -135,7 +141,12 @@ function chooseTarget(st: SimState, p: number): number {
   const usedRacks = new Set<number>();
   for (let s = 0; s < MAX_RF; s++) {
     const idx = p * MAX_RF + s;
-    const disk = st.slotState[idx] === SlotState.present ? (st.slotDisk[idx] as number) : st.slotState[idx] === SlotState.copying ? (st.slotTarget[idx] as number) : -1;
+    const disk =
+      st.slotState[idx] === SlotState.present
+        ? (st.slotDisk[idx] as number)
+        : st.slotState[idx] === SlotState.copying
+          ? (st.slotTarget[idx] as number)
+          : -1;
     if (disk < 0) continue;
     const node = diskNode(st, disk);
     usedNodes.add(node);
@@ -147,7 +158,8 @@ function chooseTarget(st: SimState, p: number): number {
     if (st.diskStatus[disk] !== DiskStatusCode.healthy) continue;
     const node = diskNode(st, disk);
     if (usedNodes.has(node) || st.nodeStatus[node] !== NodeStatusCode.up) continue;
-    const rackPenalty = st.scenario.storage.placement === 'rack-aware' && usedRacks.has(st.nodeRack[node] as number) ? 1e9 : 0;
+    const rackPenalty =
+      st.scenario.storage.placement === 'rack-aware' && usedRacks.has(st.nodeRack[node] as number) ? 1e9 : 0;
     const score = rackPenalty + (st.diskReplicas[disk] as Set<number>).size + (st.diskRebuilding[disk] as number);
     if (score < bestScore) {
       bestScore = score;
@@ -173,7 +185,12 @@ export function startRepairs(st: SimState): void {
     st.slotTarget[idx] = target;
     st.diskRebuilding[target] = (st.diskRebuilding[target] as number) + 1;
     st.repairsActive++;
-    st.at(st.nowMs + st.hardwareMs(st.scenario.storage.repairCopyMs), EventKind.repairDone, idx, st.slotGen[idx] as number);
+    st.at(
+      st.nowMs + st.hardwareMs(st.scenario.storage.repairCopyMs),
+      EventKind.repairDone,
+      idx,
+      st.slotGen[idx] as number,
+    );
   }
 }
 
@@ -185,7 +202,11 @@ export function onRepairDone(st: SimState, idx: number, gen: number): void {
   const p = Math.floor(idx / MAX_RF);
   const source = sourceSlot(st, p);
   const targetNode = diskNode(st, target);
-  if (st.diskStatus[target] !== DiskStatusCode.healthy || st.nodeStatus[targetNode] !== NodeStatusCode.up || source === -1) {
+  if (
+    st.diskStatus[target] !== DiskStatusCode.healthy ||
+    st.nodeStatus[targetNode] !== NodeStatusCode.up ||
+    source === -1
+  ) {
     st.slotState[idx] = SlotState.queued; // the copy failed: start over
     st.repairQueue.push(idx);
     startRepairs(st);
@@ -205,7 +226,11 @@ export function onRepairDone(st: SimState, idx: number, gen: number): void {
   }
   st.metrics.durability.repairsCompleted++;
   st.observer?.({ type: 'replicaRebuilt', timeMs: st.nowMs, partition: p, slot: s, fromSlot: source });
-  st.note('replicaRebuilt', `partition ${p}`, `replica ${s + 1} rebuilt on ${st.nodeIds[targetNode]} disk ${target % st.disksPerNode}`);
+  st.note(
+    'replicaRebuilt',
+    `partition ${p}`,
+    `replica ${s + 1} rebuilt on ${st.nodeIds[targetNode]} disk ${target % st.disksPerNode}`,
+  );
   startRepairs(st);
 }
 

@@ -12,7 +12,14 @@ import { recomputeRound } from './storage';
 const OUTCOME_NAMES = ['ok', 'error', 'rejected', 'unavailable'] as const;
 
 /** A reply (not from a storage round) leaving server (or the balancer, when server is -1) at leaveMs. */
-export function sendReply(st: SimState, slot: number, aux: number, outcome: number, server: number, leaveMs: number): void {
+export function sendReply(
+  st: SimState,
+  slot: number,
+  aux: number,
+  outcome: number,
+  server: number,
+  leaveMs: number,
+): void {
   let t = leaveMs;
   if (!canTalk(st, CLIENTS, BALANCER, 0)) return;
   if (server >= 0) {
@@ -61,7 +68,8 @@ export function onReplyArrival(st: SimState, slot: number, aux: number): void {
     outcome: OUTCOME_NAMES[outcome] ?? 'error',
   });
   if (outcome === Outcome.ok) {
-    if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0) ackWrite(st, st.reqPartition[slot] as number, st.reqMask[slot] as number);
+    if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0)
+      ackWrite(st, st.reqPartition[slot] as number, st.reqMask[slot] as number);
     finishRequest(st, slot, true);
     return;
   }

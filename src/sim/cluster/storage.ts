@@ -51,19 +51,25 @@ export function recomputeRound(st: SimState, slot: number): number {
 /** sinceMs < 0: a fresh round judged on the state now; otherwise a replay judged since sinceMs. */
 function runRound(st: SimState, slot: number, a: number, sinceMs: number): number {
   const seed = st.reqDrawSeed[slot] as number;
+  const key = st.reqKeySeed[slot] as number;
   const t0 = st.reqSendMs[slot] as number;
   const policy = st.policy;
   let doneMs = t0;
   let result = 0;
   if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0) {
-    const p = mixSeed(seed, 0, MAX_RF) % st.partitions;
+    const p = mixSeed(key, 0, MAX_RF) % st.partitions;
     st.reqPartition[slot] = p;
     result = partitionRound(st, seed, 0, a, p, true, t0, sinceMs);
     st.reqMask[slot] = roundMask;
     if (result > doneMs) doneMs = result;
+    // Write fan-out: copies into other partitions (derived data, such as followers' timelines).
+    for (let k = 1; k < st.writeFanOut && result >= 0; k++) {
+      result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, true, t0, sinceMs);
+      if (result > doneMs) doneMs = result;
+    }
   } else {
     for (let k = 0; k < st.fanOut && result >= 0; k++) {
-      result = partitionRound(st, seed, k, a, mixSeed(seed, k, MAX_RF) % st.partitions, false, t0, sinceMs);
+      result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, false, t0, sinceMs);
       if (result > doneMs) doneMs = result;
     }
   }
@@ -74,7 +80,11 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   if (sinceMs < 0 && !(canTalk(st, BALANCER, st.appNode(a), link) && canTalk(st, CLIENTS, BALANCER, 0))) return -1;
   const draws = st.storageDraws;
   draws.reseed(mixSeed(seed, -1, -1));
-  const back = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
+  const back =
+    draws.draw(st.hopSampler) +
+    draws.draw(st.hopSampler) +
+    (st.linkLatencyMs[link] as number) +
+    (st.linkLatencyMs[0] as number);
   const base = st.scenario.network.loss;
   const lostNearServer = draws.next() < base + (st.linkLoss[link] as number);
   const lostNearClients = draws.next() < base + (st.linkLoss[0] as number);
@@ -106,7 +116,16 @@ function believedLive(st: SimState, idx: number, sinceMs: number): boolean {
  * read answers. UNAVAILABLE if too few replicas are believed live, NO_QUORUM if too few answer.
  * Sets roundMask to the slots that answered.
  */
-function partitionRound(st: SimState, seed: number, k: number, a: number, p: number, write: boolean, t0: number, sinceMs: number): number {
+function partitionRound(
+  st: SimState,
+  seed: number,
+  k: number,
+  a: number,
+  p: number,
+  write: boolean,
+  t0: number,
+  sinceMs: number,
+): number {
   const rf = st.policy.replicationFactor;
   const needed = write ? st.policy.writeQuorum : st.policy.readQuorum;
   const base = p * MAX_RF;
@@ -142,15 +161,28 @@ function partitionRound(st: SimState, seed: number, k: number, a: number, p: num
 }
 
 /** When the replica in slot idx answers the coordinator, or -1 if its answer never arrives. */
-function replicaAnswer(st: SimState, seed: number, k: number, a: number, idx: number, t0: number, sinceMs: number): number {
+function replicaAnswer(
+  st: SimState,
+  seed: number,
+  k: number,
+  a: number,
+  idx: number,
+  t0: number,
+  sinceMs: number,
+): number {
   const storage = Math.floor((st.slotDisk[idx] as number) / st.disksPerNode);
   const node = st.storageNode(storage);
   const link = st.storageLink(a, storage);
   const app = st.appNode(a);
   const reachable =
-    sinceMs < 0 ? canTalk(st, app, node, link) : stillTalking(st, app, node, link, sinceMs) && (st.slotChangedAt[idx] as number) <= sinceMs;
+    sinceMs < 0
+      ? canTalk(st, app, node, link)
+      : stillTalking(st, app, node, link, sinceMs) && (st.slotChangedAt[idx] as number) <= sinceMs;
   const fresh = sinceMs < 0;
-  if (fresh) st.linkSent[link] = (st.linkSent[link] as number) + 1;
+  if (fresh) {
+    st.linkSent[link] = (st.linkSent[link] as number) + 1;
+    st.metrics.storageRequest();
+  }
   if (!reachable) {
     if (fresh) dropped(st, link);
     return -1;
@@ -164,7 +196,8 @@ function replicaAnswer(st: SimState, seed: number, k: number, a: number, idx: nu
     if (fresh) dropped(st, link);
     return -1;
   }
-  const hops = draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
+  const hops =
+    draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
   const t = t0 + hops + draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
   // The coordinator stops waiting at its storage timeout: a later answer does not count.
   return t <= t0 + st.policy.storageTimeoutMs ? t : -1;

@@ -13,7 +13,7 @@ export const large: Scenario = {
     'Two hundred app servers and 298 storage nodes with ten disks each, in ten racks, serving 10,000 requests per second. Disks and machines fail at random, with hardware time running 3,600 times faster.',
   durationS: 60,
   racks: Array.from({ length: 10 }, (_, i) => `rack-${String.fromCharCode(97 + i)}`),
-  clients: { rateRps: 10_000, readShare: 0.8, fanOut: 1 },
+  clients: { rateRps: 10_000, readShare: 0.8, fanOut: 1, writeFanOut: 1 },
   loadBalancer: { rack: 'rack-a' },
   appServers: { ...threeTier.appServers, count: 200 },
   storage: {

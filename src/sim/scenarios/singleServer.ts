@@ -12,7 +12,7 @@ export const singleServer: Scenario = {
     'One server with one worker: requests arrive at random (80 per second) and each takes an exponentially distributed 10 ms on average. Network and disks take no time, so the response time is pure queueing.',
   durationS: 600,
   racks: ['rack-a'],
-  clients: { rateRps: 80, readShare: 1, fanOut: 1 },
+  clients: { rateRps: 80, readShare: 1, fanOut: 1, writeFanOut: 1 },
   loadBalancer: { rack: 'rack-a' },
   appServers: { count: 1, workers: 1, serviceTime: { dist: 'exponential', meanMs: 10 }, restartAfterMs: 0 },
   storage: {

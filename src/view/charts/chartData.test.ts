@@ -25,6 +25,7 @@ function windowAt(second: number, over: Partial<WindowMetrics> = {}): WindowMetr
     timedOut: 0,
     offeredRps: 100,
     servedRps: 98,
+    storageRps: 300,
     availability: 0.98,
     latencyMs: { count: 98, mean: 12, p50: 10, p95: 20, p99: 30, p999: 50, max: 60 },
     ...over,
