@@ -1,5 +1,6 @@
-// The users' load: request rate, share of reads, and fan-out (partitions one read touches),
-// each applied as a setLoad command; plus a temporary spike. Values shown are the simulation's.
+// The users' load: request rate, share of reads, and fan-out (partitions one read or one write
+// touches), each applied as a setLoad command; plus a temporary spike. Values shown are the
+// simulation's.
 import type { AppState } from '../../store/appStore';
 import { selectActions } from '../../store/selectors';
 import { useApp } from '../../store/context';
@@ -11,6 +12,7 @@ const loadOf = (s: AppState) => s.frame?.load ?? s.scenario.clients;
 const selectRate = (s: AppState) => loadOf(s).rateRps;
 const selectReadPercent = (s: AppState) => Math.round(loadOf(s).readShare * 1000) / 10;
 const selectFanOut = (s: AppState) => loadOf(s).fanOut;
+const selectWriteFanOut = (s: AppState) => loadOf(s).writeFanOut;
 /** The slider reaches four times the scenario's own rate; the number box goes further. */
 const selectRateSliderMax = (s: AppState) => Math.max(100, s.scenario.clients.rateRps * 4);
 
@@ -23,6 +25,7 @@ export function LoadPanel() {
   const rateRps = useApp(selectRate);
   const readPercent = useApp(selectReadPercent);
   const fanOut = useApp(selectFanOut);
+  const writeFanOut = useApp(selectWriteFanOut);
   const rateMax = useApp(selectRateSliderMax);
   return (
     <div className="load-panel">
@@ -58,6 +61,17 @@ export function LoadPanel() {
           sliderMax={200}
           step={1}
           onCommit={(v) => actions.apply({ type: 'setLoad', fanOut: v }, `Fan-out ${v}`)}
+        />
+        <RangeField
+          label="Write fan-out (partitions each write touches)"
+          value={writeFanOut}
+          integer
+          min={1}
+          max={200}
+          sliderMin={1}
+          sliderMax={200}
+          step={1}
+          onCommit={(v) => actions.apply({ type: 'setLoad', writeFanOut: v }, `Write fan-out ${v}`)}
         />
       </fieldset>
       <SpikeForm />
