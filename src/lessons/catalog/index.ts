@@ -5,6 +5,7 @@ import { disksAtScale } from './disksAtScale';
 import { correlatedFaults } from './correlatedFaults';
 import { softwareFaults } from './softwareFaults';
 import { humanError } from './humanError';
+import { loadParameters } from './loadParameters';
 import { describingPerformance } from './describingPerformance';
 import { queueingAndSaturation } from './queueingAndSaturation';
 import { scalingAndDegradation } from './scalingAndDegradation';
@@ -16,6 +17,7 @@ const inputs: readonly LessonInput[] = [
   correlatedFaults,
   softwareFaults,
   humanError,
+  loadParameters,
   describingPerformance,
   tailLatencyAmplification,
   queueingAndSaturation,

@@ -6,11 +6,11 @@ type FigureInput = NonNullable<LessonInput['steps'][number]['figures']>[number];
 type Unit = FigureInput['unit'];
 type Mark = `step:${string}` | `action:${string}`;
 type LatencyStat = 'mean' | 'p50' | 'p95' | 'p99' | 'p999';
-type WindowStat = LatencyStat | 'servedRps' | 'offeredRps' | 'availability' | 'amplification';
+type WindowStat = LatencyStat | 'servedRps' | 'offeredRps' | 'storageRps' | 'availability' | 'amplification';
 type Agg = 'mean' | 'max' | 'min' | 'sum' | 'median';
 
 const unitOf = (stat: WindowStat): Unit =>
-  stat === 'servedRps' || stat === 'offeredRps'
+  stat === 'servedRps' || stat === 'offeredRps' || stat === 'storageRps'
     ? 'rps'
     : stat === 'availability'
       ? 'percent'
@@ -108,6 +108,9 @@ export function withinClaims(
 }
 
 /** The learner changes the base load in the Load panel: "Set the request rate to 80 req/s". */
-export function setLoadAction(change: { rateRps: number } | { fanOut: number }, prompt: string) {
+export function setLoadAction(
+  change: { rateRps: number } | { fanOut: number } | { writeFanOut: number },
+  prompt: string,
+) {
   return { prompt, match: [{ type: 'setLoad', fields: change }], perform: [{ type: 'setLoad', ...change }] };
 }
