@@ -1,6 +1,7 @@
 // Guided lessons as a learner takes them: start from the list, predict, cause the fault
 // themselves, let simulated time pass through the playback controls, read a reveal that quotes
 // their own run, and finish with the claims checked against it.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { LessonPage } from './lessonPage';
 
@@ -134,5 +135,23 @@ test.describe('guided lessons', () => {
     await expect(page.getByRole('dialog', { name: 'Lessons' }).getByRole('alert')).toContainText(
       'step must be a whole number',
     );
+  });
+
+  test('the lesson list, a step with a prediction, and a reveal pass an accessibility scan', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.open();
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    const list = await new AxeBuilder({ page }).include('dialog.lesson-picker').analyze();
+    expect(list.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByRole('button', { name: /^Start lesson 1:/ }).click();
+    await lesson.playUntilReveal();
+    await lesson.next();
+    const step = await new AxeBuilder({ page }).include('.lesson-panel').analyze();
+    expect(step.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await lesson.predict('A short blip of errors or slow requests, then normal service');
+    await lesson.panel.getByRole('button', { name: 'Do it for me' }).click();
+    await lesson.playUntilReveal();
+    const reveal = await new AxeBuilder({ page }).include('.lesson-panel').analyze();
+    expect(reveal.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
