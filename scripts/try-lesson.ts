@@ -1,17 +1,18 @@
 // Runs lessons headlessly and prints their figures and any claim that failed, per seed:
-// `npm run lesson -- [lesson-id] [seeds]`. For lesson authors tuning a claim.
+// `npm run lesson -- [lesson-id] [count]`, with the first `count` of the claim tests' seeds.
+// For lesson authors tuning a claim.
 import { lessons } from '../src/lessons/catalog/index';
-import { runLesson } from '../src/lessons/headless';
+import { CLAIM_SEEDS, runLesson } from '../src/lessons/headless';
 
 const [id, seedsArg] = process.argv.slice(2);
-const seeds = Number(seedsArg ?? 3);
+const seeds = CLAIM_SEEDS.slice(0, Number(seedsArg ?? 3));
 const chosen = lessons.filter((l) => !id || l.id === id);
 if (chosen.length === 0) {
   console.error(`no lesson "${id}"; known: ${lessons.map((l) => l.id).join(', ')}`);
   process.exit(2);
 }
 for (const lesson of chosen) {
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (const seed of seeds) {
     const started = performance.now();
     const out = runLesson(lesson, seed);
     const failed = out.claims.filter((c) => !c.holds).map((c) => `${c.id}: ${c.value} vs ${c.than}`);

@@ -108,6 +108,9 @@ export class LessonPlayer {
   }
 }
 
+/** The seeds the claim tests run every lesson with (and `npm run lesson` by default). */
+export const CLAIM_SEEDS: readonly number[] = Array.from({ length: 20 }, (_, i) => 1000 + i * 7919);
+
 export interface LessonOutcome {
   readonly figures: FigureValues;
   readonly claims: ClaimResult[];

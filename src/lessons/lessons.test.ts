@@ -2,11 +2,11 @@
 // seeds, doing what the learner is asked to do, and every claim is judged at its stated rate.
 import { describe, expect, it } from 'vitest';
 import { lessons } from './catalog/index';
-import { runLesson } from './headless';
+import { CLAIM_SEEDS, runLesson } from './headless';
 import { figureRefs } from './markdown';
 import type { Lesson } from './lessonSchema';
 
-const SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + i * 7919);
+const SEEDS = CLAIM_SEEDS;
 
 function figureIds(lesson: Lesson): Set<string> {
   return new Set(lesson.steps.flatMap((s) => s.figures.map((f) => f.id)));
