@@ -9,6 +9,7 @@ import { App } from './view/App';
 import { DeterminismPage } from './view/determinism/DeterminismPage';
 import { LessonContext } from './view/lessons/lessonContext';
 import { startLessonLinks } from './view/lessons/lessonLinks';
+import { startExperimentLinks } from './view/share/experimentLinks';
 import { createWorkerPort } from './worker/ports';
 import './view/app.css';
 import './view/lab.css';
@@ -30,6 +31,7 @@ if (check) {
   const lessons = createLessonStore(store, browserStorage());
   startRunLoop(store);
   startLessonLinks(lessons);
+  startExperimentLinks(store);
   root.render(
     <StrictMode>
       <StoreContext.Provider value={store}>

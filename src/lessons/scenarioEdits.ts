@@ -4,6 +4,19 @@ import { getBuiltInScenario, parseScenario, type Scenario } from '../sim/index';
 
 type Json = Record<string, unknown>;
 
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first key in nested data that could reach a prototype, if any. */
+export function unsafeKey(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (UNSAFE_KEYS.has(key)) return key;
+    const deeper = unsafeKey(inner);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -13,6 +26,7 @@ export function mergePatch(base: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return structuredClone(patch);
   const out: Json = isObject(base) ? { ...base } : {};
   for (const [key, value] of Object.entries(patch)) {
+    if (UNSAFE_KEYS.has(key)) continue; // never let outside data reach an object's prototype
     if (value === null) delete out[key];
     else out[key] = mergePatch(out[key], value);
   }

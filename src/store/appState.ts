@@ -104,6 +104,8 @@ export interface AppActions {
   inspect(id: string | null): void;
   setHelpOpen(open: boolean): void;
   dismissError(): void;
+  /** Shows a problem from outside the simulation (a bad link or file) in the error banner. */
+  showProblem(message: string): void;
 }
 
 export type AppStore = StoreApi<AppState>;

@@ -143,6 +143,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       inspect: (inspected) => set({ inspected }),
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       dismissError: () => set({ commandError: null, simError: null }),
+      showProblem: (message) => set({ commandError: message }),
     };
     const scenario = getBuiltInScenario(scenarioId) ?? (getBuiltInScenario('default') as Scenario);
     queueMicrotask(() => start(scenario, seed));

@@ -19,6 +19,7 @@ import { useLesson } from './lessons/lessonContext';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonPicker } from './lessons/LessonPicker';
 import { LessonsButton } from './lessons/LessonsButton';
+import { ShareButton } from './share/ShareButton';
 
 /** A lesson step may offer only some panels, to keep the learner on its point. */
 const offered = (only: readonly string[] | null, panel: string) => only === null || only.includes(panel);
@@ -31,6 +32,7 @@ export function App() {
       <header className="lab-header">
         <h1 className="lab-title">Faultline</h1>
         <LessonsButton />
+        <ShareButton />
         <PlaybackBar />
       </header>
       <ErrorBanner />

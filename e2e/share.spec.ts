@@ -1,0 +1,72 @@
+// Reproducible runs: a link copied after a few clicks opens, in a new page, the same run: same
+// figures, same event-log hash. Bad links say what is wrong and keep the default scenario.
+import { expect, test } from './fixtures';
+import { LabPage } from './labPage';
+
+test.describe('share a run by link', () => {
+  test('a copied link reproduces the run exactly in a new page', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.step(3);
+    await lab.act(lab.node('app-2'), 'Crash node');
+    await lab.step(2);
+    await lab.act(lab.node('db-1'), 'Fail disk 0');
+    await page.getByRole('spinbutton', { name: /Request rate/ }).fill('900');
+    await page.getByRole('spinbutton', { name: /Request rate/ }).press('Enter');
+    await lab.step(4);
+    const figures = async (p: LabPage) =>
+      Promise.all(
+        ['availability', 'p50', 'p99', 'throughput', 'acked-writes-lost'].map((m) => p.metric(m).textContent()),
+      );
+    const before = await figures(lab);
+
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    await expect(dialog).toContainText('your 3 actions');
+    const hash = await dialog.getByTestId('run-hash').textContent();
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    await dialog.getByRole('button', { name: 'Copy link' }).click();
+    await expect(dialog).toContainText('Link copied.');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(await dialog.getByLabel('Link to this run').inputValue());
+    expect(link.length).toBeLessThan(1500);
+
+    const other = await context.newPage();
+    const again = new LabPage(other);
+    await other.goto(link);
+    await expect(again.simTime).toHaveText((await lab.simTime.textContent()) ?? '');
+    await expect(again.node('app-2')).toHaveAccessibleName(/crashed/);
+    expect(await figures(again)).toEqual(before);
+    await other.getByRole('button', { name: 'Share' }).click();
+    await expect(other.getByRole('dialog', { name: 'Share this run' }).getByTestId('run-hash')).toHaveText(hash ?? '');
+  });
+
+  test('a damaged link says what is wrong and shows the default scenario', async ({ page }) => {
+    const lab = new LabPage(page);
+    await page.goto('./#x=N4IgLgnghgdgxgWxALhAJQKYGcD2AnAExAB');
+    await expect(page.getByRole('alert')).toContainText('This link could not be opened');
+    await expect(page.getByRole('alert')).toContainText('Showing the default scenario instead.');
+    await expect(lab.node('app-1')).toBeVisible();
+    await expect(lab.simTime).toHaveText('t = 0.0 s');
+  });
+
+  test('text from a hostile link is shown as text', async ({ page }) => {
+    // A valid envelope naming a scenario that is markup: it must appear verbatim, never run.
+    const hostile = await page.evaluate(async () => {
+      const json = JSON.stringify({
+        v: 2,
+        base: '<img src=x onerror="window.pwned=1">',
+        seed: 1,
+        commands: [],
+        atMs: 0,
+      });
+      return json;
+    });
+    const { default: LZString } = await import('lz-string');
+    await page.goto(`./#x=${LZString.compressToEncodedURIComponent(hostile)}`);
+    await expect(page.getByRole('alert')).toContainText('unknown scenario "<img src=x onerror="window.pwned=1">"');
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  });
+});

@@ -1,0 +1,124 @@
+// "Share": a link that rebuilds this exact run (same cluster, seed and actions, up to the same
+// moment), the run's fingerprint to compare, and the same experiment as a JSON file to save or
+// open. Opening it pauses playback, so the link describes one moment.
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { toData } from '../../share/experiment';
+import { experimentFragment, MAX_LINK_CHARS, parseExperimentJson } from '../../share/link';
+import { useAppStore } from '../../store/context';
+import { currentExperiment } from './currentExperiment';
+import { downloadText } from './download';
+import './share.css';
+
+interface Shared {
+  readonly url: string | null;
+  readonly json: string;
+  readonly hash: string;
+  readonly atMs: number;
+  readonly actions: number;
+}
+
+export function ShareDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
+  const store = useAppStore();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [shared, setShared] = useState<Shared | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      const s = store.getState();
+      s.actions.pause();
+      const experiment = currentExperiment(s);
+      const fragment = experimentFragment(experiment);
+      const url = new URL(window.location.href);
+      url.hash = fragment;
+      setShared({
+        url: fragment.length - 3 <= MAX_LINK_CHARS ? url.toString() : null,
+        json: JSON.stringify(toData(experiment), null, 2),
+        hash: s.frame?.logHash ?? '',
+        atMs: experiment.atMs,
+        actions: experiment.commands.length,
+      });
+      setStatus('');
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open, store]);
+
+  const copy = async () => {
+    if (!shared?.url) return;
+    try {
+      await navigator.clipboard.writeText(shared.url);
+      setStatus('Link copied.');
+    } catch {
+      setStatus('Copying is not allowed here: select the link and copy it yourself.');
+    }
+  };
+
+  const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    if (file.size > 1_000_000) return setStatus(`${file.name} is too large to be an experiment.`);
+    const result = parseExperimentJson(await file.text());
+    if (!result.ok) return setStatus(`${file.name} could not be opened: ${result.error}`);
+    const { scenario, seed, commands, atMs } = result.experiment;
+    store.getState().actions.startRun(scenario, seed, { commands, untilMs: atMs });
+    onClose();
+  };
+
+  return (
+    <dialog ref={dialogRef} className="share-dialog" aria-labelledby="share-title" onClose={onClose}>
+      <div className="help-head">
+        <h2 id="share-title">Share this run</h2>
+        <button type="button" onClick={() => dialogRef.current?.close()}>
+          Close
+        </button>
+      </div>
+      {shared && (
+        <>
+          <p>
+            The link rebuilds this run exactly: the same cluster and seed, your {shared.actions}{' '}
+            {shared.actions === 1 ? 'action' : 'actions'} at the same moments, up to t ={' '}
+            {(shared.atMs / 1000).toFixed(1)} s.
+          </p>
+          {shared.url ? (
+            <div className="share-row">
+              <label htmlFor="share-link">Link to this run</label>
+              <input id="share-link" readOnly value={shared.url} onFocus={(e) => e.target.select()} />
+              <button type="button" className="primary" onClick={() => void copy()}>
+                Copy link
+              </button>
+            </div>
+          ) : (
+            <p className="share-warning" role="alert">
+              This run has too many actions for a link ({MAX_LINK_CHARS.toLocaleString('en-US')} characters at most).
+              Save it as a file instead.
+            </p>
+          )}
+          <p className="share-status" aria-live="polite">
+            {status}
+          </p>
+          <p>
+            Run fingerprint (the event-log hash; equal fingerprints mean identical runs):{' '}
+            <code data-testid="run-hash">{shared.hash}</code>
+          </p>
+          <div className="share-files">
+            <button
+              type="button"
+              onClick={() => downloadText('faultline-experiment.json', shared.json, 'application/json')}
+            >
+              Save as file
+            </button>
+            <label className="share-open">
+              Open a saved file
+              <input type="file" accept="application/json,.json" onChange={(e) => void openFile(e)} />
+            </label>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,24 @@
+// Opens an experiment link (`#x=…`) when the page loads or the fragment changes: the run is
+// rebuilt by replay in the worker. A bad link never runs as something else: the lab says what
+// was wrong and keeps the default scenario.
+import { decodeFragment } from '../../share/link';
+import type { AppStore } from '../../store/appState';
+
+export function startExperimentLinks(store: AppStore, win: Window = window): () => void {
+  const openFromHash = () => {
+    const result = decodeFragment(win.location.hash);
+    if (result === null) return;
+    const { actions } = store.getState();
+    if (!result.ok) {
+      actions.showProblem(`This link could not be opened: ${result.error} Showing the default scenario instead.`);
+      return;
+    }
+    const { scenario, seed, commands, atMs } = result.experiment;
+    actions.pause();
+    actions.startRun(scenario, seed, { commands, untilMs: atMs });
+  };
+  // After the lab's own first run has started (queued as a microtask), so this one replaces it.
+  queueMicrotask(openFromHash);
+  win.addEventListener('hashchange', openFromHash);
+  return () => win.removeEventListener('hashchange', openFromHash);
+}
