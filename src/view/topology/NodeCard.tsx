@@ -55,10 +55,13 @@ function Badges({ labels, y, width }: { labels: readonly string[]; y: number; wi
 
 function AppMeters({ view, width }: { view: NodeView; width: number }) {
   const barWidth = width / 2 - 18;
+  const busy = Math.round(view.utilization * 100);
+  // "100% busy" beside "queue 1000" would overlap: at full load the full bar says "busy".
+  const busyText = busy >= 100 && view.queue >= 100 ? `${busy}%` : `${busy}% busy`;
   return (
     <g className="meters" aria-hidden="true">
       <text className="figure" x={10} y={39}>
-        {Math.round(view.utilization * 100)}% busy
+        {busyText}
       </text>
       <text className="figure" x={width - 10} y={39} textAnchor="end">
         queue {view.queue}
