@@ -1,5 +1,6 @@
 // Reproducible runs: a link copied after a few clicks opens, in a new page, the same run: same
 // figures, same event-log hash. Bad links say what is wrong and keep the default scenario.
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { LabPage } from './labPage';
 
@@ -68,5 +69,39 @@ test.describe('share a run by link', () => {
     await expect(page.getByRole('alert')).toContainText('unknown scenario "<img src=x onerror="window.pwned=1">"');
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  });
+
+  test('the run saves as a file that opens again, and exports download files that parse', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.step(2);
+    await lab.act(lab.node('app-1'), 'Crash node');
+    await lab.step(3);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const hash = await dialog.getByTestId('run-hash').textContent();
+
+    const saved = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save as file' }).click();
+    const file = await (await saved).path();
+    const csvDownload = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Metrics per second (CSV)' }).click();
+    const csv = readFileSync(await (await csvDownload).path(), 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toMatch(/^start_s,end_s,offered/);
+    expect(csv).toHaveLength(6);
+    const eventsDownload = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Event log (JSON)' }).click();
+    const events = JSON.parse(readFileSync(await (await eventsDownload).path(), 'utf8')) as { target: string }[];
+    expect(events.some((e) => e.target === 'app-1')).toBe(true);
+
+    // A fresh page opens the saved file and rebuilds the same run.
+    await lab.open();
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByLabel('Open a saved file').setInputFiles(file);
+    await expect(lab.simTime).toHaveText('t = 5.0 s');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('dialog', { name: 'Share this run' }).getByTestId('run-hash')).toHaveText(hash ?? '');
   });
 });

@@ -3,6 +3,7 @@
 // open. Opening it pauses playback, so the link describes one moment.
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { toData } from '../../share/experiment';
+import { eventsJson, windowsCsv } from '../../share/exportCsv';
 import { experimentFragment, MAX_LINK_CHARS, parseExperimentJson } from '../../share/link';
 import { useAppStore } from '../../store/context';
 import { currentExperiment } from './currentExperiment';
@@ -116,6 +117,23 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
               Open a saved file
               <input type="file" accept="application/json,.json" onChange={(e) => void openFile(e)} />
             </label>
+          </div>
+          <h3 className="share-subtitle">Export</h3>
+          <div className="share-files">
+            <button
+              type="button"
+              onClick={() => downloadText('faultline-metrics.csv', windowsCsv(store.getState().windows), 'text/csv')}
+            >
+              Metrics per second (CSV)
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                downloadText('faultline-events.json', eventsJson(store.getState().events), 'application/json')
+              }
+            >
+              Event log (JSON)
+            </button>
           </div>
         </>
       )}

@@ -1,0 +1,53 @@
+// Exports parse back, and text that a spreadsheet would run as a formula is defused.
+import { describe, expect, it } from 'vitest';
+import { createSimulation, getBuiltInScenario, type Scenario } from '../sim/index';
+import { eventsCsv, eventsJson, safeCell, windowsCsv } from './exportCsv';
+
+/** A small CSV reader (quoted cells, doubled quotes) to check what we write. */
+function parseCsv(text: string): string[][] {
+  return text
+    .trim()
+    .split('\r\n')
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+        .filter((m) => m[0] !== '')
+        .map((m) => {
+          const cell = m[1] ?? '';
+          return cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+        }),
+    );
+}
+
+describe('exports', () => {
+  const sim = createSimulation(getBuiltInScenario('default') as Scenario, 3);
+  sim.runUntil(3000);
+  sim.apply({ type: 'crashNode', nodeId: 'app-2' });
+  sim.runUntil(8000);
+  const snapshot = sim.snapshot();
+
+  it('writes one CSV row per window with numbers that read back', () => {
+    const windows = sim.frame(0, -1, 0).newWindows;
+    const rows = parseCsv(windowsCsv(windows));
+    expect(rows[0]?.[0]).toBe('start_s');
+    expect(rows).toHaveLength(windows.length + 1);
+    expect(Number(rows[1]?.[2])).toBe(windows[0]?.offered);
+    expect(rows.every((r) => r.length === rows[0]?.length)).toBe(true);
+  });
+
+  it('writes the event log as JSON and CSV', () => {
+    const events = snapshot.recentEvents;
+    const json = JSON.parse(eventsJson(events)) as { timeS: number; type: string }[];
+    expect(json.some((e) => e.type === 'nodeCrashed' || /crash/i.test(e.type))).toBe(true);
+    expect(parseCsv(eventsCsv(events))).toHaveLength(events.length + 1);
+  });
+
+  it('defuses spreadsheet formulas and quotes text', () => {
+    expect(safeCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(safeCell('+1')).toBe(`"'+1"`);
+    expect(safeCell('-2')).toBe(`"'-2"`);
+    expect(safeCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(safeCell('db-1, disk 0')).toBe('"db-1, disk 0"');
+    const rows = parseCsv(eventsCsv([{ timeMs: 1000, type: 'x', target: '=cmd|"/c calc"!A1', detail: 'a,"b"' }]));
+    expect(rows[1]).toEqual(['1', 'x', `'=cmd|"/c calc"!A1`, 'a,"b"']);
+  });
+});

@@ -1,0 +1,56 @@
+// The metrics time series as CSV, one row per simulated second. Spreadsheets run cells that start
+// with = + - @ (or a tab or carriage return) as formulas, so such text cells are prefixed with a
+// quote mark; every text cell is quoted.
+import type { NotableEvent, WindowMetrics } from '../sim/index';
+
+const COLUMNS = [
+  ['start_s', (w: WindowMetrics) => w.startMs / 1000],
+  ['end_s', (w: WindowMetrics) => w.endMs / 1000],
+  ['offered', (w: WindowMetrics) => w.offered],
+  ['attempts', (w: WindowMetrics) => w.attempts],
+  ['succeeded', (w: WindowMetrics) => w.succeeded],
+  ['failed', (w: WindowMetrics) => w.failed],
+  ['rejected', (w: WindowMetrics) => w.rejected],
+  ['timed_out', (w: WindowMetrics) => w.timedOut],
+  ['availability', (w: WindowMetrics) => w.availability],
+  ['storage_rps', (w: WindowMetrics) => w.storageRps],
+  ['latency_mean_ms', (w: WindowMetrics) => w.latencyMs.mean],
+  ['latency_p50_ms', (w: WindowMetrics) => w.latencyMs.p50],
+  ['latency_p95_ms', (w: WindowMetrics) => w.latencyMs.p95],
+  ['latency_p99_ms', (w: WindowMetrics) => w.latencyMs.p99],
+  ['latency_p999_ms', (w: WindowMetrics) => w.latencyMs.p999],
+] as const;
+
+/** A text cell made safe for spreadsheets: quoted, quotes doubled, formula starts defused. */
+export function safeCell(text: string): string {
+  const defused = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${defused.replace(/"/g, '""')}"`;
+}
+
+function numberCell(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : '';
+}
+
+export function windowsCsv(windows: readonly WindowMetrics[]): string {
+  const header = COLUMNS.map(([name]) => name).join(',');
+  const rows = windows.map((w) => COLUMNS.map(([, get]) => numberCell(get(w))).join(','));
+  return [header, ...rows].join('\r\n') + '\r\n';
+}
+
+/** The event log as JSON, oldest first, with its times in seconds as shown. */
+export function eventsJson(events: readonly NotableEvent[]): string {
+  const oldestFirst = [...events].sort((a, b) => a.timeMs - b.timeMs);
+  return JSON.stringify(
+    oldestFirst.map((e) => ({ timeS: e.timeMs / 1000, type: e.type, target: e.target, detail: e.detail })),
+    null,
+    2,
+  );
+}
+
+export function eventsCsv(events: readonly NotableEvent[]): string {
+  const oldestFirst = [...events].sort((a, b) => a.timeMs - b.timeMs);
+  const rows = oldestFirst.map((e) =>
+    [numberCell(e.timeMs / 1000), safeCell(e.type), safeCell(e.target), safeCell(e.detail)].join(','),
+  );
+  return ['time_s,type,target,detail', ...rows].join('\r\n') + '\r\n';
+}
