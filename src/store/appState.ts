@@ -35,6 +35,12 @@ export interface Shown {
 
 export const NOTHING_SHOWN: Shown = { frame: null, windows: [], events: [], marks: [] };
 
+/** A run's record: its commands and how far it got. */
+export interface Branch {
+  readonly commands: readonly TimedCommand[];
+  readonly endMs: number;
+}
+
 export interface FaultMark {
   readonly timeMs: number;
   readonly label: string;
@@ -56,6 +62,12 @@ export interface AppState {
   readonly marks: readonly FaultMark[];
   /** Commands the simulation accepted in this run, at the simulated time it applied them. */
   readonly commandLog: readonly TimedCommand[];
+  /**
+   * While the user looks at an earlier moment (scrubbed back on the timeline): the whole branch
+   * they came from, to scrub forward through again. Playing or acting from the past forks: the
+   * branch's later commands are dropped.
+   */
+  readonly past: Branch | null;
   readonly shown: Shown;
   readonly commandError: string | null;
   readonly simError: string | null;
@@ -104,6 +116,8 @@ export interface AppActions {
   inspect(id: string | null): void;
   setHelpOpen(open: boolean): void;
   dismissError(): void;
+  /** Shows the run as it was at an earlier (or, within the branch, later) moment, rebuilt by replay. */
+  seek(timeMs: number): void;
   /** Shows a problem from outside the simulation (a bad link or file) in the error banner. */
   showProblem(message: string): void;
 }

@@ -54,6 +54,7 @@ function freshRun(scenario: Scenario, seed: number, runId: number) {
     events: [],
     marks: [],
     commandLog: [],
+    past: null,
     shown: NOTHING_SHOWN,
     commandError: null,
     simError: null,
@@ -80,13 +81,20 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   const MAX_IN_FLIGHT = 2;
   const sent = new Map<number, { command: Command; label: string }>();
   const store = createStore<AppState>()((set, get) => {
-    const start = (scenario: Scenario, newSeed: number, replay?: Replay) => {
+    /** `keepView`: a seek in the same run's history; the picture stays until the rebuilt one arrives. */
+    const start = (scenario: Scenario, newSeed: number, replay?: Replay, keepView = false) => {
       const runId = get().runId + 1;
       stepQueued = false;
       wanted = { untilMs: 0, maxEvents: 0 };
       inFlight = 0;
       requestedMs = 0;
-      set({ ...freshRun(scenario, newSeed, runId), commandLog: replay?.commands ?? [], pending: true });
+      const { topology, frame, shown } = get();
+      set({
+        ...freshRun(scenario, newSeed, runId),
+        ...(keepView && { topology, frame, shown }),
+        commandLog: replay?.commands ?? [],
+        pending: true,
+      });
       port.post({ type: 'load', runId, scenario, seed: newSeed, ...(replay && { replay }) });
     };
     const actions: AppActions = {
@@ -98,13 +106,29 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       startRun: (scenario, newSeed, replay) => start(scenario, newSeed, replay),
       setSeed: (s) => start(get().scenario, s),
       reset: () => start(get().scenario, get().seed),
-      play: () => set({ playing: true }),
+      // Playing from an earlier moment forks: the branch's later commands are dropped.
+      play: () => set({ playing: true, past: null }),
+      seek: (timeMs) => {
+        const s = get();
+        const branch = s.past ?? { commands: s.commandLog, endMs: s.frame?.timeMs ?? 0 };
+        const t = Math.min(Math.max(0, timeMs), branch.endMs);
+        set({ playing: false });
+        const commands = branch.commands.filter((c) => c.atMs <= t);
+        start(s.scenario, s.seed, { commands, untilMs: t }, true);
+        set({ past: t < branch.endMs ? branch : null });
+      },
       pause: () => {
         set({ playing: false });
         refreshShown(true);
       },
       togglePlay: () => (get().playing ? actions.pause() : actions.play()),
       step: () => {
+        // In the past, Step walks forward through the recorded branch instead of forking it.
+        if (get().past) {
+          const at = get().frame?.timeMs;
+          if (at !== undefined && !get().pending) actions.seek(at + STEP_MS);
+          return;
+        }
         const { frame, pending } = get();
         set({ playing: false });
         // While a request is in flight, the step waits for its reply, then starts from there.
@@ -128,6 +152,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
           send(untilMs, maxEvents);
       },
       apply: (command, label) => {
+        if (get().past) set({ past: null }); // acting in the past forks the run there
         const id = ++requestId;
         sent.set(id, { command, label });
         port.post({ type: 'command', runId: get().runId, requestId: id, command });

@@ -20,6 +20,7 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { LessonPicker } from './lessons/LessonPicker';
 import { LessonsButton } from './lessons/LessonsButton';
 import { ShareButton } from './share/ShareButton';
+import { Timeline } from './timeline/Timeline';
 
 /** A lesson step may offer only some panels, to keep the learner on its point. */
 const offered = (only: readonly string[] | null, panel: string) => only === null || only.includes(panel);
@@ -56,6 +57,7 @@ export function App() {
           </Panel>
           <Panel title="Over time" className="charts-panel">
             <TimeSeriesCharts />
+            <Timeline />
           </Panel>
           <Panel title="Latency distribution" className="histogram-panel">
             <LatencyHistogram />
