@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 4173;
+const HOST_PORT = 4174;
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -37,12 +38,21 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !CI,
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !CI,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // A second origin that embeds the lab (e2e/embed.spec.ts).
+      command: `node e2e/host/server.mjs`,
+      url: `http://localhost:${HOST_PORT}`,
+      env: { HOST_PORT: String(HOST_PORT) },
+      reuseExistingServer: !CI,
+    },
+  ],
 });

@@ -10,6 +10,10 @@ import { DeterminismPage } from './view/determinism/DeterminismPage';
 import { LessonContext } from './view/lessons/lessonContext';
 import { startLessonLinks } from './view/lessons/lessonLinks';
 import { startExperimentLinks } from './view/share/experimentLinks';
+import { parseDisplayOptions } from './share/displayOptions';
+import { applyDisplayOptions } from './view/share/applyDisplayOptions';
+import { DisplayContext } from './view/share/displayContext';
+import { startHostApi } from './view/share/hostApi';
 import { createWorkerPort } from './worker/ports';
 import './view/app.css';
 import './view/lab.css';
@@ -27,16 +31,21 @@ if (check) {
     </StrictMode>,
   );
 } else {
+  const { options, problems } = parseDisplayOptions(window.location.search);
   const store = createAppStore(createWorkerPort());
   const lessons = createLessonStore(store, browserStorage());
   startRunLoop(store);
   startLessonLinks(lessons);
   startExperimentLinks(store);
+  applyDisplayOptions(store, lessons, options, problems);
+  if (options.host) startHostApi(store, options.host);
   root.render(
     <StrictMode>
       <StoreContext.Provider value={store}>
         <LessonContext.Provider value={lessons}>
-          <App />
+          <DisplayContext.Provider value={options}>
+            <App />
+          </DisplayContext.Provider>
         </LessonContext.Provider>
       </StoreContext.Provider>
     </StrictMode>,

@@ -21,6 +21,10 @@ import { LessonPicker } from './lessons/LessonPicker';
 import { LessonsButton } from './lessons/LessonsButton';
 import { ShareButton } from './share/ShareButton';
 import { Timeline } from './timeline/Timeline';
+import type { PanelId } from '../share/displayOptions';
+import { useDisplay } from './share/displayContext';
+import { FullscreenButton } from './share/FullscreenButton';
+import { OpenFullLab } from './share/OpenFullLab';
 
 /** A lesson step may offer only some panels, to keep the learner on its point. */
 const offered = (only: readonly string[] | null, panel: string) => only === null || only.includes(panel);
@@ -28,12 +32,23 @@ const offered = (only: readonly string[] | null, panel: string) => only === null
 export function App() {
   const inLesson = useLesson((s) => s.lessonId !== null);
   const only = useLesson(selectOnlyControls);
+  const display = useDisplay();
+  const shows = (panel: PanelId) => !display.hidden.has(panel);
   return (
-    <div className="lab">
+    <div className={display.embed ? 'lab is-embed' : 'lab'}>
       <header className="lab-header">
         <h1 className="lab-title">Faultline</h1>
-        <LessonsButton />
-        <ShareButton />
+        {display.embed ? (
+          <>
+            <OpenFullLab />
+            <FullscreenButton />
+          </>
+        ) : (
+          <>
+            <LessonsButton />
+            <ShareButton />
+          </>
+        )}
         <PlaybackBar />
       </header>
       <ErrorBanner />
@@ -47,41 +62,49 @@ export function App() {
           <Panel title="Cluster" className="topology-panel" quietTitle>
             <TopologyView />
           </Panel>
-          <Panel title="Inspector" className="inspector-panel">
-            <NodeInspector />
-          </Panel>
+          {shows('inspector') && (
+            <Panel title="Inspector" className="inspector-panel">
+              <NodeInspector />
+            </Panel>
+          )}
         </div>
         <div className="lab-right">
           <Panel title="Reliability" className="headline-panel" quietTitle>
             <HeadlineMetrics />
           </Panel>
-          <Panel title="Over time" className="charts-panel">
-            <TimeSeriesCharts />
-            <Timeline />
-          </Panel>
-          <Panel title="Latency distribution" className="histogram-panel">
-            <LatencyHistogram />
-          </Panel>
+          {shows('charts') && (
+            <Panel title="Over time" className="charts-panel">
+              <TimeSeriesCharts />
+              <Timeline />
+            </Panel>
+          )}
+          {shows('histogram') && (
+            <Panel title="Latency distribution" className="histogram-panel">
+              <LatencyHistogram />
+            </Panel>
+          )}
         </div>
         <div className="lab-bottom">
-          {offered(only, 'faults') && (
+          {offered(only, 'faults') && shows('faults') && (
             <Panel title="Cluster faults">
               <ClusterFaultsPanel />
             </Panel>
           )}
-          {offered(only, 'load') && (
+          {offered(only, 'load') && shows('load') && (
             <Panel title="Load">
               <LoadPanel />
             </Panel>
           )}
-          {offered(only, 'policy') && (
+          {offered(only, 'policy') && shows('policy') && (
             <Panel title="Policy">
               <PolicyPanel />
             </Panel>
           )}
-          <Panel title="Event log" className="event-log-panel">
-            <EventLog />
-          </Panel>
+          {shows('log') && (
+            <Panel title="Event log" className="event-log-panel">
+              <EventLog />
+            </Panel>
+          )}
         </div>
       </main>
       <HelpDialog />

@@ -10,6 +10,13 @@ import { currentExperiment } from './currentExperiment';
 import { downloadText } from './download';
 import './share.css';
 
+/** An iframe for the same experiment in embed mode (minimal chrome, fits its container). */
+export function embedSnippet(link: string): string {
+  const url = new URL(link);
+  url.search = '?embed';
+  return `<iframe src="${url.toString()}" title="Faultline experiment" width="100%" height="640" style="border:0" allow="fullscreen" loading="lazy"></iframe>`;
+}
+
 interface Shared {
   readonly url: string | null;
   readonly json: string;
@@ -118,6 +125,21 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
               <input type="file" accept="application/json,.json" onChange={(e) => void openFile(e)} />
             </label>
           </div>
+          {shared.url && (
+            <>
+              <h3 className="share-subtitle">Embed in a page</h3>
+              <label htmlFor="share-embed">
+                Paste this into a web page to show this experiment there:
+              </label>
+              <textarea
+                id="share-embed"
+                className="share-snippet"
+                readOnly
+                value={embedSnippet(shared.url)}
+                onFocus={(e) => e.target.select()}
+              />
+            </>
+          )}
           <h3 className="share-subtitle">Export</h3>
           <div className="share-files">
             <button

@@ -1,0 +1,30 @@
+// A second origin for the embedding tests: a plain page that embeds the lab in an iframe (its
+// address comes from `?src=`), records every message the lab posts, and can post messages to it.
+import { createServer } from 'node:http';
+
+const port = Number(process.env.HOST_PORT ?? 4174);
+
+const page = (src) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Course notes</title></head>
+<body>
+<h1>Course notes</h1>
+<iframe id="lab" title="Faultline experiment" src="${src.replace(/"/g, '&quot;')}" width="1200" height="800" style="border:0" allow="fullscreen"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));
+  window.send = (message) => document.getElementById('lab').contentWindow.postMessage(message, new URL(document.getElementById('lab').src).origin);
+</script>
+</body></html>`;
+
+createServer((req, res) => {
+  const url = new URL(req.url ?? '/', `http://localhost:${port}`);
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
+  if (url.pathname !== '/') {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(url.searchParams.get('src') ?? 'about:blank'));
+}).listen(port, () => console.log(`host page on http://localhost:${port}`));

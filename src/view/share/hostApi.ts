@@ -1,0 +1,88 @@
+// Lets the page that embeds the lab drive it by postMessage, and tells that page about faults and
+// metrics. Only the one origin named by `?host=` is heard and written to (never "*").
+import { hostMessageSchema, type LabMessage, type MetricsSummary } from '../../share/hostMessages';
+import { decodeFragment } from '../../share/link';
+import { describeForScreenReader, FAULT_TYPES } from '../../store/announce';
+import type { AppState, AppStore } from '../../store/appState';
+
+function summaryOf(s: AppState): MetricsSummary | null {
+  const frame = s.frame;
+  const last = s.windows.at(-1);
+  if (!frame) return null;
+  return {
+    timeMs: frame.timeMs,
+    availability: last?.availability ?? 1,
+    latencyMsP50: last?.latencyMs.p50 ?? 0,
+    latencyMsP99: last?.latencyMs.p99 ?? 0,
+    servedRps: last?.servedRps ?? 0,
+    ackedWritesLost: frame.durability.ackedWritesLost,
+    logHash: frame.logHash,
+  };
+}
+
+export function startHostApi(store: AppStore, host: string, win: Window = window): () => void {
+  const parent = win.parent;
+  if (parent === win) return () => {};
+  const tell = (message: LabMessage) => parent.postMessage(message, host);
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.origin !== host || event.source !== parent) return;
+    const parsed = hostMessageSchema.safeParse(event.data);
+    if (!parsed.success) return tell({ type: 'faultline:error', message: 'Unknown or malformed message.' });
+    const { actions } = store.getState();
+    const message = parsed.data;
+    switch (message.type) {
+      case 'faultline:play':
+        return actions.play();
+      case 'faultline:pause':
+        return actions.pause();
+      case 'faultline:seek': {
+        // Back (or forward within a branch looked back on) by replay; beyond it, by simulating on.
+        const s = store.getState();
+        const headMs = s.past?.endMs ?? s.frame?.timeMs ?? 0;
+        if (message.timeMs <= headMs) return actions.seek(message.timeMs);
+        if (s.past) actions.seek(headMs);
+        actions.pause();
+        return actions.advanceTo(message.timeMs, Number.POSITIVE_INFINITY);
+      }
+      case 'faultline:getSummary': {
+        const summary = summaryOf(store.getState());
+        return summary ? tell({ type: 'faultline:metrics', summary }) : undefined;
+      }
+      case 'faultline:load': {
+        const result = decodeFragment(`#x=${message.experiment}`);
+        if (!result?.ok) return tell({ type: 'faultline:error', message: result?.error ?? 'No experiment.' });
+        const { scenario, seed, commands, atMs } = result.experiment;
+        return actions.startRun(scenario, seed, { commands, untilMs: atMs });
+      }
+      default: {
+        const never: never = message;
+        return never;
+      }
+    }
+  };
+  win.addEventListener('message', onMessage);
+
+  // Faults as they are announced, and a metrics summary each simulated second.
+  let eventsSeen = store.getState().frame?.eventsTotal ?? 0;
+  const unsubscribe = store.subscribe((s, before) => {
+    if (s.runId !== before.runId) eventsSeen = 0;
+    const total = s.frame?.eventsTotal ?? 0;
+    if (total > eventsSeen) {
+      // The store keeps recent events newest first; the new ones are at the front.
+      const fresh = s.events.slice(0, Math.min(total - eventsSeen, s.events.length)).reverse();
+      for (const e of fresh.filter((e) => FAULT_TYPES.has(e.type)))
+        tell({ type: 'faultline:fault', timeMs: e.timeMs, description: describeForScreenReader(e) });
+      eventsSeen = total;
+    }
+    if (s.windows !== before.windows) {
+      const summary = summaryOf(s);
+      if (summary) tell({ type: 'faultline:metrics', summary });
+    }
+  });
+  tell({ type: 'faultline:ready' });
+  return () => {
+    win.removeEventListener('message', onMessage);
+    unsubscribe();
+  };
+}
