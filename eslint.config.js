@@ -69,7 +69,7 @@ export default defineConfig([
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['*.{js,mjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'e2e/**/*.ts', 'src/**/*.test.ts'],
+    files: ['*.{js,mjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'e2e/**/*.{ts,mjs}', 'src/**/*.test.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
