@@ -21,6 +21,7 @@ import { LessonPicker } from './lessons/LessonPicker';
 import { LessonsButton } from './lessons/LessonsButton';
 import { ShareButton } from './share/ShareButton';
 import { Timeline } from './timeline/Timeline';
+import { CompareButton } from './compare/CompareButton';
 import type { PanelId } from '../share/displayOptions';
 import { useDisplay } from './share/displayContext';
 import { FullscreenButton } from './share/FullscreenButton';
@@ -76,6 +77,7 @@ export function App() {
             <Panel title="Over time" className="charts-panel">
               <TimeSeriesCharts />
               <Timeline />
+              {!display.embed && <CompareButton />}
             </Panel>
           )}
           {shows('histogram') && (

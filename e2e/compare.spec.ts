@@ -1,0 +1,28 @@
+// A/B: the current run against the same run with one policy changed, side by side.
+import { expect, test } from './fixtures';
+import { LabPage } from './labPage';
+
+test('compare shows two runs of the same faults under two policies', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.step(3);
+  await lab.act(lab.node('app-2'), 'Crash node');
+  await lab.step(6);
+  await page.getByRole('button', { name: 'Compare with another policy…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare two policies' });
+  await expect(dialog).toContainText('Both run to t = 9.0 s');
+  await dialog.getByLabel('Run B changes').selectOption({ label: 'No retries' });
+  await dialog.getByRole('button', { name: 'Compare' }).click();
+  const table = dialog.getByRole('table');
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'B: No retries' })).toBeVisible();
+  // Without retries, the crash costs failed requests that retries had hidden.
+  const failed = table.getByRole('row', { name: /Requests failed/ });
+  const a = Number((await failed.locator('[data-run="a"]').textContent())?.replace(/,/g, ''));
+  const b = Number((await failed.locator('[data-run="b"]').textContent())?.replace(/,/g, ''));
+  expect(b).toBeGreaterThan(a);
+  await expect(dialog.locator('path[data-run="a"]')).toHaveCount(3);
+  await expect(dialog.locator('path[data-run="b"]')).toHaveCount(3);
+  expect(await dialog.locator('path[data-run="b"]').first().getAttribute('d')).toMatch(/^M/);
+  await page.screenshot({ path: 'e2e/screenshots/compare.png' });
+});

@@ -1,0 +1,139 @@
+// Compare (A/B): the current run (A) against the same scenario, seed and actions with one policy
+// changed (B), both replayed to the same moment, with their figures on shared axes.
+import { useEffect, useRef, useState } from 'react';
+import { POLICY_CHANGES, type ComparisonResult, type RunFigures } from '../../compare/comparison';
+import { useAppStore } from '../../store/context';
+import { CompareChart } from './CompareChart';
+import { runComparison } from './runComparison';
+import './compare.css';
+
+const pct = (v: number) => `${(v * 100).toFixed(v > 0.99 && v < 1 ? 2 : 1)}%`;
+const ms = (v: number) => `${v >= 100 ? Math.round(v) : Number(v.toPrecision(3))} ms`;
+
+const ROWS: readonly { label: string; value: (r: RunFigures) => string }[] = [
+  { label: 'Availability', value: (r) => pct(r.cumulative.availability) },
+  { label: 'p50 latency', value: (r) => ms(r.cumulative.latencyMs.p50) },
+  { label: 'p99 latency', value: (r) => ms(r.cumulative.latencyMs.p99) },
+  { label: 'p99.9 latency', value: (r) => ms(r.cumulative.latencyMs.p999) },
+  { label: 'Requests failed', value: (r) => r.cumulative.failed.toLocaleString('en-US') },
+  {
+    label: 'Attempts per request',
+    value: (r) => (r.cumulative.issued > 0 ? (r.cumulative.attempts / r.cumulative.issued).toFixed(2) : '–'),
+  },
+  { label: 'Acknowledged writes lost', value: (r) => r.durability.ackedWritesLost.toLocaleString('en-US') },
+];
+
+export function CompareDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
+  const store = useAppStore();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [changeId, setChangeId] = useState(POLICY_CHANGES[0]?.id ?? '');
+  const [result, setResult] = useState<ComparisonResult | null>(null);
+  const [running, setRunning] = useState(false);
+  const [bLabel, setBLabel] = useState('');
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      store.getState().actions.pause();
+      dialog.showModal();
+    } else if (!open && dialog.open) dialog.close();
+  }, [open, store]);
+
+  const run = async () => {
+    const s = store.getState();
+    const choice = POLICY_CHANGES.find((c) => c.id === changeId);
+    if (!choice) return;
+    setRunning(true);
+    setResult(null);
+    setBLabel(choice.label);
+    const untilMs = s.frame?.timeMs ?? 0;
+    const change = choice.change(s.scenario.policy);
+    setResult(await runComparison({ scenario: s.scenario, seed: s.seed, commands: s.commandLog, untilMs, change }));
+    setRunning(false);
+  };
+
+  const atS = ((store.getState().frame?.timeMs ?? 0) / 1000).toFixed(1);
+  return (
+    <dialog ref={dialogRef} className="compare-dialog" aria-labelledby="compare-title" onClose={onClose}>
+      <div className="help-head">
+        <h2 id="compare-title">Compare two policies</h2>
+        <button type="button" onClick={() => dialogRef.current?.close()}>
+          Close
+        </button>
+      </div>
+      <p>
+        Run A is this run. Run B is the same cluster, seed and actions (the same users and the same faults at the same
+        moments) with one policy changed. Both run to t = {atS} s.
+      </p>
+      <div className="compare-controls">
+        <label htmlFor="compare-change">Run B changes</label>
+        <select id="compare-change" value={changeId} onChange={(e) => setChangeId(e.target.value)}>
+          {POLICY_CHANGES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="primary" onClick={() => void run()} disabled={running}>
+          {running ? 'Running both…' : 'Compare'}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {result && !result.ok && (
+          <p className="share-warning" role="alert">
+            The comparison could not run: {result.error}
+          </p>
+        )}
+        {result?.ok && (
+          <>
+            <table className="compare-table">
+              <thead>
+                <tr>
+                  <th scope="col">Figure</th>
+                  <th scope="col">A: as run</th>
+                  <th scope="col">B: {bLabel}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ROWS.map((row) => (
+                  <tr key={row.label}>
+                    <th scope="row">{row.label}</th>
+                    <td data-run="a">{row.value(result.a)}</td>
+                    <td data-run="b">{row.value(result.b)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="compare-legend">
+              <span className="compare-key is-a" aria-hidden="true" /> A: as run{' '}
+              <span className="compare-key is-b" aria-hidden="true" /> B: {bLabel}
+            </p>
+            <CompareChart
+              title="p99 latency per second (log scale)"
+              a={result.a.windows}
+              b={result.b.windows}
+              value={(w) => (w.latencyMs.count > 0 ? w.latencyMs.p99 : null)}
+              log
+              format={ms}
+            />
+            <CompareChart
+              title="Availability per second"
+              a={result.a.windows}
+              b={result.b.windows}
+              value={(w) => w.availability}
+              format={pct}
+            />
+            <CompareChart
+              title="Requests served per second"
+              a={result.a.windows}
+              b={result.b.windows}
+              value={(w) => w.servedRps}
+              format={(v) => `${Math.round(v)}`}
+            />
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}
