@@ -104,4 +104,33 @@ test.describe('share a run by link', () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await expect(page.getByRole('dialog', { name: 'Share this run' }).getByTestId('run-hash')).toHaveText(hash ?? '');
   });
+
+  test('pictures export as SVG with the link in its metadata and as PNG that decodes', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.step(4);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const link = await dialog.getByLabel('Link to this run').inputValue();
+
+    const svgDownload = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Cluster (SVG)' }).click();
+    const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('<metadata>');
+    expect(svg).toContain(link.replace(/&/g, '&amp;'));
+    expect(svg).toContain('data-node-id="app-1"');
+
+    const chart = dialog.getByRole('button', { name: /^Latency percentiles \(PNG\)$/ });
+    const pngDownload = page.waitForEvent('download');
+    await chart.click();
+    const png = readFileSync(await (await pngDownload).path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const size = await page.evaluate(async (base64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      return [bitmap.width, bitmap.height];
+    }, png.toString('base64'));
+    expect(size[0]).toBeGreaterThan(200);
+    expect(size[1]).toBeGreaterThan(50);
+  });
 });

@@ -7,7 +7,8 @@ import { eventsJson, windowsCsv } from '../../share/exportCsv';
 import { experimentFragment, MAX_LINK_CHARS, parseExperimentJson } from '../../share/link';
 import { useAppStore } from '../../store/context';
 import { currentExperiment } from './currentExperiment';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
+import { findPictures, pictureSvg, svgToPng, type Picture } from './exportPicture';
 import './share.css';
 
 /** An iframe for the same experiment in embed mode (minimal chrome, fits its container). */
@@ -63,6 +64,14 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
     } catch {
       setStatus('Copying is not allowed here: select the link and copy it yourself.');
     }
+  };
+
+  const savePicture = (picture: Picture, kind: 'svg' | 'png') => {
+    const svg = pictureSvg(picture, shared?.url ?? window.location.href);
+    if (kind === 'svg') return downloadText(`faultline-${picture.name}.svg`, svg.text, 'image/svg+xml');
+    svgToPng(svg)
+      .then((png) => downloadBlob(`faultline-${picture.name}.png`, png))
+      .catch(() => setStatus(`The ${picture.label} picture could not be turned into a PNG.`));
   };
 
   const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -128,9 +137,7 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
           {shared.url && (
             <>
               <h3 className="share-subtitle">Embed in a page</h3>
-              <label htmlFor="share-embed">
-                Paste this into a web page to show this experiment there:
-              </label>
+              <label htmlFor="share-embed">Paste this into a web page to show this experiment there:</label>
               <textarea
                 id="share-embed"
                 className="share-snippet"
@@ -157,6 +164,19 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
               Event log (JSON)
             </button>
           </div>
+          <ul className="share-pictures">
+            {findPictures().map((picture) => (
+              <li key={picture.name}>
+                <span>{picture.label}</span>
+                <button type="button" onClick={() => savePicture(picture, 'svg')}>
+                  {picture.label} (SVG)
+                </button>
+                <button type="button" onClick={() => savePicture(picture, 'png')}>
+                  {picture.label} (PNG)
+                </button>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </dialog>
