@@ -17,6 +17,9 @@ const STYLE_PROPERTIES = [
   'dominant-baseline',
   'visibility',
   'display',
+  'paint-order',
+  'stroke-linejoin',
+  'stroke-linecap',
 ] as const;
 
 export interface Picture {
