@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       'disabled-by-default-devtools.timeline',
       'v8.execute',
       ...(process.env.TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+      // TRACE_CATEGORIES=blink,cc adds more (say, to see what fills a gap between Layout and Paint).
+      ...(process.env.TRACE_CATEGORIES?.split(',') ?? []),
     ],
   });
   await page.waitForTimeout(4000);

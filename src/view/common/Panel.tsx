@@ -30,9 +30,7 @@ class PanelBoundary extends Component<{ title: string; children: ReactNode }, Bo
     if (this.state.error) {
       return (
         <div className="panel-error" role="alert">
-          <p>
-            This panel stopped working: {this.state.error.message}. The rest of the lab is unaffected.
-          </p>
+          <p>This panel stopped working: {this.state.error.message}. The rest of the lab is unaffected.</p>
           <button type="button" onClick={() => this.setState({ error: null })}>
             Try again
           </button>

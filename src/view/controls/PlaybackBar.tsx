@@ -4,11 +4,10 @@ import { SPEEDS, STEP_MS, type AppState } from '../../store/appStore';
 import { selectActions, selectPlaying, selectSpeed } from '../../store/selectors';
 import { useApp } from '../../store/context';
 import { RunSetup } from './RunSetup';
+import { SimClock } from './SimClock';
 import { SpeedHint } from './SpeedHint';
 import './playback.css';
 
-/** The clock as shown, e.g. "t = 12.0 s": a string, so the bar re-renders only when it changes. */
-const selectTimeText = (s: AppState) => `t = ${((s.frame?.timeMs ?? 0) / 1000).toFixed(1)} s`;
 const selectLoading = (s: AppState) => s.frame === null;
 
 export function speedLabel(speed: number): string {
@@ -18,7 +17,6 @@ export function speedLabel(speed: number): string {
 export function PlaybackBar() {
   const playing = useApp(selectPlaying);
   const speed = useApp(selectSpeed);
-  const timeText = useApp(selectTimeText);
   const loading = useApp(selectLoading);
   const actions = useApp(selectActions);
   return (
@@ -60,9 +58,7 @@ export function PlaybackBar() {
           ))}
         </select>
         <div className="clock">
-          <span className="sim-time" role="timer" data-testid="sim-time" title="Simulated time since the run started">
-            {timeText}
-          </span>
+          <SimClock />
           <SpeedHint />
         </div>
       </div>

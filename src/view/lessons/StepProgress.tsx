@@ -10,9 +10,13 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const length = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
 function Watch({ fromMs, observeMs }: { readonly fromMs: number; readonly observeMs: number }) {
-  const nowMs = useApp((s) => s.frame?.timeMs ?? 0);
+  // Subscribes to whole tenths, as shown, not to the frame's time: it re-renders only when its
+  // text moves, and not at all once the watch is complete.
+  const watchedTenths = useApp((s) =>
+    Math.round(Math.min(observeMs, Math.max(0, (s.frame?.timeMs ?? 0) - fromMs)) / 100),
+  );
   const playing = useApp((s) => s.playing);
-  const watched = Math.min(observeMs, Math.max(0, nowMs - fromMs));
+  const watched = Math.min(observeMs, watchedTenths * 100);
   return (
     <div className="lesson-watch">
       <label>

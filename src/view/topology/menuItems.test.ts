@@ -38,6 +38,8 @@ describe('restrictMenu', () => {
   });
 
   it('says so when a menu has nothing for this step', () => {
-    expect(restrictMenu(model, ['healLink']).entries).toEqual([{ label: 'Not part of this lesson step', disabled: true }]);
+    expect(restrictMenu(model, ['healLink']).entries).toEqual([
+      { label: 'Not part of this lesson step', disabled: true },
+    ]);
   });
 });
