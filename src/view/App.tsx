@@ -76,8 +76,9 @@ export function App() {
           {shows('charts') && (
             <Panel title="Over time" className="charts-panel">
               <TimeSeriesCharts />
-              <Timeline />
-              {!display.embed && <CompareButton />}
+              {/* A lesson owns its run: scrubbing or comparing would pull it from under the step. */}
+              {!inLesson && <Timeline />}
+              {!inLesson && !display.embed && <CompareButton />}
             </Panel>
           )}
           {shows('histogram') && (
