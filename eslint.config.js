@@ -52,7 +52,7 @@ const RESTRICTED_GLOBALS = [
 }));
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'blob-report/', 'coverage/']),
+  globalIgnores(['dist/', 'dist-element/', 'node_modules/', 'test-results/', 'playwright-report/', 'blob-report/', 'coverage/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -67,6 +67,10 @@ export default defineConfig([
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
     files: ['*.{js,mjs,ts}', 'scripts/**/*.{js,mjs,ts}', 'e2e/**/*.{ts,mjs}', 'src/**/*.test.ts'],

@@ -14,6 +14,7 @@ import { parseDisplayOptions } from './share/displayOptions';
 import { applyDisplayOptions } from './view/share/applyDisplayOptions';
 import { DisplayContext } from './view/share/displayContext';
 import { startHostApi } from './view/share/hostApi';
+import { registerOffline } from './view/share/registerOffline';
 import { createWorkerPort } from './worker/ports';
 import './view/app.css';
 import './view/lab.css';
@@ -39,6 +40,7 @@ if (check) {
   startExperimentLinks(store);
   applyDisplayOptions(store, lessons, options, problems);
   if (options.host) startHostApi(store, options.host);
+  registerOffline();
   root.render(
     <StrictMode>
       <StoreContext.Provider value={store}>
