@@ -40,7 +40,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+      command: `npm run build && npm run build:element && npx vite preview --port ${PORT} --strictPort`,
       url: `http://localhost:${PORT}`,
       reuseExistingServer: !CI,
       timeout: 180_000,

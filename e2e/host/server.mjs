@@ -1,8 +1,30 @@
 // A second origin for the embedding tests: a plain page that embeds the lab in an iframe (its
 // address comes from `?src=`), records every message the lab posts, and can post messages to it.
+// Under /element/ it serves the custom element build (dist-element/) as a static site would.
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const port = Number(process.env.HOST_PORT ?? 4174);
+const ELEMENT_DIR = fileURLToPath(new URL('../../dist-element/', import.meta.url));
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+/** A file of the element build, or a 404 (also for paths that try to leave the folder). */
+async function serveElementFile(pathname, res) {
+  const relative = normalize(decodeURIComponent(pathname.slice('/element/'.length)) || 'index.html');
+  const type = TYPES[extname(relative)];
+  if (relative.startsWith('..') || !type) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(join(ELEMENT_DIR, relative));
+    res.writeHead(200, { 'content-type': type }).end(body);
+  } catch {
+    res.writeHead(404).end('Not found: run `npm run build:element` first.');
+  }
+}
 
 const page = (src) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Course notes</title></head>
@@ -20,6 +42,10 @@ createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://localhost:${port}`);
   if (url.pathname === '/favicon.ico') {
     res.writeHead(204).end();
+    return;
+  }
+  if (url.pathname.startsWith('/element/')) {
+    void serveElementFile(url.pathname, res);
     return;
   }
   if (url.pathname !== '/') {

@@ -1,6 +1,6 @@
 // Global keyboard shortcuts (listed in shortcuts.ts). Keys typed into a field, or meant for an
 // open menu, a focused button or the help dialog, are left alone.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AppState } from '../../store/appStore';
 import { useAppStore } from '../../store/context';
 import { nextSpeed, shortcutFor, type ShortcutAction } from './shortcuts';
@@ -43,13 +43,24 @@ function run(action: ShortcutAction, state: AppState): void {
   }
 }
 
+/**
+ * A lab inside a <faultline-lab> element shares its page with the host's content and maybe other
+ * labs: there, a key counts only when focus is inside this lab.
+ */
+function outsideThisLab(e: KeyboardEvent, anchor: Element | null): boolean {
+  const lab = anchor?.closest('.lab');
+  if (!lab?.parentElement?.closest('faultline-lab')) return false;
+  return !(e.target instanceof Node && lab.contains(e.target));
+}
+
 export function KeyboardShortcuts() {
   const store = useAppStore();
+  const anchor = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const state = store.getState();
       const action = shortcutFor(e.key);
-      if (action === null || shouldIgnore(e, state)) return;
+      if (action === null || shouldIgnore(e, state) || outsideThisLab(e, anchor.current)) return;
       // While the help is open only "?" (to close it) works; the rest of the page is inert.
       if (state.helpOpen && action !== 'help') return;
       if (e.repeat && action !== 'step') return;
@@ -59,5 +70,5 @@ export function KeyboardShortcuts() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [store]);
-  return null;
+  return <span ref={anchor} hidden />;
 }
