@@ -1,6 +1,7 @@
 // Compare (A/B): the current run (A) against the same scenario, seed and actions with one policy
 // changed (B), both replayed to the same moment, with their figures on shared axes.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { POLICY_CHANGES, type ComparisonResult, type RunFigures } from '../../compare/comparison';
 import { useAppStore } from '../../store/context';
 import { CompareChart } from './CompareChart';
@@ -25,20 +26,20 @@ const ROWS: readonly { label: string; value: (r: RunFigures) => string }[] = [
 
 export function CompareDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
   const store = useAppStore();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [changeId, setChangeId] = useState(POLICY_CHANGES[0]?.id ?? '');
   const [result, setResult] = useState<ComparisonResult | null>(null);
   const [running, setRunning] = useState(false);
   const [bLabel, setBLabel] = useState('');
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      store.getState().actions.pause();
-      dialog.showModal();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open, store]);
+  const {
+    ref: dialogRef,
+    restoreFocus,
+    close: closeDialog,
+  } = useModalDialog(open, () => store.getState().actions.pause());
+  const close = () => {
+    onClose();
+    restoreFocus();
+  };
 
   const run = async () => {
     const s = store.getState();
@@ -55,10 +56,10 @@ export function CompareDialog({ open, onClose }: { readonly open: boolean; reado
 
   const atS = ((store.getState().frame?.timeMs ?? 0) / 1000).toFixed(1);
   return (
-    <dialog ref={dialogRef} className="compare-dialog" aria-labelledby="compare-title" onClose={onClose}>
+    <dialog ref={dialogRef} className="compare-dialog" aria-labelledby="compare-title" onClose={close}>
       <div className="help-head">
         <h2 id="compare-title">Compare two policies</h2>
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" onClick={closeDialog}>
           Close
         </button>
       </div>

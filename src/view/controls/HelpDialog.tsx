@@ -1,7 +1,7 @@
 // The keyboard-shortcut help: a native modal <dialog>, so focus moves into it, the page behind
 // is inert, Escape closes it, and focus goes back to whatever opened it. Whether it is open is
 // view state in the store (the "?" key and the Help button both set it).
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { selectActions, selectHelpOpen } from '../../store/selectors';
 import { useApp } from '../../store/context';
 import { OTHER_KEYS, SHORTCUTS } from './shortcuts';
@@ -23,31 +23,18 @@ function Keys({ shown }: { readonly shown: readonly string[] }) {
 export function HelpDialog() {
   const open = useApp(selectHelpOpen);
   const actions = useApp(selectActions);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef<HTMLElement | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
+  const { ref: dialogRef, restoreFocus, close: closeDialog } = useModalDialog(open);
 
   const onClose = () => {
     actions.setHelpOpen(false);
-    openerRef.current?.focus();
-    openerRef.current = null;
+    restoreFocus();
   };
 
   return (
     <dialog ref={dialogRef} className="help-dialog" aria-labelledby="help-title" onClose={onClose}>
       <div className="help-head">
         <h2 id="help-title">Keyboard shortcuts</h2>
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" onClick={closeDialog}>
           Close
         </button>
       </div>

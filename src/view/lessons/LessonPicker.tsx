@@ -1,5 +1,5 @@
 // The list of lessons, with how far the learner got in each: a native modal dialog, like Help.
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { lessons } from '../../lessons/catalog/index';
 import { useLesson } from './lessonContext';
 
@@ -9,31 +9,18 @@ export function LessonPicker() {
   const current = useLesson((s) => s.lessonId);
   const message = useLesson((s) => s.message);
   const actions = useLesson((s) => s.actions);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef<HTMLElement | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
+  const { ref: dialogRef, restoreFocus, close: closeDialog } = useModalDialog(open);
 
   const onClose = () => {
     actions.setPickerOpen(false);
-    if (openerRef.current?.isConnected) openerRef.current.focus();
-    openerRef.current = null;
+    restoreFocus();
   };
 
   return (
     <dialog ref={dialogRef} className="lesson-picker" aria-labelledby="lesson-picker-title" onClose={onClose}>
       <div className="help-head">
         <h2 id="lesson-picker-title">Lessons</h2>
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" onClick={closeDialog}>
           Close
         </button>
       </div>

@@ -1,7 +1,8 @@
 // "Share": a link that rebuilds this exact run (same cluster, seed and actions, up to the same
 // moment), the run's fingerprint to compare, and the same experiment as a JSON file to save or
 // open. Opening it pauses playback, so the link describes one moment.
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
+import { useModalDialog } from '../common/useModalDialog';
 import { toData } from '../../share/experiment';
 import { eventsJson, windowsCsv } from '../../share/exportCsv';
 import { experimentFragment, MAX_LINK_CHARS, parseExperimentJson } from '../../share/link';
@@ -28,33 +29,33 @@ interface Shared {
 
 export function ShareDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
   const store = useAppStore();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [shared, setShared] = useState<Shared | null>(null);
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      const s = store.getState();
-      s.actions.pause();
-      const experiment = currentExperiment(s);
-      const fragment = experimentFragment(experiment);
-      const url = new URL(window.location.href);
-      url.hash = fragment;
-      setShared({
-        url: fragment.length - 3 <= MAX_LINK_CHARS ? url.toString() : null,
-        json: JSON.stringify(toData(experiment), null, 2),
-        hash: s.frame?.logHash ?? '',
-        atMs: experiment.atMs,
-        actions: experiment.commands.length,
-      });
-      setStatus('');
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open, store]);
+  // Opening pauses the lab and takes the link of that one moment.
+  const {
+    ref: dialogRef,
+    restoreFocus,
+    close: closeDialog,
+  } = useModalDialog(open, () => {
+    const s = store.getState();
+    s.actions.pause();
+    const experiment = currentExperiment(s);
+    const fragment = experimentFragment(experiment);
+    const url = new URL(window.location.href);
+    url.hash = fragment;
+    setShared({
+      url: fragment.length - 3 <= MAX_LINK_CHARS ? url.toString() : null,
+      json: JSON.stringify(toData(experiment), null, 2),
+      hash: s.frame?.logHash ?? '',
+      atMs: experiment.atMs,
+      actions: experiment.commands.length,
+    });
+    setStatus('');
+  });
+  const close = () => {
+    onClose();
+    restoreFocus();
+  };
 
   const copy = async () => {
     if (!shared?.url) return;
@@ -87,10 +88,10 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
   };
 
   return (
-    <dialog ref={dialogRef} className="share-dialog" aria-labelledby="share-title" onClose={onClose}>
+    <dialog ref={dialogRef} className="share-dialog" aria-labelledby="share-title" onClose={close}>
       <div className="help-head">
         <h2 id="share-title">Share this run</h2>
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" onClick={closeDialog}>
           Close
         </button>
       </div>
