@@ -97,12 +97,7 @@ export class FaultlineLab extends HTMLElement {
 /** Replays the `experiment` attribute's run, after the store's own first run so it replaces it. */
 function startExperiment(store: AppStore, { experiment }: ElementConfig): void {
   if (!experiment) return;
-  queueMicrotask(() =>
-    store.getState().actions.startRun(experiment.scenario, experiment.seed, {
-      commands: experiment.commands,
-      untilMs: experiment.atMs,
-    }),
-  );
+  queueMicrotask(() => store.getState().actions.openExperiment(experiment));
 }
 
 function AttributeProblems({ problems }: { problems: readonly string[] }) {

@@ -11,6 +11,7 @@ import type {
   Topology,
   WindowMetrics,
 } from '../sim/index';
+import type { Experiment } from '../share/experiment';
 import type { Replay } from '../worker/labProtocol';
 
 export const WINDOW_HISTORY = 600;
@@ -90,6 +91,8 @@ export interface AppActions {
   loadScenario(id: string): void;
   /** Starts a run of any (validated) scenario, optionally rebuilt from a command log. */
   startRun(scenario: Scenario, seed: number, replay?: Replay): void;
+  /** Opens a shared experiment (link, file or host page): its run rebuilt, paused at its moment. */
+  openExperiment(experiment: Experiment): void;
   setSeed(seed: number): void;
   reset(): void;
   play(): void;

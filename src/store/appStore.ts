@@ -104,6 +104,10 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
         start(scenario, get().seed);
       },
       startRun: (scenario, newSeed, replay) => start(scenario, newSeed, replay),
+      openExperiment: ({ scenario, seed: newSeed, commands, atMs }) => {
+        set({ playing: false });
+        start(scenario, newSeed, { commands, untilMs: atMs });
+      },
       setSeed: (s) => start(get().scenario, s),
       reset: () => start(get().scenario, get().seed),
       // Playing from an earlier moment forks: the branch's later commands are dropped.

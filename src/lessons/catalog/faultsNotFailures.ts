@@ -4,6 +4,13 @@ import type { LessonInput } from '../lessonSchema';
 
 const baselineFrom = { mark: 'step:baseline' } as const;
 
+/** Both crash steps ask the same of the learner; the headless tests crash app-2. */
+const crashAnyAppServer = {
+  prompt: 'Crash any app server.',
+  match: [{ type: 'crashNode', nodeKind: 'app' as const }],
+  perform: [{ type: 'crashNode', nodeId: 'app-2' }],
+};
+
 export const faultsNotFailures: LessonInput = {
   id: 'faults-not-failures',
   number: 1,
@@ -50,11 +57,7 @@ export const faultsNotFailures: LessonInput = {
         ],
         answer: 'blip',
       },
-      action: {
-        prompt: 'Crash any app server.',
-        match: [{ type: 'crashNode', nodeKind: 'app' }],
-        perform: [{ type: 'crashNode', nodeId: 'app-2' }],
-      },
+      action: crashAnyAppServer,
       observeMs: 20_000,
       figures: [
         {
@@ -141,11 +144,7 @@ export const faultsNotFailures: LessonInput = {
         ],
         answer: 'lasting',
       },
-      action: {
-        prompt: 'Crash any app server.',
-        match: [{ type: 'crashNode', nodeKind: 'app' }],
-        perform: [{ type: 'crashNode', nodeId: 'app-2' }],
-      },
+      action: crashAnyAppServer,
       observeMs: 20_000,
       figures: [
         {

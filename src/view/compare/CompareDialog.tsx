@@ -56,7 +56,7 @@ export function CompareDialog({ open, onClose }: { readonly open: boolean; reado
 
   const atS = ((store.getState().frame?.timeMs ?? 0) / 1000).toFixed(1);
   return (
-    <dialog ref={dialogRef} className="compare-dialog" aria-labelledby="compare-title" onClose={close}>
+    <dialog ref={dialogRef} className="modal compare-dialog" aria-labelledby="compare-title" onClose={close}>
       <div className="help-head">
         <h2 id="compare-title">Compare two policies</h2>
         <button type="button" onClick={closeDialog}>

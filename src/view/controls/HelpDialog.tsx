@@ -31,7 +31,7 @@ export function HelpDialog() {
   };
 
   return (
-    <dialog ref={dialogRef} className="help-dialog" aria-labelledby="help-title" onClose={onClose}>
+    <dialog ref={dialogRef} className="modal help-dialog" aria-labelledby="help-title" onClose={onClose}>
       <div className="help-head">
         <h2 id="help-title">Keyboard shortcuts</h2>
         <button type="button" onClick={closeDialog}>

@@ -1,6 +1,6 @@
 // The lesson beside the cluster: where the learner is, the current step and the way on.
 import { useEffect, useRef } from 'react';
-import { lessons } from '../../lessons/catalog/index';
+import { getLesson, lessons } from '../../lessons/catalog/index';
 import { useLesson } from './lessonContext';
 import { LessonConclusion } from './LessonConclusion';
 import { StepView } from './StepView';
@@ -13,7 +13,7 @@ export function LessonPanel() {
   const reviewIndex = useLesson((s) => s.reviewIndex);
   const message = useLesson((s) => s.message);
   const actions = useLesson((s) => s.actions);
-  const lesson = lessons.find((l) => l.id === lessonId);
+  const lesson = getLesson(lessonId ?? '');
   const labelRef = useRef<HTMLSpanElement>(null);
   const moved = useRef(false);
   // After Next or Back, focus goes to the new step's label so keyboard and screen-reader users

@@ -17,7 +17,7 @@ export function LessonPicker() {
   };
 
   return (
-    <dialog ref={dialogRef} className="lesson-picker" aria-labelledby="lesson-picker-title" onClose={onClose}>
+    <dialog ref={dialogRef} className="modal lesson-picker" aria-labelledby="lesson-picker-title" onClose={onClose}>
       <div className="help-head">
         <h2 id="lesson-picker-title">Lessons</h2>
         <button type="button" onClick={closeDialog}>

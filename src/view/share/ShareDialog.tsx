@@ -82,13 +82,12 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
     if (file.size > 1_000_000) return setStatus(`${file.name} is too large to be an experiment.`);
     const result = parseExperimentJson(await file.text());
     if (!result.ok) return setStatus(`${file.name} could not be opened: ${result.error}`);
-    const { scenario, seed, commands, atMs } = result.experiment;
-    store.getState().actions.startRun(scenario, seed, { commands, untilMs: atMs });
+    store.getState().actions.openExperiment(result.experiment);
     onClose();
   };
 
   return (
-    <dialog ref={dialogRef} className="share-dialog" aria-labelledby="share-title" onClose={close}>
+    <dialog ref={dialogRef} className="modal share-dialog" aria-labelledby="share-title" onClose={close}>
       <div className="help-head">
         <h2 id="share-title">Share this run</h2>
         <button type="button" onClick={closeDialog}>

@@ -13,9 +13,7 @@ export function startExperimentLinks(store: AppStore, win: Window = window): () 
       actions.showProblem(`This link could not be opened: ${result.error} Showing the default scenario instead.`);
       return;
     }
-    const { scenario, seed, commands, atMs } = result.experiment;
-    actions.pause();
-    actions.startRun(scenario, seed, { commands, untilMs: atMs });
+    actions.openExperiment(result.experiment);
   };
   // After the lab's own first run has started (queued as a microtask), so this one replaces it.
   queueMicrotask(openFromHash);

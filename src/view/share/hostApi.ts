@@ -52,8 +52,7 @@ export function startHostApi(store: AppStore, host: string, win: Window = window
       case 'faultline:load': {
         const result = decodeFragment(`#x=${message.experiment}`);
         if (!result?.ok) return tell({ type: 'faultline:error', message: result?.error ?? 'No experiment.' });
-        const { scenario, seed, commands, atMs } = result.experiment;
-        return actions.startRun(scenario, seed, { commands, untilMs: atMs });
+        return actions.openExperiment(result.experiment);
       }
       default: {
         const never: never = message;
