@@ -113,40 +113,50 @@ export function samplerOf(dist: Distribution): Sampler {
 }
 
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // The state lives in a typed array, not in four fields: Chromium's V8 keeps small integers
+  // unboxed only up to 31 bits (pointer compression), so storing these 32-bit words in fields
+  // allocated a heap number on most draws. That made the engine a quarter slower in the browser
+  // than in Node, where small integers span 32 bits.
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number) {
-    this.a = this.b = this.c = this.d = 0;
     this.reseed(seed);
   }
 
   /** Restarts the generator from a seed, as if newly made (splitmix32 fills the state; no allocation). */
   reseed(seed: number): void {
-    let s = seed >>> 0;
-    s = (s + 0x9e3779b9) | 0;
-    this.a = splitmix(s);
-    s = (s + 0x9e3779b9) | 0;
-    this.b = splitmix(s);
-    s = (s + 0x9e3779b9) | 0;
-    this.c = splitmix(s);
-    s = (s + 0x9e3779b9) | 0;
-    this.d = splitmix(s);
+    const state = this.s;
+    let z = seed >>> 0;
+    z = (z + 0x9e3779b9) | 0;
+    state[0] = splitmix(z);
+    z = (z + 0x9e3779b9) | 0;
+    state[1] = splitmix(z);
+    z = (z + 0x9e3779b9) | 0;
+    state[2] = splitmix(z);
+    z = (z + 0x9e3779b9) | 0;
+    state[3] = splitmix(z);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    const r = Math.imul(this.b, 5);
+    const state = this.s;
+    let a = state[0] as number;
+    let b = state[1] as number;
+    let c = state[2] as number;
+    let d = state[3] as number;
+    const r = Math.imul(b, 5);
     const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = (this.d << 11) | (this.d >>> 21);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
     return result / 4294967296;
   }
 
