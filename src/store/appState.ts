@@ -21,10 +21,17 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000] as const;
 export const STEP_MS = 1000;
 /**
  * While playing, the costly views (cluster picture, figures, charts, log) are redrawn at most
- * this often, all in the same frame; the clock in the header follows every frame. Paused,
+ * this often, all in the same frame (the clock in the header more often: CLOCK_MS). Paused,
  * stepping or after a command, they follow at once.
  */
 export const SHOW_MS = 500;
+/**
+ * While playing, the clock in the header changes at most about this often (a dozen times a
+ * second). Every change costs the page a full render and commit, and the worker answers up to
+ * every frame at 10x to 100x: faster than anyone reads a number, and a steady cost to the page.
+ * At 1x it still shows every tenth of a second.
+ */
+export const CLOCK_MS = 80;
 
 /** What the costly views draw: the latest frame and histories as of the last redraw. */
 export interface Shown {
@@ -70,6 +77,8 @@ export interface AppState {
    */
   readonly past: Branch | null;
   readonly shown: Shown;
+  /** The simulated time the header's clock shows (see CLOCK_MS). */
+  readonly clockMs: number;
   readonly commandError: string | null;
   readonly simError: string | null;
   readonly announcement: string;

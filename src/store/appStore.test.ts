@@ -1,6 +1,7 @@
 // The store without React: an in-process simulation, driven the way the run loop and the UI do.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInProcessPort } from '../worker/ports';
+import { CLOCK_MS } from './appState';
 import { createAppStore, STEP_MS } from './appStore';
 import { startRunLoop, type FrameClock } from './runLoop';
 
@@ -65,5 +66,39 @@ describe('app store', () => {
     const t = store.getState().frame?.timeMs ?? 0;
     expect(t).toBeGreaterThan(4000);
     expect(t).toBeLessThanOrEqual(30 * 16 * 10);
+  });
+
+  it('while playing, the clock changes at most every CLOCK_MS of wall time; paused, it shows the frame', async () => {
+    let now = 0;
+    const wall = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const store = await ready();
+      store.getState().actions.step();
+      expect(store.getState().clockMs).toBe(STEP_MS);
+      const pending: ((t: number) => void)[] = [];
+      const clock: FrameClock = { now: () => now, request: (cb) => pending.push(cb), cancel: () => {} };
+      const stop = startRunLoop(store, clock);
+      store.getState().actions.setSpeed(50);
+      store.getState().actions.play();
+      const shownAt: number[] = [];
+      let last = store.getState().clockMs;
+      for (let i = 0; i < 60; i++) {
+        now += 16;
+        pending.shift()?.(now);
+        if (store.getState().clockMs !== last) shownAt.push(now);
+        last = store.getState().clockMs;
+      }
+      stop();
+      // At 50x the worker answers every frame; the clock follows about every fifth.
+      expect(shownAt.length).toBeGreaterThan(6);
+      expect(shownAt.length).toBeLessThanOrEqual(Math.ceil((60 * 16) / CLOCK_MS));
+      for (let i = 1; i < shownAt.length; i++)
+        expect((shownAt[i] as number) - (shownAt[i - 1] as number)).toBeGreaterThanOrEqual(CLOCK_MS);
+      expect(store.getState().clockMs).toBeLessThanOrEqual(store.getState().frame?.timeMs ?? 0);
+      store.getState().actions.pause();
+      expect(store.getState().clockMs).toBe(store.getState().frame?.timeMs);
+    } finally {
+      wall.mockRestore();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { getBuiltInScenario, type Command, type Frame, type Scenario } from '../
 import type { LabReply, Replay, SimPort } from '../worker/labProtocol';
 import { describeForScreenReader, FAULT_TYPES } from './announce';
 import {
+  CLOCK_MS,
   EVENT_HISTORY,
   MARK_HISTORY,
   NOTHING_SHOWN,
@@ -56,6 +57,7 @@ function freshRun(scenario: Scenario, seed: number, runId: number) {
     commandLog: [],
     past: null,
     shown: NOTHING_SHOWN,
+    clockMs: 0,
     commandError: null,
     simError: null,
     selected: [],
@@ -91,7 +93,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       const { topology, frame, shown } = get();
       set({
         ...freshRun(scenario, newSeed, runId),
-        ...(keepView && { topology, frame, shown }),
+        ...(keepView && { topology, frame, shown, clockMs: get().clockMs }),
         commandLog: replay?.commands ?? [],
         pending: true,
       });
@@ -124,6 +126,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       pause: () => {
         set({ playing: false });
         refreshShown(true);
+        refreshClock(true);
       },
       togglePlay: () => (get().playing ? actions.pause() : actions.play()),
       step: () => {
@@ -240,6 +243,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     if (after.playing && after.stopAtMs !== null && after.frame && after.frame.timeMs >= after.stopAtMs)
       after.actions.pause();
     refreshShown(reply.type !== 'frame');
+    refreshClock(reply.type !== 'frame');
     if (inFlight > 0 && !store.getState().pending) store.setState({ pending: true });
     const s = store.getState();
     if (stepQueued && !s.pending && s.frame) {
@@ -261,6 +265,17 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       return;
     lastShownAt = now;
     store.setState({ shown: { frame: s.frame, windows: s.windows, events: s.events, marks: s.marks } });
+  }
+
+  let lastClockAt = Number.NEGATIVE_INFINITY;
+  function refreshClock(force: boolean): void {
+    const s = store.getState();
+    const timeMs = s.frame?.timeMs ?? 0;
+    if (timeMs === s.clockMs) return;
+    const now = performance.now();
+    if (!force && s.playing && now - lastClockAt < CLOCK_MS) return;
+    lastClockAt = now;
+    store.setState({ clockMs: timeMs });
   }
 
   function handleReply(reply: LabReply): void {

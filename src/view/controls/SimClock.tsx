@@ -1,5 +1,6 @@
-// The simulated clock in the header. Its own component: it changes on almost every worker reply,
-// and only this span (contained in playback.css) should re-render and re-lay out when it does.
+// The simulated clock in the header. Its own component: while playing it changes about a dozen
+// times a second (see CLOCK_MS), and only this span (contained in playback.css) should re-render
+// and re-lay out when it does.
 import type { AppState } from '../../store/appStore';
 import { useApp } from '../../store/context';
 
@@ -23,7 +24,7 @@ export function clockText(timeMs: number): string {
 }
 
 /** A string, so the clock re-renders only when its text changes. */
-const selectTimeText = (s: AppState) => clockText(s.frame?.timeMs ?? 0);
+const selectTimeText = (s: AppState) => clockText(s.clockMs);
 
 export function SimClock() {
   const timeText = useApp(selectTimeText);
