@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium';
 
 const PORT = 4173;
 const HOST_PORT = 4174;
@@ -23,18 +24,7 @@ export default defineConfig({
         headless: true,
         // Playwright cannot download its own browser everywhere; use the system Chromium
         // (scripts/ensure-chromium.mjs checks that it exists before the tests start).
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

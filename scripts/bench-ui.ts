@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium';
 
 /** `--port N` serves on another port (say, while something else uses 4180). */
 const portArg = process.argv.indexOf('--port');
@@ -167,18 +168,7 @@ async function main(): Promise<void> {
   exited.catch(() => undefined); // the kill at the end rejects it too, harmlessly
   try {
     await Promise.race([waitForServer(), exited]);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const results = [];
     for (const c of CASES) results.push(await measure(page, c));

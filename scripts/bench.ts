@@ -33,7 +33,14 @@ function measureEngine(s: Scenario, simSeconds: number) {
     pending = sim.pendingEvents;
     heapPending = sim.pendingHeapEvents;
   }
-  return { simSeconds, events, pendingEvents: pending, pendingHeapEvents: heapPending, eventsPerSecond: Math.round(median(rates)), simSecondsPerWallSecond: Number(median(speeds).toFixed(1)) };
+  return {
+    simSeconds,
+    events,
+    pendingEvents: pending,
+    pendingHeapEvents: heapPending,
+    eventsPerSecond: Math.round(median(rates)),
+    simSecondsPerWallSecond: Number(median(speeds).toFixed(1)),
+  };
 }
 
 function measureReference(pending: number) {
@@ -50,9 +57,13 @@ function measureReference(pending: number) {
 
 /** Memory of one run, measured in a fresh child process so runs do not share a heap. */
 function measureMemory(id: string, simSeconds: number) {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--memory', id, String(simSeconds)], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--memory', id, String(simSeconds)],
+    {
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out) as { simSeconds: number; heapUsedMB: number; peakRssMB: number };
 }
 
@@ -62,7 +73,14 @@ function memoryChild(id: string, simSeconds: number): void {
   (globalThis as { gc?: () => void }).gc?.();
   const heapUsedMB = process.memoryUsage().heapUsed / 2 ** 20;
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ simSeconds, heapUsedMB: Number(heapUsedMB.toFixed(1)), peakRssMB: Number(peakRssMB.toFixed(1)), events: sim.events }));
+  console.log(
+    JSON.stringify({
+      simSeconds,
+      heapUsedMB: Number(heapUsedMB.toFixed(1)),
+      peakRssMB: Number(peakRssMB.toFixed(1)),
+      events: sim.events,
+    }),
+  );
 }
 
 function main(): void {
@@ -83,7 +101,10 @@ function main(): void {
         node: process.version,
         reference: { large: reference, largeHeapOnly: referenceHeapOnly, default: referenceSmall },
         engine: {
-          default: { ...defaultRun, ratioToReference: Number((defaultRun.eventsPerSecond / referenceSmall.eventsPerSecond).toFixed(3)) },
+          default: {
+            ...defaultRun,
+            ratioToReference: Number((defaultRun.eventsPerSecond / referenceSmall.eventsPerSecond).toFixed(3)),
+          },
           large: {
             ...largeRun,
             requestsPerSecond: 10_000,

@@ -39,8 +39,17 @@ function loadScenario(arg: string | undefined): Scenario {
 
 function numberFlag(name: string, value: string | undefined, min: number, max: number, integer: boolean): number {
   const n = Number(value);
-  if (value === undefined || value === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value ?? ''}"`);
+  if (
+    value === undefined ||
+    value === '' ||
+    !Number.isFinite(n) ||
+    n < min ||
+    n > max ||
+    (integer && !Number.isInteger(n))
+  ) {
+    throw new UsageError(
+      `--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value ?? ''}"`,
+    );
   }
   return n;
 }
@@ -112,12 +121,22 @@ function main(): void {
   const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
   console.log(`${options.scenario.name} (${result.scenario}), seed ${result.seed}, ${result.durationS} simulated s`);
   console.log(`  events        ${result.events.toLocaleString('en')}   log hash ${result.logHash}`);
-  console.log(`  requests      ${c.issued.toLocaleString('en')} issued, ${c.succeeded.toLocaleString('en')} succeeded, ${c.failed.toLocaleString('en')} failed, ${c.inFlight} in flight`);
-  console.log(`  availability  ${pct(c.availability)} (SLO ${pct(snap.slo.availability)}, error budget used ${pct(c.errorBudgetUsed)})`);
+  console.log(
+    `  requests      ${c.issued.toLocaleString('en')} issued, ${c.succeeded.toLocaleString('en')} succeeded, ${c.failed.toLocaleString('en')} failed, ${c.inFlight} in flight`,
+  );
+  console.log(
+    `  availability  ${pct(c.availability)} (SLO ${pct(snap.slo.availability)}, error budget used ${pct(c.errorBudgetUsed)})`,
+  );
   console.log(`  throughput    ${result.metrics.throughputRps} req/s served`);
-  console.log(`  latency (ms)  mean ${round(l.mean, 1)}  p50 ${round(l.p50, 1)}  p95 ${round(l.p95, 1)}  p99 ${round(l.p99, 1)}  p999 ${round(l.p999, 1)}`);
-  console.log(`  durability    ${d.writesAcked.toLocaleString('en')} writes acknowledged, ${d.ackedWritesLost} lost; ${d.underReplicatedPartitions} partitions under-replicated`);
-  console.log(`  faults        ${d.diskFailures} disk failures, ${d.nodeFailures} machine failures, ${d.repairsCompleted} replicas rebuilt`);
+  console.log(
+    `  latency (ms)  mean ${round(l.mean, 1)}  p50 ${round(l.p50, 1)}  p95 ${round(l.p95, 1)}  p99 ${round(l.p99, 1)}  p999 ${round(l.p999, 1)}`,
+  );
+  console.log(
+    `  durability    ${d.writesAcked.toLocaleString('en')} writes acknowledged, ${d.ackedWritesLost} lost; ${d.underReplicatedPartitions} partitions under-replicated`,
+  );
+  console.log(
+    `  faults        ${d.diskFailures} disk failures, ${d.nodeFailures} machine failures, ${d.repairsCompleted} replicas rebuilt`,
+  );
 }
 
 try {
