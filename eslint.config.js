@@ -52,7 +52,15 @@ const RESTRICTED_GLOBALS = [
 }));
 
 export default defineConfig([
-  globalIgnores(['dist/', 'dist-element/', 'node_modules/', 'test-results/', 'playwright-report/', 'blob-report/', 'coverage/']),
+  globalIgnores([
+    'dist/',
+    'dist-element/',
+    'node_modules/',
+    'test-results/',
+    'playwright-report/',
+    'blob-report/',
+    'coverage/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -98,9 +106,24 @@ export default defineConfig([
           message: 'Use the seeded rng from random.ts, so a seed reproduces the run.',
         },
         // Engines may round these differently; one last bit changes a run between Node and a browser.
-        ...['exp', 'log', 'pow', 'expm1', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tan', 'atan2', 'cbrt', 'hypot', 'sinh', 'cosh', 'tanh'].map(
-          (property) => ({ object: 'Math', property, message: 'Use detMath.ts (same bits in every engine).' }),
-        ),
+        ...[
+          'exp',
+          'log',
+          'pow',
+          'expm1',
+          'log1p',
+          'log2',
+          'log10',
+          'sin',
+          'cos',
+          'tan',
+          'atan2',
+          'cbrt',
+          'hypot',
+          'sinh',
+          'cosh',
+          'tanh',
+        ].map((property) => ({ object: 'Math', property, message: 'Use detMath.ts (same bits in every engine).' })),
       ],
       'no-restricted-imports': simImportRule(0),
     },

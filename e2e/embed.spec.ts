@@ -24,18 +24,26 @@ test.describe('embedding', () => {
     await expect.poll(async () => (await received()).map((m) => m.data.type)).toContain('faultline:ready');
     expect((await received()).every((m) => m.origin === 'http://localhost:4173')).toBe(true);
 
-    await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:seek', timeMs: 5000 }));
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:seek', timeMs: 5000 }),
+    );
     await expect(lab.getByTestId('sim-time')).toHaveText('t = 5.0 s');
-    await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:getSummary' }));
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:getSummary' }),
+    );
     await expect
-      .poll(async () => (await received()).filter((m) => m.data.type === 'faultline:metrics').at(-1)?.data.summary?.timeMs)
+      .poll(
+        async () => (await received()).filter((m) => m.data.type === 'faultline:metrics').at(-1)?.data.summary?.timeMs,
+      )
       .toBe(5000);
 
     // A fault caused inside the lab is reported to the host.
     await lab.locator('[data-node-id="app-2"]').click();
     await lab.getByRole('menuitem', { name: 'Crash node', exact: true }).click();
     await expect
-      .poll(async () => (await received()).filter((m) => m.data.type === 'faultline:fault').map((m) => m.data.description))
+      .poll(async () =>
+        (await received()).filter((m) => m.data.type === 'faultline:fault').map((m) => m.data.description),
+      )
       .toContainEqual(expect.stringContaining('app-2'));
 
     await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:play' }));
@@ -49,7 +57,9 @@ test.describe('embedding', () => {
     await page.goto(`http://127.0.0.1:4174/?src=${encodeURIComponent(`${LAB}?embed&host=${HOST}`)}`);
     const lab = page.frameLocator('#lab');
     await expect(lab.locator('[data-node-id="app-1"]')).toBeVisible();
-    await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:seek', timeMs: 5000 }));
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:seek', timeMs: 5000 }),
+    );
     await page.evaluate(() => (window as unknown as { send: (m: unknown) => void }).send({ type: 'faultline:play' }));
     // Step once inside the lab: time moves only by its own controls, the host's messages had no effect.
     await lab.getByRole('button', { name: 'Step' }).click();

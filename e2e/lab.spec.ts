@@ -78,7 +78,8 @@ test('keyboard only: step, crash a server from its menu, watch it announced', as
   await page.keyboard.press('Enter');
   const crash = page.getByRole('menuitem', { name: 'Crash node', exact: true });
   await expect(page.getByRole('menu')).toBeVisible();
-  for (let i = 0; i < 10 && !(await crash.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 10 && !(await crash.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowDown');
   await expect(crash).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(lab.node('app-1')).toHaveAccessibleName(/^app-1, app server, crashed/);

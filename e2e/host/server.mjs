@@ -52,5 +52,7 @@ createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(url.searchParams.get('src') ?? 'about:blank'));
+  res
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(page(url.searchParams.get('src') ?? 'about:blank'));
 }).listen(port, () => console.log(`host page on http://localhost:${port}`));
