@@ -202,6 +202,7 @@ test('the controls pass an automated accessibility check', async ({ page }) => {
 
 test.describe('screenshots', () => {
   for (const size of [
+    { width: 1280, height: 720 },
     { width: 1366, height: 768 },
     { width: 1920, height: 1080 },
   ]) {
