@@ -37,4 +37,34 @@ test.describe('timeline', () => {
     await expect(lab.node('app-2')).toHaveAccessibleName(/^app-2, app server, up/);
     await expect(slider).toHaveAttribute('aria-valuetext', 't = 4.0 s of 4.0 s');
   });
+
+  test('deep in a large run, a moment scrubbed back to is the run its link rebuilds', async ({ page, context }) => {
+    // Far enough into the 500-node run that the lab resumes from a checkpoint, not from the start;
+    // the link is rebuilt from the start in a new page, and both must be the same run.
+    const lab = new LabPage(page);
+    await lab.open();
+    await page.getByLabel('Scenario').selectOption('large');
+    await expect(lab.node('app-200')).toBeVisible();
+    await lab.step(2);
+    await lab.act(lab.node('app-7'), 'Crash node');
+    await page.getByLabel('Speed').selectOption('1000');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => lab.seconds(), { timeout: 30_000 }).toBeGreaterThanOrEqual(40);
+    await page.getByRole('button', { name: 'Pause' }).click();
+
+    await page.getByRole('slider', { name: 'Timeline' }).fill('31500');
+    await expect(lab.simTime).toHaveText('t = 31.5 s');
+    await expect(lab.node('app-7')).toHaveAccessibleName(/crashed/);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    const hash = await dialog.getByTestId('run-hash').textContent();
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    const link = await dialog.getByLabel('Link to this run').inputValue();
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(new LabPage(other).simTime).toHaveText('t = 31.5 s');
+    await other.getByRole('button', { name: 'Share' }).click();
+    await expect(other.getByRole('dialog', { name: 'Share this run' }).getByTestId('run-hash')).toHaveText(hash ?? '');
+  });
 });

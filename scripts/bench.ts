@@ -3,8 +3,9 @@
 // Not a test: nothing here asserts a time.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createSimulation, getBuiltInScenario, type Scenario } from '../src/sim/index';
+import { createSimulation, getBuiltInScenario, replay, type Scenario } from '../src/sim/index';
 import { runReferenceLoop } from './bench/referenceLoop';
+import { Checkpoints } from '../src/worker/checkpoints';
 
 const REPS = 3;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -83,6 +84,39 @@ function memoryChild(id: string, simSeconds: number): void {
   );
 }
 
+/**
+ * What a timeline drag costs deep into a large run: rebuilding a moment by replay from the start
+ * against resuming from the lab's checkpoints (taken as the lab takes them, once per request).
+ */
+function measureSeek(id: string, simSeconds: number) {
+  const s = scenario(id);
+  const checkpoints = new Checkpoints();
+  checkpoints.follow(s, 1);
+  const sim = createSimulation(s, 1);
+  const t0 = performance.now();
+  for (let t = 1; t <= simSeconds; t++) {
+    sim.runUntil(t * 1000);
+    checkpoints.offer(sim);
+  }
+  const playMs = performance.now() - t0;
+  const atMs = (simSeconds - 0.5) * 1000;
+  const t1 = performance.now();
+  const fromStart = replay(s, 1, [], atMs);
+  const fromStartMs = performance.now() - t1;
+  const t2 = performance.now();
+  const resumed = checkpoints.resume([], atMs);
+  const resumedMs = performance.now() - t2;
+  if (resumed?.logHash() !== fromStart.logHash()) throw new Error('a resumed run differs from its replay');
+  return {
+    scenario: id,
+    seekToS: atMs / 1000,
+    checkpoints: checkpoints.count,
+    playingWithCheckpointsMs: Math.round(playMs),
+    rebuildFromStartMs: Math.round(fromStartMs),
+    rebuildFromCheckpointMs: Math.round(resumedMs),
+  };
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   if (args[0] === '--memory') return memoryChild(args[1] as string, Number(args[2]));
@@ -95,6 +129,7 @@ function main(): void {
   const referenceSmall = measureReference(defaultRun.pendingEvents);
   const short = measureMemory('large', 10);
   const long = measureMemory('large', 100);
+  const seek = measureSeek('large', 120);
   console.log(
     JSON.stringify(
       {
@@ -114,6 +149,7 @@ function main(): void {
         },
         targets: { largeRatioToReference: 0.35, largeSimSecondsPerWallSecond: 50 },
         memory: { large: { short, long, longOverShortHeap: Number((long.heapUsedMB / short.heapUsedMB).toFixed(2)) } },
+        seek,
       },
       null,
       2,

@@ -17,6 +17,7 @@ import { buildSnapshot } from './snapshotBuilder';
 import { buildFrame, buildTopology, type Frame, type Topology } from './frame';
 import type { SimulationSnapshot } from './snapshot';
 import { SimState } from './state';
+import { deepCopy, type CopyStats } from './deepCopy';
 
 export const COMMAND_LOG_LIMIT = 100_000;
 
@@ -213,6 +214,17 @@ export class Simulation {
   /** Hash of the event log so far: equal for equal scenario, seed and command log. */
   logHash(): string {
     return this.st.log.hash();
+  }
+
+  /**
+   * An independent copy of the run as it stands, observer left out: running either one never
+   * changes the other, and the copy continues exactly as this run would (same events, same hash).
+   * `stats` receives the bytes copied, for callers that budget memory.
+   */
+  clone(stats?: CopyStats): Simulation {
+    const twin = deepCopy<Simulation>(this, stats);
+    twin.observer = null;
+    return twin;
   }
 
   /** Events waiting in the future event list (for benchmarks and limits). */

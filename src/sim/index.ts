@@ -57,7 +57,11 @@ export function replay(
   commands: readonly TimedCommand[],
   untilMs: number,
 ): Simulation {
-  const sim = createSimulation(scenario, seed);
+  return replayOnto(createSimulation(scenario, seed), commands, untilMs);
+}
+
+/** Applies each command at its time on a run that has not reached it yet, then runs on to untilMs. */
+export function replayOnto(sim: Simulation, commands: readonly TimedCommand[], untilMs: number): Simulation {
   for (const { atMs, command } of commands) {
     sim.runUntil(atMs);
     const result = sim.apply(command);

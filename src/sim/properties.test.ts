@@ -156,3 +156,43 @@ describe('random fault schedules keep the invariants', () => {
     expect(checker.violations).toEqual([]);
   });
 });
+
+describe('a cloned run', () => {
+  it('goes on exactly as the original, and neither changes the other', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        schedule,
+        fc.integer({ min: 0, max: 15_000 }),
+        (seed, steps, cloneAtMs) => {
+          const sorted = [...steps].sort((x, y) => x.atMs - y.atMs);
+          const original = createSimulation(scenario, seed);
+          const before = sorted.filter((s) => s.atMs <= cloneAtMs);
+          for (const { atMs, command: c } of before) {
+            original.runUntil(atMs);
+            original.apply(c);
+          }
+          original.runUntil(cloneAtMs);
+          const twin = original.clone();
+          const hashAtClone = original.logHash();
+          // The original runs on alone first: the twin must not notice.
+          const rest = sorted.slice(before.length);
+          for (const { atMs, command: c } of rest) {
+            original.runUntil(atMs);
+            original.apply(c);
+          }
+          original.runUntil(20_000);
+          expect(twin.logHash()).toBe(hashAtClone);
+          for (const { atMs, command: c } of rest) {
+            twin.runUntil(atMs);
+            twin.apply(c);
+          }
+          twin.runUntil(20_000);
+          expect(twin.logHash()).toBe(original.logHash());
+          expect(twin.snapshot()).toEqual(original.snapshot());
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 300_000);
+});

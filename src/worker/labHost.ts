@@ -1,6 +1,7 @@
 // Runs one simulation for the lab and answers LabRequests. Plain logic, no worker globals, so
 // it runs the same inside the Web Worker and in-process in Node tests.
 import { createSimulation, replay, type Frame, type Simulation } from '../sim/index';
+import { Checkpoints } from './checkpoints';
 import type { LabReply, LabRequest } from './labProtocol';
 
 type Clock = () => number;
@@ -11,6 +12,7 @@ export class LabHost {
   private linkVersion = -1;
   private windowsAfterMs = -1;
   private eventsSeen = 0;
+  private readonly checkpoints = new Checkpoints();
 
   constructor(
     private readonly send: (reply: LabReply) => void,
@@ -37,8 +39,11 @@ export class LabHost {
   private dispatch(request: LabRequest): void {
     if (request.type === 'load') {
       const { scenario, seed } = request;
-      this.sim = request.replay
-        ? replay(scenario, seed, request.replay.commands, request.replay.untilMs)
+      this.checkpoints.follow(scenario, seed);
+      const wanted = request.replay;
+      this.sim = wanted
+        ? (this.checkpoints.resume(wanted.commands, wanted.untilMs) ??
+          replay(scenario, seed, wanted.commands, wanted.untilMs))
         : createSimulation(scenario, seed);
       this.runId = request.runId;
       this.linkVersion = -1;
@@ -53,6 +58,7 @@ export class LabHost {
       case 'advance': {
         const started = this.clock();
         sim.runUntil(request.untilMs, request.maxEvents);
+        this.checkpoints.offer(sim);
         this.send({ type: 'frame', runId: this.runId, frame: this.frame(sim), workMs: this.clock() - started });
         return;
       }
