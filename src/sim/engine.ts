@@ -8,7 +8,8 @@ import { onDiskFailureDue, onNodeFailureDue, scheduleHardwareFaults } from './cl
 import { onHealthCheck, rebuildRotation, scheduleHealthCheck } from './cluster/loadBalancer';
 import { onRestartDue } from './cluster/node';
 import { onReplyArrival } from './cluster/reply';
-import { onAntiEntropy, onRepairDetected, onRepairDone, placeInitialReplicas } from './cluster/replication';
+import { onAntiEntropy, placeInitialReplicas } from './cluster/replication';
+import { onRepairDetected, onRepairDone } from './cluster/repair';
 import { parseCommand, type Command, type TimedCommand } from './commands';
 import { EventKind, KIND_BITS, KIND_SPAN, type Observer } from './events';
 import { WINDOW_MS } from './metrics';

@@ -6,7 +6,8 @@
 import { EventKind } from '../events';
 import { DiskStatusCode, NodeStatusCode, type SimState } from '../state';
 import { dropAllWork } from './appServer';
-import { destroyReplicas, startRepairs } from './replication';
+import { destroyReplicas } from './replication';
+import { startRepairs } from './repair';
 
 function nodeName(st: SimState, node: number): string {
   return st.nodeIds[node] as string;

@@ -2,23 +2,12 @@
 // different storage nodes (in different racks when placement is rack-aware). Which replicas hold
 // which acknowledged writes is tracked exactly, per partition, as counts per set of slots (a
 // bitmask): when a slot is destroyed its bit is cleared, and writes whose set becomes empty are
-// lost. Lost replicas are rebuilt on another disk after a detection delay, a few at a time, each
-// copy taking repairCopyMs; live replicas exchange missing writes periodically (anti-entropy).
+// lost. Lost replicas are rebuilt on another disk (repair.ts); live replicas exchange missing
+// writes periodically (anti-entropy).
 import { EventKind } from '../events';
-import { DiskStatusCode, MASKS, MAX_RF, NodeStatusCode, SlotState, type SimState } from '../state';
-
-function diskNode(st: SimState, disk: number): number {
-  return st.storageNode(Math.floor(disk / st.disksPerNode));
-}
-
-function place(st: SimState, idx: number, disk: number): void {
-  st.slotDisk[idx] = disk;
-  st.slotState[idx] = SlotState.present;
-  st.slotChangedAt[idx] = st.nowMs;
-  st.slotGen[idx] = ((st.slotGen[idx] as number) + 1) | 0;
-  (st.diskReplicas[disk] as Set<number>).add(idx);
-  st.presentSlots[Math.floor(idx / MAX_RF)] = (st.presentSlots[Math.floor(idx / MAX_RF)] as number) + 1;
-}
+import { MASKS, MAX_RF, NodeStatusCode, SlotState, type SimState } from '../state';
+import { startRepairs } from './repair';
+import { diskNode, place } from './slots';
 
 /** Initial layout, spread evenly over nodes (and, rack-aware, over racks; single-rack: all in one). */
 export function placeInitialReplicas(st: SimState): void {
@@ -114,124 +103,6 @@ export function destroyReplicas(st: SimState, replicas: readonly number[], targe
     const partitions = emptied.size === 1 ? '1 partition' : `${emptied.size} partitions`;
     st.note('writesLost', target, `${partitions} lost every replica; ${writes} acknowledged writes lost`);
   }
-}
-
-export function onRepairDetected(st: SimState, idx: number, gen: number): void {
-  if (st.slotGen[idx] !== gen || st.slotState[idx] !== SlotState.missing) return;
-  st.slotState[idx] = SlotState.queued;
-  st.repairQueue.push(idx);
-  startRepairs(st);
-}
-
-/** A live replica of p to copy from: -1 if none is up, -2 if the partition holds no data at all. */
-function sourceSlot(st: SimState, p: number): number {
-  let any = false;
-  for (let s = 0; s < st.policy.replicationFactor; s++) {
-    const idx = p * MAX_RF + s;
-    if (st.slotState[idx] !== SlotState.present) continue;
-    any = true;
-    if (st.nodeStatus[diskNode(st, st.slotDisk[idx] as number)] === NodeStatusCode.up) return s;
-  }
-  return any ? -1 : -2;
-}
-
-/** The healthy disk with fewest replicas on an up node that holds no replica of p, preferring unused racks. */
-function chooseTarget(st: SimState, p: number): number {
-  const usedNodes = new Set<number>();
-  const usedRacks = new Set<number>();
-  for (let s = 0; s < MAX_RF; s++) {
-    const idx = p * MAX_RF + s;
-    const disk =
-      st.slotState[idx] === SlotState.present
-        ? (st.slotDisk[idx] as number)
-        : st.slotState[idx] === SlotState.copying
-          ? (st.slotTarget[idx] as number)
-          : -1;
-    if (disk < 0) continue;
-    const node = diskNode(st, disk);
-    usedNodes.add(node);
-    usedRacks.add(st.nodeRack[node] as number);
-  }
-  let best = -1;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (let disk = 0; disk < st.diskStatus.length; disk++) {
-    if (st.diskStatus[disk] !== DiskStatusCode.healthy) continue;
-    const node = diskNode(st, disk);
-    if (usedNodes.has(node) || st.nodeStatus[node] !== NodeStatusCode.up) continue;
-    const rackPenalty =
-      st.scenario.storage.placement === 'rack-aware' && usedRacks.has(st.nodeRack[node] as number) ? 1e9 : 0;
-    const score = rackPenalty + (st.diskReplicas[disk] as Set<number>).size + (st.diskRebuilding[disk] as number);
-    if (score < bestScore) {
-      bestScore = score;
-      best = disk;
-    }
-  }
-  return best;
-}
-
-export function startRepairs(st: SimState): void {
-  const max = st.scenario.storage.maxParallelRepairs;
-  let waiting = st.repairQueue.length;
-  while (st.repairsActive < max && waiting-- > 0) {
-    const idx = st.repairQueue.shift() as number;
-    if (st.slotState[idx] !== SlotState.queued) continue;
-    const p = Math.floor(idx / MAX_RF);
-    const target = chooseTarget(st, p);
-    if (target < 0 || sourceSlot(st, p) === -1) {
-      st.repairQueue.push(idx); // nowhere to copy to or from yet: try again when something changes
-      continue;
-    }
-    st.slotState[idx] = SlotState.copying;
-    st.slotTarget[idx] = target;
-    st.diskRebuilding[target] = (st.diskRebuilding[target] as number) + 1;
-    st.repairsActive++;
-    st.at(
-      st.nowMs + st.hardwareMs(st.scenario.storage.repairCopyMs),
-      EventKind.repairDone,
-      idx,
-      st.slotGen[idx] as number,
-    );
-  }
-}
-
-export function onRepairDone(st: SimState, idx: number, gen: number): void {
-  if (st.slotGen[idx] !== gen || st.slotState[idx] !== SlotState.copying) return;
-  const target = st.slotTarget[idx] as number;
-  st.diskRebuilding[target] = (st.diskRebuilding[target] as number) - 1;
-  st.repairsActive--;
-  const p = Math.floor(idx / MAX_RF);
-  const source = sourceSlot(st, p);
-  const targetNode = diskNode(st, target);
-  if (
-    st.diskStatus[target] !== DiskStatusCode.healthy ||
-    st.nodeStatus[targetNode] !== NodeStatusCode.up ||
-    source === -1
-  ) {
-    st.slotState[idx] = SlotState.queued; // the copy failed: start over
-    st.repairQueue.push(idx);
-    startRepairs(st);
-    return;
-  }
-  place(st, idx, target);
-  st.faultEpoch++;
-  const s = idx % MAX_RF;
-  if (source >= 0) {
-    const base = p * MASKS;
-    for (let m = 1; m < MASKS; m++) {
-      const c = st.maskCounts[base + m] as number;
-      if ((m & (1 << source)) === 0 || (m & (1 << s)) !== 0 || c === 0) continue;
-      st.maskCounts[base + m] = 0;
-      st.maskCounts[base + (m | (1 << s))] = (st.maskCounts[base + (m | (1 << s))] as number) + c;
-    }
-  }
-  st.metrics.durability.repairsCompleted++;
-  st.observer?.({ type: 'replicaRebuilt', timeMs: st.nowMs, partition: p, slot: s, fromSlot: source });
-  st.note(
-    'replicaRebuilt',
-    `partition ${p}`,
-    `replica ${s + 1} rebuilt on ${st.nodeIds[targetNode]} disk ${target % st.disksPerNode}`,
-  );
-  startRepairs(st);
 }
 
 /** Live replicas on the same side of any network partition share their writes with each other. */
