@@ -2,7 +2,7 @@
 // failure takes every machine in the rack at once, so where the replicas sit decides whether the
 // same fault costs nothing or a third of the data.
 import type { LessonInput } from '../lessonSchema';
-import { choice, currentFigure, ratioFigure, since, totalFigure, windowFigure } from './figureHelpers';
+import { choice, currentFigure, ratioFigure, since, totalFigure, windowFigure } from './builders';
 
 // rack-b and rack-c hold app servers and storage but not the load balancer (which is in rack-a).
 const outageAction = {
@@ -56,7 +56,6 @@ export const correlatedFaults: LessonInput = {
         windowFigure(
           'spreadAvailability',
           'availability during the outage',
-          'percent',
           'availability',
           since('action:spread', 5000),
         ),
@@ -83,7 +82,6 @@ export const correlatedFaults: LessonInput = {
         windowFigure(
           'oneRackAvailability',
           'availability during the outage',
-          'percent',
           'availability',
           since('action:one-rack', 5000),
         ),
@@ -135,10 +133,12 @@ export const correlatedFaults: LessonInput = {
       observeMs: FIRE_AT_MS + 15_000,
       figures: [
         totalFigure('spreadFireLost', 'acknowledged writes lost, copies spread', 'ackedWritesLost', 'step:fire-spread'),
-        windowFigure('spreadFireAvailability', 'availability after the fire', 'percent', 'availability', {
-          from: 'step:fire-spread',
-          fromMs: FIRE_AT_MS + 5000,
-        }),
+        windowFigure(
+          'spreadFireAvailability',
+          'availability after the fire',
+          'availability',
+          since('step:fire-spread', FIRE_AT_MS + 5000),
+        ),
       ],
       reveal:
         'The fire destroyed a copy of every partition, and {{spreadFireLost}} acknowledged writes were lost; availability after the fire stayed at {{spreadFireAvailability}}. The cluster is now rebuilding the burned copies in the two racks that survived.',

@@ -2,10 +2,23 @@
 // of one skewed latency distribution tell different stories; and an objective stated on p99
 // notices a slow server that one stated on the mean misses.
 import type { LessonInput } from '../lessonSchema';
-import { ratio, runLatency, setLoadAction, shareAbove, theory, windowFigure } from './lessonParts';
+import {
+  constantFigure,
+  ratioFigure,
+  runLatency,
+  setLoadAction,
+  shareAbove,
+  since,
+  windowFigure,
+  type Mark,
+} from './builders';
 
 const SETTLE_MS = 3000;
+/** From a mark, once the rate has settled, until now. */
+const settled = (mark: Mark) => since(mark, SETTLE_MS);
 const TARGET_MS = 100;
+/** From the histogram step until the learner slows a server: the run before the fault. */
+const BEFORE_SLOW = { from: 'step:histogram', to: 'action:slow-server' } as const;
 
 export const describingPerformance: LessonInput = {
   id: 'describing-performance',
@@ -30,8 +43,8 @@ export const describingPerformance: LessonInput = {
       only: ['load'],
       observeMs: 30_000,
       figures: [
-        windowFigure('baseServed', 'throughput at 300 req/s', 'servedRps', 'step:baseline', SETTLE_MS),
-        windowFigure('baseP50', 'median response time at 300 req/s', 'p50', 'step:baseline', SETTLE_MS, 'median'),
+        windowFigure('baseServed', 'throughput at 300 req/s', 'servedRps', settled('step:baseline')),
+        windowFigure('baseP50', 'median response time at 300 req/s', 'p50', settled('step:baseline'), 'median'),
       ],
       reveal: 'The cluster completed {{baseServed}}, and the median request took {{baseP50}}.',
     },
@@ -53,10 +66,10 @@ export const describingPerformance: LessonInput = {
       action: setLoadAction({ rateRps: 600 }, 'Set the request rate to 600 req/s.'),
       observeMs: 30_000,
       figures: [
-        windowFigure('doubleServed', 'throughput at 600 req/s', 'servedRps', 'action:double', SETTLE_MS),
-        windowFigure('doubleP50', 'median response time at 600 req/s', 'p50', 'action:double', SETTLE_MS, 'median'),
-        ratio('servedRatio', 'throughput at 600 over throughput at 300', 'doubleServed', 'baseServed'),
-        ratio('p50Ratio', 'median at 600 over median at 300', 'doubleP50', 'baseP50'),
+        windowFigure('doubleServed', 'throughput at 600 req/s', 'servedRps', settled('action:double')),
+        windowFigure('doubleP50', 'median response time at 600 req/s', 'p50', settled('action:double'), 'median'),
+        ratioFigure('servedRatio', 'throughput at 600 over throughput at 300', 'doubleServed', 'baseServed'),
+        ratioFigure('p50Ratio', 'median at 600 over median at 300', 'doubleP50', 'baseP50'),
       ],
       reveal:
         'Throughput went from {{baseServed}} to {{doubleServed}} ({{servedRatio}}), while the median response time went from {{baseP50}} to {{doubleP50}} ({{p50Ratio}}). While servers have spare capacity, more load means more work done, not slower work: each request still needs about the same time. The two numbers only become linked near saturation, when requests start waiting for each other (lesson 9). So a system is described by both: how much it can take, and how fast it answers at that load.',
@@ -82,8 +95,8 @@ export const describingPerformance: LessonInput = {
         runLatency('runP50', 'median response time', 'latencyP50'),
         runLatency('runP99', 'p99 response time', 'latencyP99'),
         runLatency('runP999', 'p99.9 response time', 'latencyP999'),
-        ratio('meanOverMedian', 'mean over median', 'runMean', 'runP50'),
-        ratio('p99OverMedian', 'p99 over median', 'runP99', 'runP50'),
+        ratioFigure('meanOverMedian', 'mean over median', 'runMean', 'runP50'),
+        ratioFigure('p99OverMedian', 'p99 over median', 'runP99', 'runP50'),
         shareAbove('runShareAboveTarget', `share of requests slower than ${TARGET_MS} ms`, TARGET_MS),
       ],
       reveal:
@@ -112,31 +125,22 @@ export const describingPerformance: LessonInput = {
       },
       observeMs: 60_000,
       figures: [
-        windowFigure(
-          'beforeP50',
-          'median of a second before',
-          'p50',
-          'step:histogram',
-          0,
-          'median',
-          'action:slow-server',
-        ),
-        windowFigure('beforeMean', 'mean before', 'mean', 'step:histogram', 0, 'mean', 'action:slow-server'),
-        windowFigure('beforeP99', 'p99 of a second before', 'p99', 'step:histogram', 0, 'median', 'action:slow-server'),
+        windowFigure('beforeP50', 'median of a second before', 'p50', BEFORE_SLOW, 'median'),
+        windowFigure('beforeMean', 'mean before', 'mean', BEFORE_SLOW),
+        windowFigure('beforeP99', 'p99 of a second before', 'p99', BEFORE_SLOW, 'median'),
         windowFigure(
           'slowP50',
           'median of a second with a slow server',
           'p50',
-          'action:slow-server',
-          SETTLE_MS,
+          settled('action:slow-server'),
           'median',
         ),
-        windowFigure('slowMean', 'mean with a slow server', 'mean', 'action:slow-server', SETTLE_MS),
-        windowFigure('slowP99', 'p99 of a second with a slow server', 'p99', 'action:slow-server', SETTLE_MS, 'median'),
-        ratio('slowP50Ratio', 'median after over before', 'slowP50', 'beforeP50'),
-        ratio('slowMeanRatio', 'mean after over before', 'slowMean', 'beforeMean'),
-        ratio('slowP99Ratio', 'p99 after over before', 'slowP99', 'beforeP99'),
-        theory('target', 'latency objective for the p99', 'ms', TARGET_MS),
+        windowFigure('slowMean', 'mean with a slow server', 'mean', settled('action:slow-server')),
+        windowFigure('slowP99', 'p99 of a second with a slow server', 'p99', settled('action:slow-server'), 'median'),
+        ratioFigure('slowP50Ratio', 'median after over before', 'slowP50', 'beforeP50'),
+        ratioFigure('slowMeanRatio', 'mean after over before', 'slowMean', 'beforeMean'),
+        ratioFigure('slowP99Ratio', 'p99 after over before', 'slowP99', 'beforeP99'),
+        constantFigure('target', 'latency objective for the p99', TARGET_MS, 'ms'),
       ],
       reveal:
         'The median went from {{beforeP50}} to {{slowP50}} ({{slowP50Ratio}}): three requests in four still go to healthy servers, so the typical user barely notices. The mean went from {{beforeMean}} to {{slowMean}} ({{slowMeanRatio}}), still far below {{target}}. The p99 went from {{beforeP99}} to {{slowP99}} ({{slowP99Ratio}}), and the promise is broken. An objective on the mean or the median would report a healthy service while more than one user in a hundred waits longer than promised. That is why objectives name a percentile and a threshold ("p99 under 100 ms"): it says exactly how many users may be disappointed and by how much, and it can be checked every minute.',
@@ -154,7 +158,7 @@ export const describingPerformance: LessonInput = {
       },
       observeMs: 20_000,
       figures: [
-        windowFigure('recoveredP99', 'p99 of a second after recovery', 'p99', 'action:recover', SETTLE_MS, 'median'),
+        windowFigure('recoveredP99', 'p99 of a second after recovery', 'p99', settled('action:recover'), 'median'),
       ],
       reveal: 'The typical p99 of a second is back to {{recoveredP99}}.',
     },

@@ -1,7 +1,8 @@
 // Lesson 2: one disk is reliable, thousands are not. Failures arrive at N / MTTF, so a big fleet
 // loses disks every day; replication plus quick repair is what keeps acknowledged writes safe.
 import type { LessonInput } from '../lessonSchema';
-import { HOUR_MS, choice, constantFigure, ratioFigure, totalFigure } from './figureHelpers';
+import { HOUR_MS, choice, constantFigure, ratioFigure, totalFigure } from './builders';
+import { disksAtScaleClaims } from './disksAtScaleClaims';
 
 const DISK_MTTF_HOURS = 262_800; // 30 years: about 3% of disks fail each year, as large fleets report
 const YEAR_HOURS = 8_760;
@@ -216,92 +217,7 @@ export const disksAtScale: LessonInput = {
         'With {{slowFailures}} disk failures and a 90-day repair, {{slowPartitionsLost}} partitions lost both copies (the formula expects about {{slowExpected}} on average; losses come in small clusters, because partitions that share a pair of disks are lost together, so single runs vary a lot), taking {{slowLost}} acknowledged writes with them (this run writes only ten times a second, so most partitions held few writes; in a real store each would hold many). The expected loss grows in proportion to the repair time: the same two copies with a four-hour repair would lose about {{fastExpected}} partitions a year. A second copy only protects you for as long as it takes to make a new one.',
     },
   ],
-  claims: [
-    {
-      id: 'one-copy-loses',
-      text: 'With one copy, failing a disk loses acknowledged writes.',
-      figure: 'oneDiskLost',
-      op: '>',
-      than: 0,
-    },
-    {
-      id: 'one-disk-share-low',
-      text: 'With one copy, a failed disk takes at least 3% of the acknowledged writes: it holds 6 or 7 of the 120 partitions, about 5.6% of the data.',
-      figure: 'oneDiskShare',
-      op: '>=',
-      than: 0.03,
-    },
-    {
-      id: 'one-disk-share-high',
-      text: 'With one copy, a failed disk takes at most 8% of the acknowledged writes.',
-      figure: 'oneDiskShare',
-      op: '<=',
-      than: 0.08,
-    },
-    {
-      id: 'month-matches-theory-low',
-      text: 'In 30 days of 10,000 disks, the failures counted are at least 60% of N × t / MTTF in at least 90% of runs.',
-      figure: 'monthFailures',
-      op: '>=',
-      than: { figure: 'monthExpected', times: 0.6 },
-      rate: 0.9,
-    },
-    {
-      id: 'month-matches-theory-high',
-      text: 'In 30 days of 10,000 disks, the failures counted are at most 140% of N × t / MTTF in at least 90% of runs.',
-      figure: 'monthFailures',
-      op: '<=',
-      than: { figure: 'monthExpected', times: 1.4 },
-      rate: 0.9,
-    },
-    {
-      id: 'year-matches-theory-low',
-      text: 'In a year of 1,000 disks, the failures counted are at least 60% of N × t / MTTF in at least 90% of runs.',
-      figure: 'yearFailures',
-      op: '>=',
-      than: { figure: 'yearExpected', times: 0.6 },
-      rate: 0.9,
-    },
-    {
-      id: 'year-matches-theory-high',
-      text: 'In a year of 1,000 disks, the failures counted are at most 140% of N × t / MTTF in at least 90% of runs.',
-      figure: 'yearFailures',
-      op: '<=',
-      than: { figure: 'yearExpected', times: 1.4 },
-      rate: 0.9,
-    },
-    {
-      id: 'one-copy-year-loss-low',
-      text: 'With one copy for a year, the writes lost are at least half of W × t / (2 × MTTF) in at least 90% of runs.',
-      figure: 'yearLost',
-      op: '>=',
-      than: { figure: 'yearLostExpected', times: 0.5 },
-      rate: 0.9,
-    },
-    {
-      id: 'one-copy-year-loss-high',
-      text: 'With one copy for a year, the writes lost are at most 1.6 times W × t / (2 × MTTF) in at least 90% of runs.',
-      figure: 'yearLost',
-      op: '<=',
-      than: { figure: 'yearLostExpected', times: 1.6 },
-      rate: 0.9,
-    },
-    {
-      id: 'three-copies-lose-nothing',
-      text: 'With RF=3 and a 4-hour repair time, no acknowledged write is lost in a simulated year of 1,000 disks.',
-      figure: 'rf3Lost',
-      op: '<=',
-      than: 0,
-    },
-    {
-      id: 'slow-repair-loses-partitions',
-      text: 'With two copies and a 90-day repair time, at least one partition loses both copies in a simulated year of 1,000 disks, in at least 90% of runs.',
-      figure: 'slowPartitionsLost',
-      op: '>=',
-      than: 1,
-      rate: 0.9,
-    },
-  ],
+  claims: disksAtScaleClaims,
   conclusion:
     'You saw {{monthFailures}} of 10,000 disks fail in a month, as N × t / MTTF predicts: at scale, hardware faults are a daily event. With one copy, a year of failures lost {{yearLost}} acknowledged writes. With three copies and a four-hour repair, the same year of failures lost {{rf3Lost}}. With two copies and a 90-day repair, {{slowPartitionsLost}} partitions were lost anyway. Durability comes from redundancy and from repairing faster than the next failure arrives.',
   freeExperiment:

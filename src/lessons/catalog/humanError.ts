@@ -2,7 +2,7 @@
 // configuration pushed everywhere at once fails many users; the same change on one canary,
 // caught from the error counts and rolled back, fails almost none.
 import type { LessonInput } from '../lessonSchema';
-import { choice, ratioFigure, since, totalFigure, windowFigure } from './figureHelpers';
+import { choice, ratioFigure, since, totalFigure, windowFigure } from './builders';
 
 function badConfig(mode: 'all-at-once' | 'canary') {
   return {
@@ -42,11 +42,9 @@ export const humanError: LessonInput = {
         'Most outages start with a change that a person made: a new configuration, a deploy, a command typed in the wrong window. We cannot stop people from making mistakes, but we can limit how much one mistake breaks, and notice it quickly.\n\nPress **Play** and watch the monitoring for ten seconds: **availability**, the **error budget** left (the 0.1% of requests the 99.9% objective allows to fail) and the **p99** latency.',
       observeMs: 10_000,
       figures: [
-        windowFigure('normalAvailability', 'availability, normal', 'percent', 'availability', { from: 'step:watch' }),
-        windowFigure('normalAmplification', 'attempts per request, normal', 'ratio', 'amplification', {
-          from: 'step:watch',
-        }),
-        windowFigure('normalP99', 'p99, normal', 'ms', 'p99', { from: 'step:watch' }, 'median'),
+        windowFigure('normalAvailability', 'availability, normal', 'availability', since('step:watch')),
+        windowFigure('normalAmplification', 'attempts per request, normal', 'amplification', since('step:watch')),
+        windowFigure('normalP99', 'p99, normal', 'p99', since('step:watch'), 'median'),
       ],
       reveal:
         'Normal: availability {{normalAvailability}}, a p99 of {{normalP99}}, and {{normalAmplification}} attempts per request, so almost nothing is retried.',
@@ -78,14 +76,12 @@ export const humanError: LessonInput = {
         windowFigure(
           'allAvailability',
           'availability, bad config everywhere',
-          'percent',
           'availability',
           since('action:all-at-once', 1000),
         ),
         windowFigure(
           'allAmplification',
           'attempts per request, bad config everywhere',
-          'ratio',
           'amplification',
           since('action:all-at-once', 1000),
         ),
@@ -105,7 +101,6 @@ export const humanError: LessonInput = {
         windowFigure(
           'allRecovered',
           'availability after rolling back',
-          'percent',
           'availability',
           since('action:roll-back', 2000),
         ),
@@ -140,16 +135,14 @@ export const humanError: LessonInput = {
         windowFigure(
           'canaryAvailability',
           'availability, bad config on the canary',
-          'percent',
           'availability',
           since('action:canary', 1000),
         ),
         totalFigure('canaryErrors', 'error replies from the canary', 'errors', 'action:canary'),
-        windowFigure('canaryP99', 'p99, bad config on the canary', 'ms', 'p99', since('action:canary', 1000), 'median'),
+        windowFigure('canaryP99', 'p99, bad config on the canary', 'p99', since('action:canary', 1000), 'median'),
         windowFigure(
           'canaryAmplification',
           'attempts per request, canary',
-          'ratio',
           'amplification',
           since('action:canary', 1000),
         ),
@@ -171,7 +164,6 @@ export const humanError: LessonInput = {
         windowFigure(
           'canaryRecovered',
           'availability after the canary rollback',
-          'percent',
           'availability',
           since('action:canary-roll-back', 2000),
         ),

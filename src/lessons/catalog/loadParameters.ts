@@ -3,7 +3,7 @@
 // fetch followed accounts' posts when a timeline is read (fan-out on read), or copy each post
 // into followers' timelines when it is written (fan-out on write).
 import type { LessonInput } from '../lessonSchema';
-import { ratio, setLoadAction, theory, windowFigure, withinClaims } from './lessonParts';
+import { constantFigure, ratioFigure, setLoadAction, since, windowFigure, withinClaims } from './builders';
 
 const RATE = 600;
 const READS = 0.8;
@@ -31,18 +31,18 @@ export const loadParameters: LessonInput = {
       observeMs: 10_000,
       only: ['load'],
       figures: [
-        theory('baseRate', 'request rate', 'rps', RATE),
-        windowFigure('baseStorage', 'storage requests per second', 'storageRps', 'step:parameters', 1000),
-        windowFigure('baseOffered', 'user requests per second', 'offeredRps', 'step:parameters', 1000),
-        ratio('basePerRequest', 'storage requests per user request', 'baseStorage', 'baseOffered'),
-        theory(
+        constantFigure('baseRate', 'request rate', RATE, 'rps'),
+        windowFigure('baseStorage', 'storage requests per second', 'storageRps', since('step:parameters', 1000)),
+        windowFigure('baseOffered', 'user requests per second', 'offeredRps', since('step:parameters', 1000)),
+        ratioFigure('basePerRequest', 'storage requests per user request', 'baseStorage', 'baseOffered'),
+        constantFigure(
           'basePerRequestTheory',
           'storage requests per user request, expected',
-          'ratio',
           READS + (1 - READS) * RF,
+          'ratio',
         ),
-        ratio('basePerRequestVsTheory', 'measured over expected', 'basePerRequest', 'basePerRequestTheory'),
-        windowFigure('baseP99', 'p99 latency', 'p99', 'step:parameters', 1000, 'median'),
+        ratioFigure('basePerRequestVsTheory', 'measured over expected', 'basePerRequest', 'basePerRequestTheory'),
+        windowFigure('baseP99', 'p99 latency', 'p99', since('step:parameters', 1000), 'median'),
       ],
       reveal:
         'Users sent {{baseOffered}}; the storage tier received {{baseStorage}}, or {{basePerRequest}} per user request. That is the arithmetic 0.8 × 1 + 0.2 × 3 = 1.4: the read/write mix is a load parameter because reads and writes cost different amounts.',
@@ -72,12 +72,11 @@ export const loadParameters: LessonInput = {
           'readStorage',
           'storage requests per second, fan-out on read',
           'storageRps',
-          'action:fan-out-on-read',
-          1000,
+          since('action:fan-out-on-read', 1000),
         ),
-        theory('readStorageTheory', 'expected storage requests per second', 'rps', storageLoad(FOLLOWS, 1)),
-        ratio('readStorageVsTheory', 'measured over expected', 'readStorage', 'readStorageTheory'),
-        windowFigure('readP99', 'p99 latency, fan-out on read', 'p99', 'action:fan-out-on-read', 1000, 'median'),
+        constantFigure('readStorageTheory', 'expected storage requests per second', storageLoad(FOLLOWS, 1), 'rps'),
+        ratioFigure('readStorageVsTheory', 'measured over expected', 'readStorage', 'readStorageTheory'),
+        windowFigure('readP99', 'p99 latency, fan-out on read', 'p99', since('action:fan-out-on-read', 1000), 'median'),
       ],
       reveal:
         'The storage tier now handles {{readStorage}} (the arithmetic gives 600 × (0.8 × 20 + 0.2 × 3) = {{readStorageTheory}}). Every timeline read waits for the slowest of 20 fetches, so p99 went from {{baseP99}} to {{readP99}}. The cost of this design grows with how many accounts a user *follows*, and it is paid on every read.',
@@ -110,13 +109,18 @@ export const loadParameters: LessonInput = {
           'writeStorage',
           'storage requests per second, fan-out on write',
           'storageRps',
-          'action:fan-out-on-write',
-          1000,
+          since('action:fan-out-on-write', 1000),
         ),
-        theory('writeStorageTheory', 'expected storage requests per second', 'rps', storageLoad(1, FOLLOWS)),
-        ratio('writeStorageVsTheory', 'measured over expected', 'writeStorage', 'writeStorageTheory'),
-        ratio('writeOverRead', 'fan-out on write over fan-out on read', 'writeStorage', 'readStorage'),
-        windowFigure('writeP99', 'p99 latency, fan-out on write', 'p99', 'action:fan-out-on-write', 1000, 'median'),
+        constantFigure('writeStorageTheory', 'expected storage requests per second', storageLoad(1, FOLLOWS), 'rps'),
+        ratioFigure('writeStorageVsTheory', 'measured over expected', 'writeStorage', 'writeStorageTheory'),
+        ratioFigure('writeOverRead', 'fan-out on write over fan-out on read', 'writeStorage', 'readStorage'),
+        windowFigure(
+          'writeP99',
+          'p99 latency, fan-out on write',
+          'p99',
+          since('action:fan-out-on-write', 1000),
+          'median',
+        ),
       ],
       reveal:
         'The storage tier handles {{writeStorage}}, against {{readStorage}} with fan-out on read: {{writeOverRead}} as much, even though every copy is written to three replicas. (Expected: 600 × (0.8 × 1 + 0.2 × 20 × 3) = {{writeStorageTheory}}.) Most requests are reads, and reads are now cheap, so p99 is {{writeP99}}. Work moved from the common operation to the rarer one.',
@@ -143,13 +147,17 @@ export const loadParameters: LessonInput = {
           'celebrityStorage',
           'storage requests per second, 200 followers',
           'storageRps',
-          'action:celebrity',
-          1000,
+          since('action:celebrity', 1000),
         ),
-        theory('celebrityStorageTheory', 'expected storage requests per second', 'rps', storageLoad(1, CELEBRITY)),
-        ratio('celebrityStorageVsTheory', 'measured over expected', 'celebrityStorage', 'celebrityStorageTheory'),
-        ratio('celebrityOverRead', 'over fan-out on read', 'celebrityStorage', 'readStorage'),
-        windowFigure('celebrityP99', 'p99 latency, 200 followers', 'p99', 'action:celebrity', 1000, 'median'),
+        constantFigure(
+          'celebrityStorageTheory',
+          'expected storage requests per second',
+          storageLoad(1, CELEBRITY),
+          'rps',
+        ),
+        ratioFigure('celebrityStorageVsTheory', 'measured over expected', 'celebrityStorage', 'celebrityStorageTheory'),
+        ratioFigure('celebrityOverRead', 'over fan-out on read', 'celebrityStorage', 'readStorage'),
+        windowFigure('celebrityP99', 'p99 latency, 200 followers', 'p99', since('action:celebrity', 1000), 'median'),
       ],
       reveal:
         'Now the storage tier handles {{celebrityStorage}}: {{celebrityOverRead}} what fan-out on read needed. (Each post also waits for 200 copies, but posts are one request in five, so the overall p99 of {{celebrityP99}} hides that; this cluster’s storage has room to spare, and a real one would not.) The same design that was cheaper at 20 followers is far dearer at 200. Which design wins depends on a load parameter: followers per author compared with reads per post. Large networks mix the two, copying most posts on write and fetching the posts of very popular accounts on read.',

@@ -2,7 +2,7 @@
 // blocking behind a few slow requests (Pollaczek–Khinchine, checked), and why a server's own
 // stopwatch misses the time requests spend waiting in its queue.
 import type { LessonInput } from '../lessonSchema';
-import { ratio, setLoadAction, theory, windowFigure, withinClaims } from './lessonParts';
+import { constantFigure, ratioFigure, setLoadAction, since, windowFigure, withinClaims } from './builders';
 
 // One server, one worker, exponential 10 ms service: mu = 100 req/s.
 const MEAN_SERVICE_MS = 10;
@@ -31,11 +31,11 @@ const loadAction = (rateRps: number) => setLoadAction({ rateRps }, `Set the requ
 const levelFigures = (name: string, rateRps: number) => {
   const busy = `at ${rateRps}% busy`;
   return [
-    windowFigure(`${name}Mean`, `mean response time ${busy}`, 'mean', `action:${name}`, SETTLE_MS),
-    windowFigure(`${name}P99`, `p99 ${busy}`, 'p99', `action:${name}`, SETTLE_MS, 'median'),
-    theory(`${name}Theory`, `M/M/1 mean response time ${busy}`, 'ms', mm1MeanMs(rateRps)),
-    ratio(`${name}VsTheory`, 'measured over theory', `${name}Mean`, `${name}Theory`),
-    ratio(`${name}VsHalf`, `mean ${busy} over mean at 50%`, `${name}Mean`, 'halfMean'),
+    windowFigure(`${name}Mean`, `mean response time ${busy}`, 'mean', since(`action:${name}`, SETTLE_MS)),
+    windowFigure(`${name}P99`, `p99 ${busy}`, 'p99', since(`action:${name}`, SETTLE_MS), 'median'),
+    constantFigure(`${name}Theory`, `M/M/1 mean response time ${busy}`, mm1MeanMs(rateRps), 'ms'),
+    ratioFigure(`${name}VsTheory`, 'measured over theory', `${name}Mean`, `${name}Theory`),
+    ratioFigure(`${name}VsHalf`, `mean ${busy} over mean at 50%`, `${name}Mean`, 'halfMean'),
   ];
 };
 
@@ -57,9 +57,9 @@ export const queueingAndSaturation: LessonInput = {
       only: ['load'],
       observeMs: LEVEL_OBSERVE_MS,
       figures: [
-        windowFigure('halfMean', 'mean response time at 50% busy', 'mean', 'step:half-busy'),
-        theory('halfTheory', 'M/M/1 mean response time at 50% busy', 'ms', mm1MeanMs(50)),
-        ratio('halfVsTheory', 'measured over theory', 'halfMean', 'halfTheory'),
+        windowFigure('halfMean', 'mean response time at 50% busy', 'mean', since('step:half-busy')),
+        constantFigure('halfTheory', 'M/M/1 mean response time at 50% busy', mm1MeanMs(50), 'ms'),
+        ratioFigure('halfVsTheory', 'measured over theory', 'halfMean', 'halfTheory'),
       ],
       reveal:
         'The mean response time was {{halfMean}}, although a request needs only 10 ms of work. The rest is waiting: even at half load, requests often arrive while another is being served. Queueing theory has an exact answer for this setup (arrivals at independent random moments, service times drawn from an exponential distribution, one server: the M/M/1 queue): the mean response time is 1 / (μ − λ), where μ = 100/s is the service rate and λ the arrival rate: 1 / (50/s) = {{halfTheory}}. Your run agrees: {{halfVsTheory}} of theory.',
@@ -137,24 +137,27 @@ export const queueingAndSaturation: LessonInput = {
           'calmP95',
           'p95 before the rollout',
           'p95',
-          'step:head-of-line',
-          5000,
+          { from: 'step:head-of-line', fromMs: 5000, to: 'action:head-of-line' },
           'median',
-          'action:head-of-line',
         ),
-        windowFigure('blockedP95', 'p95 with 2% slow requests', 'p95', 'action:head-of-line', SETTLE_MS, 'median'),
+        windowFigure(
+          'blockedP95',
+          'p95 with 2% slow requests',
+          'p95',
+          since('action:head-of-line', SETTLE_MS),
+          'median',
+        ),
         windowFigure(
           'blockedMean',
           'mean response time with 2% slow requests',
           'mean',
-          'action:head-of-line',
-          SETTLE_MS,
+          since('action:head-of-line', SETTLE_MS),
         ),
-        ratio('blockedP95Rise', 'p95 after over p95 before', 'blockedP95', 'calmP95'),
-        theory('blockedTheory', 'Pollaczek–Khinchine mean response time', 'ms', slowWaitMs + slowMeanServiceMs),
-        theory('evenTheory', 'M/M/1 mean response time for the same mean work', 'ms', evenMeanMs),
-        theory('blockedService', 'mean work per request with 2% slow requests', 'ms', slowMeanServiceMs),
-        ratio('blockedVsTheory', 'measured over theory', 'blockedMean', 'blockedTheory'),
+        ratioFigure('blockedP95Rise', 'p95 after over p95 before', 'blockedP95', 'calmP95'),
+        constantFigure('blockedTheory', 'Pollaczek–Khinchine mean response time', slowWaitMs + slowMeanServiceMs, 'ms'),
+        constantFigure('evenTheory', 'M/M/1 mean response time for the same mean work', evenMeanMs, 'ms'),
+        constantFigure('blockedService', 'mean work per request with 2% slow requests', slowMeanServiceMs, 'ms'),
+        ratioFigure('blockedVsTheory', 'measured over theory', 'blockedMean', 'blockedTheory'),
         {
           id: 'blockedQueueMs',
           label: 'time spent waiting in the queue',

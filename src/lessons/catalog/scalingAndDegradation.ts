@@ -2,7 +2,7 @@
 // and what each does to response time; then a load spike against servers that queue without
 // limit (goodput collapses) and against servers that shed the excess (goodput holds).
 import type { LessonInput } from '../lessonSchema';
-import { ratio, setLoadAction, spanFigure, theory, windowFigure } from './lessonParts';
+import { between, constantFigure, ratioFigure, setLoadAction, since, windowFigure } from './builders';
 
 const SETTLE_MS = 3000;
 const BUSY_RPS = 1650;
@@ -27,44 +27,36 @@ const spikeAction = {
 
 /** The typical second's median and p99 once the rate has settled after the step's action. */
 const settledLatency = (prefix: string, step: string, where: string) => [
-  windowFigure(`${prefix}P50`, `median ${where}`, 'p50', `action:${step}`, SETTLE_MS, 'median'),
-  windowFigure(`${prefix}P99`, `p99 ${where}`, 'p99', `action:${step}`, SETTLE_MS, 'median'),
+  windowFigure(`${prefix}P50`, `median ${where}`, 'p50', since(`action:${step}`, SETTLE_MS), 'median'),
+  windowFigure(`${prefix}P99`, `p99 ${where}`, 'p99', since(`action:${step}`, SETTLE_MS), 'median'),
 ];
 
 /** Goodput, amplification and p99 during a spike, then availability once it is over. */
 const spikeFigures = (prefix: string, step: string, label: string) => [
-  spanFigure(
+  windowFigure(
     `${prefix}Goodput`,
     `goodput during the spike, ${label}`,
     'servedRps',
-    `action:${step}`,
-    SETTLE_MS,
-    SPIKE.durationMs,
+    between(`action:${step}`, SETTLE_MS, SPIKE.durationMs),
   ),
-  spanFigure(
+  windowFigure(
     `${prefix}Amplification`,
     `attempts per new request during the spike, ${label}`,
     'amplification',
-    `action:${step}`,
-    SETTLE_MS,
-    SPIKE.durationMs,
+    between(`action:${step}`, SETTLE_MS, SPIKE.durationMs),
   ),
-  spanFigure(
+  windowFigure(
     `${prefix}P99`,
     `worst second’s p99 during the spike, ${label}`,
     'p99',
-    `action:${step}`,
-    0,
-    SPIKE.durationMs,
+    between(`action:${step}`, 0, SPIKE.durationMs),
     'max',
   ),
-  spanFigure(
+  windowFigure(
     `${prefix}After`,
     `availability from 5 s after the spike, ${label}`,
     'availability',
-    `action:${step}`,
-    SPIKE.durationMs + 5000,
-    SPIKE.durationMs + AFTER_MS,
+    between(`action:${step}`, SPIKE.durationMs + 5000, SPIKE.durationMs + AFTER_MS),
   ),
 ];
 
@@ -86,8 +78,14 @@ export const scalingAndDegradation: LessonInput = {
       action: { ...busyAction, afterMs: 6000 },
       observeMs: BUSY_OBSERVE_MS,
       figures: [
-        theory('capacity', 'capacity of four servers', 'rps', CAPACITY_RPS),
-        windowFigure('calmP50', 'median at 600 req/s', 'p50', 'step:busy', 2000, 'median', 'action:busy'),
+        constantFigure('capacity', 'capacity of four servers', CAPACITY_RPS, 'rps'),
+        windowFigure(
+          'calmP50',
+          'median at 600 req/s',
+          'p50',
+          { from: 'step:busy', fromMs: 2000, to: 'action:busy' },
+          'median',
+        ),
         ...settledLatency('busy', 'busy', 'at 1,650 req/s on four servers'),
       ],
       reveal:
@@ -102,7 +100,7 @@ export const scalingAndDegradation: LessonInput = {
       ...busyAgain,
       figures: [
         ...settledLatency('out', 'scale-out', 'on eight servers'),
-        ratio('outVsCalm', 'median on eight servers over median at 600 req/s', 'outP50', 'calmP50'),
+        ratioFigure('outVsCalm', 'median on eight servers over median at 600 req/s', 'outP50', 'calmP50'),
       ],
       reveal:
         'With eight servers the median is {{outP50}} and the p99 {{outP99}}. The queues are gone, but the median is about what it was at light load ({{outVsCalm}} of {{calmP50}}): each request still needs the same work from one server, and more servers cannot make that work shorter.',
@@ -126,7 +124,7 @@ export const scalingAndDegradation: LessonInput = {
       ...busyAgain,
       figures: [
         ...settledLatency('up', 'scale-up', 'on four fast servers'),
-        ratio('upVsOut', 'median on fast servers over median on eight servers', 'upP50', 'outP50'),
+        ratioFigure('upVsOut', 'median on fast servers over median on eight servers', 'upP50', 'outP50'),
       ],
       reveal:
         'Four fast servers give a median of {{upP50}} and a p99 of {{upP99}}, against {{outP50}} and {{outP99}} on eight ordinary ones: {{upVsOut}} of the median. Both fixed the queueing; only the faster machines shortened each request. Scaling up is simpler, since there are fewer machines to manage, but a machine twice as fast often costs more than two ordinary ones, and at some point there is no faster machine to buy. Scaling out has no such ceiling and survives the loss of one machine, which is why large systems mostly scale out and keep each request’s own work small.',
@@ -179,7 +177,7 @@ export const scalingAndDegradation: LessonInput = {
       observeMs: SPIKE.durationMs + AFTER_MS,
       figures: [
         ...spikeFigures('shed', 'shed', 'queue limit 20'),
-        ratio('shedVsCapacity', 'goodput with shedding over capacity', 'shedGoodput', 'capacity'),
+        ratioFigure('shedVsCapacity', 'goodput with shedding over capacity', 'shedGoodput', 'capacity'),
       ],
       reveal:
         'With a queue limit, goodput during the spike was {{shedGoodput}}, {{shedVsCapacity}} of the cluster’s capacity, against {{noLimitGoodput}} without a limit. The worst second’s p99 was {{shedP99}}: no request waited behind more than 20 others, and the slowest ones were requests turned away once that succeeded on a retry after a short back-off. Users beyond capacity got a quick error instead of a long wait; the rest were served at full speed, and from 5 s after the spike {{shedAfter}} of requests succeeded. This is **graceful degradation**: under overload the service does less, but what it does, it does well.',

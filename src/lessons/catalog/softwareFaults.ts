@@ -2,7 +2,8 @@
 // retries can turn a short overload into one that outlives its cause (a metastable failure).
 // Remedies that cut the work per request end it; backoff alone only moves the work in time.
 import type { LessonInput } from '../lessonSchema';
-import { choice, currentFigure, since, windowFigure } from './figureHelpers';
+import { between, choice, currentFigure, since, windowFigure } from './builders';
+import { softwareFaultsClaims } from './softwareFaultsClaims';
 
 const RATE_RPS = 175;
 
@@ -67,7 +68,6 @@ export const softwareFaults: LessonInput = {
         windowFigure(
           'poisonAvailability',
           'availability in the seconds after the poison',
-          'percent',
           'availability',
           since('action:poison', 1000),
         ),
@@ -96,23 +96,14 @@ export const softwareFaults: LessonInput = {
         windowFigure(
           'healthyP99',
           'p99 before the slowdown',
-          'ms',
           'p99',
           { from: 'step:runaway', fromMs: 2000, to: 'action:runaway' },
           'median',
         ),
-        windowFigure(
-          'runawayP99',
-          'p99 with one slow server',
-          'ms',
-          'p99',
-          { from: 'action:runaway', fromMs: 5000 },
-          'median',
-        ),
+        windowFigure('runawayP99', 'p99 with one slow server', 'p99', since('action:runaway', 5000), 'median'),
         windowFigure(
           'runawayAvailability',
           'availability with one slow server',
-          'percent',
           'availability',
           since('action:runaway', 5000),
         ),
@@ -139,28 +130,25 @@ export const softwareFaults: LessonInput = {
       observeMs: 60_000,
       only: ['load'],
       figures: [
-        windowFigure('stormBefore', 'availability before the spike', 'percent', 'availability', {
+        windowFigure('stormBefore', 'availability before the spike', 'availability', {
           from: 'step:storm',
           to: 'action:storm',
         }),
         windowFigure(
           'stormAfter',
           'availability 30–50 s after the spike ended',
-          'percent',
           'availability',
           since('action:storm', 40_000),
         ),
         windowFigure(
           'stormOffered',
           'new requests per second 30–50 s after the spike',
-          'rps',
           'offeredRps',
           since('action:storm', 40_000),
         ),
         windowFigure(
           'stormAmplification',
           'attempts per request 30–50 s after the spike',
-          'ratio',
           'amplification',
           since('action:storm', 40_000),
         ),
@@ -189,14 +177,12 @@ export const softwareFaults: LessonInput = {
         windowFigure(
           'backoffAvailability',
           'availability with backoff',
-          'percent',
           'availability',
           since('action:backoff', 10_000),
         ),
         windowFigure(
           'backoffAmplification',
           'attempts per request with backoff',
-          'ratio',
           'amplification',
           since('action:backoff', 10_000),
         ),
@@ -221,18 +207,12 @@ export const softwareFaults: LessonInput = {
         windowFigure(
           'budgetEarlyAmplification',
           'attempts per request just after the switch',
-          'ratio',
           'amplification',
-          {
-            from: 'action:budget',
-            to: 'action:budget',
-            toMs: 10_000,
-          },
+          between('action:budget', 0, 10_000),
         ),
         windowFigure(
           'budgetAvailability',
           'availability with a retry budget',
-          'percent',
           'availability',
           since('action:budget', 25_000),
         ),
@@ -262,86 +242,24 @@ export const softwareFaults: LessonInput = {
       observeMs: 60_000,
       only: ['policy'],
       figures: [
-        windowFigure('shedDuring', 'availability during the spike', 'percent', 'availability', {
-          from: 'step:shedding',
-          fromMs: SHED_SPIKE_AT_MS,
-          to: 'step:shedding',
-          toMs: SHED_SPIKE_AT_MS + 10_000,
-        }),
-        windowFigure('shedAfter', 'availability 30–40 s after the spike ended', 'percent', 'availability', {
-          from: 'step:shedding',
-          fromMs: SHED_SPIKE_AT_MS + 40_000,
-        }),
+        windowFigure(
+          'shedDuring',
+          'availability during the spike',
+          'availability',
+          between('step:shedding', SHED_SPIKE_AT_MS, SHED_SPIKE_AT_MS + 10_000),
+        ),
+        windowFigure(
+          'shedAfter',
+          'availability 30–40 s after the spike ended',
+          'availability',
+          since('step:shedding', SHED_SPIKE_AT_MS + 40_000),
+        ),
       ],
       reveal:
         'During the spike, availability was {{shedDuring}}: some requests were turned away, because there really was more work than capacity. But 30 seconds after the spike it was {{shedAfter}}. A short queue means every request a server takes on is served while its client still waits, so no work is wasted and the overload ends with its cause.',
     },
   ],
-  claims: [
-    {
-      id: 'poison-takes-most',
-      text: 'Five poison requests leave at least three of the four app servers down.',
-      figure: 'poisonDown',
-      op: '>=',
-      than: 3,
-    },
-    {
-      id: 'runaway-hurts-p99',
-      text: 'One app server slowed ten-fold raises the median p99 at least five-fold, because health checks keep it in rotation.',
-      figure: 'runawayP99',
-      op: '>=',
-      than: { figure: 'healthyP99', times: 5 },
-    },
-    {
-      id: 'storm-outlives-trigger',
-      text: 'After a ten-second ×3 spike with immediate retries, availability 30–50 s after the spike ended stays below 5%.',
-      figure: 'stormAfter',
-      op: '<',
-      than: 0.05,
-    },
-    {
-      id: 'storm-load-normal-high',
-      text: 'During that outage, the users’ request rate is no more than 10% above normal (175 req/s): the trigger is gone.',
-      figure: 'stormOffered',
-      op: '<=',
-      than: RATE_RPS * 1.1,
-    },
-    {
-      id: 'storm-load-normal-low',
-      text: 'During that outage, the users’ request rate is no more than 10% below normal: users keep coming.',
-      figure: 'stormOffered',
-      op: '>=',
-      than: RATE_RPS * 0.9,
-    },
-    {
-      id: 'storm-every-attempt',
-      text: 'During that outage, almost every request uses all four attempts: at least 3.5 attempts per request.',
-      figure: 'stormAmplification',
-      op: '>=',
-      than: 3.5,
-    },
-    {
-      id: 'backoff-not-enough',
-      text: 'Switching to exponential backoff with jitter does not end the storm: availability stays below 5%.',
-      figure: 'backoffAvailability',
-      op: '<',
-      than: 0.05,
-    },
-    {
-      id: 'budget-ends-storm',
-      text: 'A retry budget of 10% ends the storm: availability returns to at least 99.9%.',
-      figure: 'budgetAvailability',
-      op: '>=',
-      than: 0.999,
-    },
-    {
-      id: 'shedding-recovers',
-      text: 'With a queue limit of 20, availability after the same spike returns to at least 99.9%.',
-      figure: 'shedAfter',
-      op: '>=',
-      than: 0.999,
-    },
-  ],
+  claims: softwareFaultsClaims(RATE_RPS),
   conclusion:
     'Five bad requests took down {{poisonDown}} of four servers: identical software fails together. One slow server raised p99 from {{healthyP99}} to {{runawayP99}} without ever failing a health check. A ten-second spike left the cluster at {{stormAfter}} availability long after the load was normal again, because retries and wasted queue time fed the overload. Backoff alone left it at {{backoffAvailability}}; a retry budget brought it back to {{budgetAvailability}}, and short queues kept the storm from starting ({{shedAfter}}).',
   freeExperiment:

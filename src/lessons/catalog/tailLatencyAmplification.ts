@@ -2,7 +2,7 @@
 // requests slower than one backend's p99 is 1 - 0.99^k, and the parent's p99 is far above a
 // backend's. App servers and the network are made instant so that all latency is backend time.
 import type { LessonInput } from '../lessonSchema';
-import { ratio, runLatency, setLoadAction, shareAbove, theory, withinClaims } from './lessonParts';
+import { constantFigure, ratioFigure, runLatency, setLoadAction, shareAbove, withinClaims } from './builders';
 
 // One backend call: log-normal, median 10 ms, sigma 0.5, so its p99 is 10 ms x e^(0.5 x 2.3263).
 const BACKEND_MEDIAN_MS = 10;
@@ -43,12 +43,12 @@ export const tailLatencyAmplification: LessonInput = {
       only: ['load'],
       observeMs: OBSERVE_MS,
       figures: [
-        theory('backendP99', 'a backend call’s p99', 'ms', BACKEND_P99_MS),
+        constantFigure('backendP99', 'a backend call’s p99', BACKEND_P99_MS, 'ms'),
         runLatency('oneP50', 'median user request, fan-out 1', 'latencyP50'),
         runLatency('oneP99', 'p99 of user requests, fan-out 1', 'latencyP99'),
         shareAbove('oneShare', 'user requests slower than a backend’s p99, fan-out 1', BACKEND_P99_MS),
-        theory('oneTheory', 'expected share with fan-out 1', 'percent', amplifiedShare(1)),
-        ratio('oneShareVsTheory', 'measured over expected share, fan-out 1', 'oneShare', 'oneTheory'),
+        constantFigure('oneTheory', 'expected share with fan-out 1', amplifiedShare(1), 'percent'),
+        ratioFigure('oneShareVsTheory', 'measured over expected share, fan-out 1', 'oneShare', 'oneTheory'),
       ],
       reveal:
         'With one call per request, the user sees the backend’s own distribution: median {{oneP50}}, p99 {{oneP99}}, and {{oneShare}} of requests slower than the backend p99 of {{backendP99}}, about one in a hundred, as it should be.',
@@ -73,8 +73,8 @@ export const tailLatencyAmplification: LessonInput = {
       observeMs: OBSERVE_MS,
       figures: [
         shareAbove('tenShare', 'user requests slower than a backend’s p99, fan-out 10', BACKEND_P99_MS),
-        theory('tenTheory', 'expected share with fan-out 10: 1 − 0.99^10', 'percent', amplifiedShare(10)),
-        ratio('tenVsTheory', 'measured over expected share, fan-out 10', 'tenShare', 'tenTheory'),
+        constantFigure('tenTheory', 'expected share with fan-out 10: 1 − 0.99^10', amplifiedShare(10), 'percent'),
+        ratioFigure('tenVsTheory', 'measured over expected share, fan-out 10', 'tenShare', 'tenTheory'),
         runLatency('tenP99', 'p99 of user requests, fan-out 10', 'latencyP99'),
       ],
       reveal:
@@ -102,13 +102,18 @@ export const tailLatencyAmplification: LessonInput = {
       observeMs: OBSERVE_MS / 2,
       figures: [
         shareAbove('hundredShare', 'user requests slower than a backend’s p99, fan-out 100', BACKEND_P99_MS),
-        theory('hundredTheory', 'expected share with fan-out 100: 1 − 0.99^100', 'percent', amplifiedShare(100)),
-        ratio('hundredVsTheory', 'measured over expected share, fan-out 100', 'hundredShare', 'hundredTheory'),
+        constantFigure(
+          'hundredTheory',
+          'expected share with fan-out 100: 1 − 0.99^100',
+          amplifiedShare(100),
+          'percent',
+        ),
+        ratioFigure('hundredVsTheory', 'measured over expected share, fan-out 100', 'hundredShare', 'hundredTheory'),
         runLatency('hundredP50', 'median user request, fan-out 100', 'latencyP50'),
         runLatency('hundredP99', 'p99 of user requests, fan-out 100', 'latencyP99'),
-        theory('hundredP99Theory', 'expected p99 of the slowest of 100 calls', 'ms', HUNDRED_P99_MS),
-        ratio('hundredP99VsTheory', 'measured over expected p99, fan-out 100', 'hundredP99', 'hundredP99Theory'),
-        ratio('hundredP99Ratio', 'p99 at fan-out 100 over p99 at fan-out 1', 'hundredP99', 'oneP99'),
+        constantFigure('hundredP99Theory', 'expected p99 of the slowest of 100 calls', HUNDRED_P99_MS, 'ms'),
+        ratioFigure('hundredP99VsTheory', 'measured over expected p99, fan-out 100', 'hundredP99', 'hundredP99Theory'),
+        ratioFigure('hundredP99Ratio', 'p99 at fan-out 100 over p99 at fan-out 1', 'hundredP99', 'oneP99'),
       ],
       reveal:
         '{{hundredShare}} of user requests were slower than a backend’s p99 (theory: 1 − 0.99^100 = {{hundredTheory}}). What is rare for one backend, one call in a hundred, is now the normal experience: the *median* user request took {{hundredP50}}, about as long as the backend’s p99. The p99 of user requests is {{hundredP99}}, {{hundredP99Ratio}} the p99 with one call (theory: the p99 of the slowest of 100 calls is one call’s 99.99th percentile, {{hundredP99Theory}}). This is **tail latency amplification**: the more backends a request needs, the more the backends’ slowest 1% decides what users see. At high fan-out, shortening the backends’ tail does more for users than speeding up their typical call.',

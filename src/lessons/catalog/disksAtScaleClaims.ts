@@ -1,0 +1,90 @@
+// Lesson 2's claims: what the headless tests check in every seeded run. They live in their
+// own file so the lesson file stays its story (STYLE: small files with one job).
+import type { LessonInput } from '../lessonSchema';
+
+export const disksAtScaleClaims: LessonInput['claims'] = [
+  {
+    id: 'one-copy-loses',
+    text: 'With one copy, failing a disk loses acknowledged writes.',
+    figure: 'oneDiskLost',
+    op: '>',
+    than: 0,
+  },
+  {
+    id: 'one-disk-share-low',
+    text: 'With one copy, a failed disk takes at least 3% of the acknowledged writes: it holds 6 or 7 of the 120 partitions, about 5.6% of the data.',
+    figure: 'oneDiskShare',
+    op: '>=',
+    than: 0.03,
+  },
+  {
+    id: 'one-disk-share-high',
+    text: 'With one copy, a failed disk takes at most 8% of the acknowledged writes.',
+    figure: 'oneDiskShare',
+    op: '<=',
+    than: 0.08,
+  },
+  {
+    id: 'month-matches-theory-low',
+    text: 'In 30 days of 10,000 disks, the failures counted are at least 60% of N × t / MTTF in at least 90% of runs.',
+    figure: 'monthFailures',
+    op: '>=',
+    than: { figure: 'monthExpected', times: 0.6 },
+    rate: 0.9,
+  },
+  {
+    id: 'month-matches-theory-high',
+    text: 'In 30 days of 10,000 disks, the failures counted are at most 140% of N × t / MTTF in at least 90% of runs.',
+    figure: 'monthFailures',
+    op: '<=',
+    than: { figure: 'monthExpected', times: 1.4 },
+    rate: 0.9,
+  },
+  {
+    id: 'year-matches-theory-low',
+    text: 'In a year of 1,000 disks, the failures counted are at least 60% of N × t / MTTF in at least 90% of runs.',
+    figure: 'yearFailures',
+    op: '>=',
+    than: { figure: 'yearExpected', times: 0.6 },
+    rate: 0.9,
+  },
+  {
+    id: 'year-matches-theory-high',
+    text: 'In a year of 1,000 disks, the failures counted are at most 140% of N × t / MTTF in at least 90% of runs.',
+    figure: 'yearFailures',
+    op: '<=',
+    than: { figure: 'yearExpected', times: 1.4 },
+    rate: 0.9,
+  },
+  {
+    id: 'one-copy-year-loss-low',
+    text: 'With one copy for a year, the writes lost are at least half of W × t / (2 × MTTF) in at least 90% of runs.',
+    figure: 'yearLost',
+    op: '>=',
+    than: { figure: 'yearLostExpected', times: 0.5 },
+    rate: 0.9,
+  },
+  {
+    id: 'one-copy-year-loss-high',
+    text: 'With one copy for a year, the writes lost are at most 1.6 times W × t / (2 × MTTF) in at least 90% of runs.',
+    figure: 'yearLost',
+    op: '<=',
+    than: { figure: 'yearLostExpected', times: 1.6 },
+    rate: 0.9,
+  },
+  {
+    id: 'three-copies-lose-nothing',
+    text: 'With RF=3 and a 4-hour repair time, no acknowledged write is lost in a simulated year of 1,000 disks.',
+    figure: 'rf3Lost',
+    op: '<=',
+    than: 0,
+  },
+  {
+    id: 'slow-repair-loses-partitions',
+    text: 'With two copies and a 90-day repair time, at least one partition loses both copies in a simulated year of 1,000 disks, in at least 90% of runs.',
+    figure: 'slowPartitionsLost',
+    op: '>=',
+    than: 1,
+    rate: 0.9,
+  },
+];
