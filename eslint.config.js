@@ -60,6 +60,8 @@ export default defineConfig([
     'playwright-report/',
     'blob-report/',
     'coverage/',
+    // Scratch scripts kept out of git (see .git/info/exclude).
+    '**/*.tmp.*',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,

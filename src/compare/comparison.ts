@@ -8,6 +8,8 @@ import {
   type Policy,
   type CumulativeMetrics,
   type DurabilityMetrics,
+  type Frame,
+  type Topology,
   type Scenario,
   type TimedCommand,
   type WindowMetrics,
@@ -27,9 +29,12 @@ export interface RunFigures {
   readonly cumulative: CumulativeMetrics;
   readonly durability: DurabilityMetrics;
   readonly logHash: string;
+  /** The cluster as it stands at the end, for the side-by-side pictures. */
+  readonly frame: Frame;
 }
 
-export type ComparisonResult = { ok: true; a: RunFigures; b: RunFigures } | { ok: false; error: string };
+export type ComparisonResult =
+  { ok: true; topology: Topology; a: RunFigures; b: RunFigures } | { ok: false; error: string };
 
 function figuresOf(sim: ReturnType<typeof replay>): RunFigures {
   const snapshot = sim.snapshot();
@@ -38,6 +43,8 @@ function figuresOf(sim: ReturnType<typeof replay>): RunFigures {
     cumulative: snapshot.cumulative,
     durability: snapshot.durability,
     logHash: snapshot.logHash,
+    // All link state, no windows or events (the snapshot has those).
+    frame: sim.frame(-1, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER),
   };
 }
 
@@ -47,7 +54,7 @@ export function compare(request: ComparisonRequest): ComparisonResult {
   try {
     const a = replay(request.scenario, request.seed, request.commands, request.untilMs);
     const b = replay(changed.value, request.seed, request.commands, request.untilMs);
-    return { ok: true, a: figuresOf(a), b: figuresOf(b) };
+    return { ok: true, topology: a.topology(), a: figuresOf(a), b: figuresOf(b) };
   } catch (error) {
     // A command valid in run A can be refused in run B (e.g. a quorum above B's replication factor).
     return { ok: false, error: (error as Error).message };

@@ -5,6 +5,7 @@ import { useModalDialog } from '../common/useModalDialog';
 import { POLICY_CHANGES, type ComparisonResult, type RunFigures } from '../../compare/comparison';
 import { useAppStore } from '../../store/context';
 import { CompareChart } from './CompareChart';
+import { RunPicture } from './RunPicture';
 import { runComparison } from './runComparison';
 import './compare.css';
 
@@ -106,6 +107,16 @@ export function CompareDialog({ open, onClose }: { readonly open: boolean; reado
                 ))}
               </tbody>
             </table>
+            {/* Drawn only while open: closed, the pictures would sit in the page as a second copy. */}
+            {open && (
+              <section className="run-pictures" aria-labelledby="run-pictures-title">
+                <h3 id="run-pictures-title">The cluster at t = {atS} s</h3>
+                <div className="run-pictures-pair">
+                  <RunPicture run="a" label="A: as run." topology={result.topology} frame={result.a.frame} />
+                  <RunPicture run="b" label={`B: ${bLabel}.`} topology={result.topology} frame={result.b.frame} />
+                </div>
+              </section>
+            )}
             <p className="compare-legend">
               <span className="compare-key is-a" aria-hidden="true" /> A: as run{' '}
               <span className="compare-key is-b" aria-hidden="true" /> B: {bLabel}

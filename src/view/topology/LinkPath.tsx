@@ -14,7 +14,8 @@ export interface LinkPathProps {
   readonly view: LinkView;
   readonly strokeWidth: number;
   readonly droppedShare: number;
-  onActivate(index: number): void;
+  /** Without it the link is a still picture (compare's side-by-side runs): no button, no id. */
+  onActivate?(index: number): void;
 }
 
 function notes(view: LinkView, droppedShare: number): string {
@@ -41,21 +42,21 @@ function LinkPathInner({ line, view, strokeWidth, droppedShare, onActivate }: Li
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       // Space acts on key up (as buttons do), so the key up cannot land on the menu that opens.
-      if (event.key === 'Enter') onActivate(line.index);
+      if (event.key === 'Enter') onActivate?.(line.index);
     }
+  };
+  const button = onActivate && {
+    role: 'button',
+    tabIndex: 0,
+    'data-link-id': line.id,
+    'aria-label': linkLabel(line.id, view, droppedShare),
+    onClick: () => onActivate(line.index),
+    onKeyDown,
+    onKeyUp: (event: KeyboardEvent) => event.key === ' ' && onActivate(line.index),
   };
   return (
     <g className={`link ${dropClass(view, droppedShare)}${view.loss > 0 ? ' is-lossy' : ''}`}>
-      <g
-        className="link-button"
-        role="button"
-        tabIndex={0}
-        data-link-id={line.id}
-        aria-label={linkLabel(line.id, view, droppedShare)}
-        onClick={() => onActivate(line.index)}
-        onKeyDown={onKeyDown}
-        onKeyUp={(event) => event.key === ' ' && onActivate(line.index)}
-      >
+      <g className="link-button" {...button}>
         <path className="link-hit" d={d} />
         {/* A round handle in the middle: a target that stays clickable (and sized) even on a straight link. */}
         <circle className="link-handle" cx={mx} cy={my} r={7} />

@@ -14,7 +14,7 @@ interface LinksProps {
   readonly layout: TopologyLayout;
   readonly links: LinkFrame | null;
   readonly rates: LinkRates | null;
-  onActivate(index: number): void;
+  onActivate?(index: number): void;
 }
 
 export function Bundles({ layout, links }: Pick<LinksProps, 'layout' | 'links'>) {

@@ -13,8 +13,9 @@ export interface NodeGlyphProps {
   readonly view: NodeView;
   readonly selected: boolean;
   readonly detail?: string;
-  onActivate(index: number, additive: boolean): void;
-  onNavigate(index: number, direction: Direction): void;
+  /** Without handlers the node is a still picture (compare's side-by-side runs): no button, no id. */
+  onActivate?(index: number, additive: boolean): void;
+  onNavigate?(index: number, direction: Direction): void;
 }
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -53,19 +54,28 @@ function CompactGlyph({ view }: { view: NodeView }) {
 }
 
 function NodeGlyphInner({ box, view, selected, detail, onActivate, onNavigate }: NodeGlyphProps) {
-  const onClick = (event: MouseEvent) => onActivate(box.index, event.shiftKey);
+  const onClick = (event: MouseEvent) => onActivate?.(box.index, event.shiftKey);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       // Space acts on key up (as buttons do), so the key up cannot land on the menu that opens.
-      if (event.key === 'Enter') onActivate(box.index, event.shiftKey);
+      if (event.key === 'Enter') onActivate?.(box.index, event.shiftKey);
       return;
     }
     const direction = ARROWS[event.key];
     if (direction) {
       event.preventDefault();
-      onNavigate(box.index, direction);
+      onNavigate?.(box.index, direction);
     }
+  };
+  const button = onActivate && {
+    role: 'button',
+    tabIndex: 0,
+    'data-node-id': box.id,
+    'aria-label': selected ? `${view.label}, selected` : view.label,
+    onClick,
+    onKeyDown,
+    onKeyUp: (event: KeyboardEvent) => event.key === ' ' && onActivate(box.index, event.shiftKey),
   };
   const x = box.cx - box.width / 2;
   const y = box.cy - box.height / 2;
@@ -79,16 +89,7 @@ function NodeGlyphInner({ box, view, selected, detail, onActivate, onNavigate }:
   const classes = `node node-${box.kind} ${box.glyph ? 'node-glyph' : 'node-card'} ${stateClasses(view)}`;
   return (
     <g className={`${classes}${selected ? ' is-selected' : ''}`} transform={`translate(${x},${y})`}>
-      <g
-        className="node-button"
-        role="button"
-        tabIndex={0}
-        data-node-id={box.id}
-        aria-label={selected ? `${view.label}, selected` : view.label}
-        onClick={onClick}
-        onKeyDown={onKeyDown}
-        onKeyUp={(event) => event.key === ' ' && onActivate(box.index, event.shiftKey)}
-      >
+      <g className="node-button" {...button}>
         <rect className="node-hit" {...outset(ring)} rx={box.glyph ? 3 : 9} />
         {view.side !== 0 && <rect className="node-side-ring" {...outset(ring - 1)} rx={box.glyph ? 3 : 8} />}
         {selected && <rect className="node-selected-ring" {...outset(ring + 3)} rx={box.glyph ? 4 : 11} />}

@@ -1,0 +1,44 @@
+// One run's cluster as it stands at the moment compared: the lab's own picture, drawn still (no
+// buttons, menus or zoom), with a sentence saying the same in words. Two of them side by side show
+// what the one policy change did to the cluster itself, not only to the figures.
+import { useMemo } from 'react';
+import type { Frame, Topology } from '../../sim/index';
+import { Backdrop } from '../topology/Backdrop';
+import { layoutTopology } from '../topology/layout';
+import { Bundles, Links } from '../topology/Links';
+import { NodeGlyph } from '../topology/NodeGlyph';
+import { diskOffsets, frontDetailsOf, nodeViewsOf } from '../topology/nodeState';
+import { clusterSummary } from './clusterSummary';
+
+interface RunPictureProps {
+  readonly run: 'a' | 'b';
+  readonly label: string;
+  readonly topology: Topology;
+  readonly frame: Frame;
+}
+
+export function RunPicture({ run, label, topology, frame }: RunPictureProps) {
+  const layout = useMemo(() => layoutTopology(topology), [topology]);
+  const views = useMemo(() => nodeViewsOf(topology, frame, diskOffsets(topology)), [topology, frame]);
+  const details = useMemo(() => frontDetailsOf(topology, frame), [topology, frame]);
+  return (
+    <figure className={`run-picture topology topology-${layout.mode}`} data-run={run}>
+      <figcaption>
+        <strong>{label}</strong> {clusterSummary(topology, frame)}
+      </figcaption>
+      <svg className="run-picture-svg" viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true">
+        <Backdrop layout={layout} />
+        <Bundles layout={layout} links={frame.links} />
+        <g className="nodes">
+          {layout.nodes.map((box) => {
+            const view = views[box.index];
+            return view ? (
+              <NodeGlyph key={box.id} box={box} view={view} selected={false} detail={details.get(box.index)} />
+            ) : null;
+          })}
+        </g>
+        <Links layout={layout} links={frame.links} rates={null} />
+      </svg>
+    </figure>
+  );
+}
