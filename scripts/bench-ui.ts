@@ -1,7 +1,8 @@
 // `npm run bench:ui`: how smoothly the lab draws, measured in headless Chromium, printed as JSON.
 // For each case it plays the lab through its own controls, records every animation frame's
 // timestamp, and traces the renderer's main thread to get the main thread's own work per frame.
-// Also prints the simulated seconds per wall second reached and the initial JavaScript size.
+// Also prints the simulated seconds per wall second reached, the same for the worker alone (no page
+// drawing), and the initial JavaScript size.
 // Not a test: nothing here asserts a time.
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium';
+import { workerCeiling } from './bench/workerCeiling';
 
 /** `--port N` serves on another port (say, while something else uses 4180). */
 const portArg = process.argv.indexOf('--port');
@@ -172,6 +174,8 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const results = [];
     for (const c of CASES) results.push(await measure(page, c));
+    await page.goto(URL);
+    const engineAlone = await workerCeiling(page, OUT_DIR, 'large', 6000);
     await browser.close();
     const js = initialJsGzipBytes();
     console.log(
@@ -181,6 +185,8 @@ async function main(): Promise<void> {
           viewport: '1920x1080',
           measureMs: MEASURE_MS,
           results,
+          /** The lab's worker flat out with no page drawing: the ceiling for the case at maximum speed. */
+          engineAloneInWorker: engineAlone,
           initialJs: { files: js.files, gzipKB: Number((js.gzipBytes / 1024).toFixed(1)) },
           assets: readdirSync(join(OUT_DIR, 'assets')),
           targets: {

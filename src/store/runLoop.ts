@@ -3,10 +3,9 @@
 // up. At most one request is in flight, and the target never runs more than MAX_LAG_MS of wall
 // time ahead of what the worker has delivered, so a slow machine plays slower instead of piling up.
 import type { AppStore } from './appStore';
+import { EVENTS_PER_REQUEST } from '../worker/labProtocol';
 
 export const MAX_LAG_MS = 250;
-/** Events per request: keeps one worker reply to a few tens of milliseconds even at 1000x. */
-export const EVENTS_PER_REQUEST = 150_000;
 
 export interface FrameClock {
   now(): number;

@@ -3,6 +3,9 @@
 // that has since been replaced (reset, new seed, new scenario) are ignored.
 import type { Command, Frame, Scenario, TimedCommand, Topology } from '../sim/index';
 
+/** Events per advance request while playing: keeps one worker reply to a few tens of milliseconds even at 1000x. */
+export const EVENTS_PER_REQUEST = 150_000;
+
 /** A run to rebuild on load: these commands at their times, then on to untilMs. */
 export interface Replay {
   readonly commands: readonly TimedCommand[];
