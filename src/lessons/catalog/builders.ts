@@ -104,6 +104,11 @@ export function ratioFigure(id: string, label: string, of: string, to: string, u
   return { id, label, unit, measure: { kind: 'ratio', of, to } };
 }
 
+/** One figure recorded earlier in the lesson minus another, in their common unit. */
+export function differenceFigure(id: string, label: string, of: string, minus: string, unit: Unit): FigureInput {
+  return { id, label, unit, measure: { kind: 'difference', of, minus } };
+}
+
 /** Share of the run's successful requests slower than a threshold. */
 export function shareAbove(id: string, label: string, thresholdMs: number): FigureInput {
   return { id, label, unit: 'percent', measure: { kind: 'shareAbove', thresholdMs } };

@@ -3,6 +3,7 @@
 // notices a slow server that one stated on the mean misses.
 import type { LessonInput } from '../lessonSchema';
 import {
+  choice,
   constantFigure,
   ratioFigure,
   runLatency,
@@ -53,16 +54,11 @@ export const describingPerformance: LessonInput = {
       title: 'Twice the load',
       prose: 'Open the **Load** panel and double the request rate to **600** req/s.',
       only: ['load'],
-      prediction: {
-        kind: 'choice',
-        question: 'What happens to the median response time?',
-        options: [
-          { id: 'double', label: 'It doubles, like the load' },
-          { id: 'same', label: 'It stays about the same' },
-          { id: 'half', label: 'It halves, since throughput doubles' },
-        ],
-        answer: 'same',
-      },
+      prediction: choice('What happens to the median response time?', 'same', {
+        double: 'It doubles, like the load',
+        same: 'It stays about the same',
+        half: 'It halves, since throughput doubles',
+      }),
       action: setLoadAction({ rateRps: 600 }, 'Set the request rate to 600 req/s.'),
       observeMs: 30_000,
       figures: [
@@ -79,16 +75,11 @@ export const describingPerformance: LessonInput = {
       title: 'One histogram, three summaries',
       prose:
         'Look at the latency histogram. Most requests are quick, but the bars reach far to the right: a few requests take many times longer than the typical one. Real services look like this too, because of a cache miss, a pause for garbage collection, a packet that had to be sent again.\n\nThree numbers summarize this histogram. The **median** (p50) is the time half of the requests beat. The **mean** is the total time divided by the number of requests. The **p99** is the time 99 requests in 100 beat: one user in a hundred waits longer. Let the run go on for another minute.',
-      prediction: {
-        kind: 'choice',
-        question: 'Where does the mean fall compared with the median?',
-        options: [
-          { id: 'below', label: 'Below the median' },
-          { id: 'equal', label: 'About on the median' },
-          { id: 'above', label: 'Above the median' },
-        ],
-        answer: 'above',
-      },
+      prediction: choice('Where does the mean fall compared with the median?', 'above', {
+        below: 'Below the median',
+        equal: 'About on the median',
+        above: 'Above the median',
+      }),
       observeMs: 60_000,
       figures: [
         runLatency('runMean', 'mean response time', 'latencyMean'),
@@ -108,16 +99,11 @@ export const describingPerformance: LessonInput = {
       prose:
         'Suppose the team promised: "99% of requests finish within **100 ms**". That is a service level objective (SLO) stated on the p99. So far, {{runShareAboveTarget}} of requests were slower than 100 ms, and the promise held.\n\nNow make one server sick without killing it: click any app server and choose **Slow down**, by a factor of **3**. It keeps answering, just three times slower, so the health checks still see it as fine.',
       only: ['slowNode'],
-      prediction: {
-        kind: 'choice',
-        question: 'Which summary moves the most?',
-        options: [
-          { id: 'median', label: 'The median' },
-          { id: 'mean', label: 'The mean' },
-          { id: 'p99', label: 'The p99' },
-        ],
-        answer: 'p99',
-      },
+      prediction: choice('Which summary moves the most?', 'p99', {
+        median: 'The median',
+        mean: 'The mean',
+        p99: 'The p99',
+      }),
       action: {
         prompt: 'Slow down any app server.',
         match: [{ type: 'slowNode', nodeKind: 'app' }],

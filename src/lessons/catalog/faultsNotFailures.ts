@@ -1,8 +1,10 @@
 // Lesson 1: a fault (one server crashes) need not become a failure (users cannot use the
 // service) when the system detects and routes around it; without detection it does.
 import type { LessonInput } from '../lessonSchema';
+import { between, choice, ratioFigure, since, totalFigure, windowFigure, type Mark } from './builders';
 
-const baselineFrom = { mark: 'step:baseline' } as const;
+/** From 5 s after a crash until now: by then health checks, when on, have noticed it. */
+const settled = (crash: Mark) => since(crash, 5000);
 
 /** Both crash steps ask the same of the learner; the headless tests crash app-2. */
 const crashAnyAppServer = {
@@ -27,18 +29,8 @@ export const faultsNotFailures: LessonInput = {
         'Four app servers share the requests behind a load balancer. Each one has spare capacity: together they are about a third busy.\n\nPress **Play** (or Space) and let the cluster run for ten simulated seconds. Watch the headline figures: this is what normal looks like.',
       observeMs: 10_000,
       figures: [
-        {
-          id: 'baseAvailability',
-          label: 'availability, healthy',
-          unit: 'percent',
-          measure: { kind: 'windows', stat: 'availability', from: baselineFrom, to: { mark: 'now' } },
-        },
-        {
-          id: 'baseP99',
-          label: 'p99 latency, healthy',
-          unit: 'ms',
-          measure: { kind: 'windows', stat: 'p99', from: baselineFrom, to: { mark: 'now' }, agg: 'median' },
-        },
+        windowFigure('baseAvailability', 'availability, healthy', 'availability', since('step:baseline')),
+        windowFigure('baseP99', 'p99 latency, healthy', 'p99', since('step:baseline'), 'median'),
       ],
       reveal: 'Over those ten seconds {{baseAvailability}} of requests succeeded and the typical p99 was {{baseP99}}.',
     },
@@ -47,72 +39,36 @@ export const faultsNotFailures: LessonInput = {
       title: 'Crash one server',
       prose:
         'A **fault** is one component departing from its spec. A **failure** is the service as a whole no longer doing its job for users. Now cause a fault: click any app server (or focus it and press Enter) and choose **Crash node**.',
-      prediction: {
-        kind: 'choice',
-        question: 'One of four app servers dies. What will users see?',
-        options: [
-          { id: 'nothing', label: 'Nothing at all' },
-          { id: 'blip', label: 'A short blip of errors or slow requests, then normal service' },
-          { id: 'quarter', label: 'A quarter of requests fail until someone restarts it' },
-        ],
-        answer: 'blip',
-      },
+      prediction: choice('One of four app servers dies. What will users see?', 'blip', {
+        nothing: 'Nothing at all',
+        blip: 'A short blip of errors or slow requests, then normal service',
+        quarter: 'A quarter of requests fail until someone restarts it',
+      }),
       action: crashAnyAppServer,
       observeMs: 20_000,
       figures: [
-        {
-          id: 'crashWorstSecond',
-          label: 'worst second’s availability after the crash',
-          unit: 'percent',
-          measure: {
-            kind: 'windows',
-            stat: 'availability',
-            from: { mark: 'action:crash' },
-            to: { mark: 'now' },
-            agg: 'min',
-          },
-        },
-        {
-          id: 'crashWorstP99',
-          label: 'worst second’s p99 after the crash',
-          unit: 'ms',
-          measure: {
-            kind: 'windows',
-            stat: 'p99',
-            from: { mark: 'action:crash' },
-            to: { mark: 'action:crash', plusMs: 5000 },
-            agg: 'max',
-          },
-        },
-        {
-          id: 'crashAfterDetection',
-          label: 'availability once the balancer noticed',
-          unit: 'percent',
-          measure: {
-            kind: 'windows',
-            stat: 'availability',
-            from: { mark: 'action:crash', plusMs: 5000 },
-            to: { mark: 'now' },
-          },
-        },
-        {
-          id: 'crashFailed',
-          label: 'requests that failed after the crash',
-          unit: 'count',
-          measure: { kind: 'total', stat: 'failed', since: 'action:crash' },
-        },
-        {
-          id: 'crashP99',
-          label: 'p99 once the balancer noticed',
-          unit: 'ms',
-          measure: {
-            kind: 'windows',
-            stat: 'p99',
-            from: { mark: 'action:crash', plusMs: 5000 },
-            to: { mark: 'now' },
-            agg: 'median',
-          },
-        },
+        windowFigure(
+          'crashWorstSecond',
+          'worst second’s availability after the crash',
+          'availability',
+          since('action:crash'),
+          'min',
+        ),
+        windowFigure(
+          'crashWorstP99',
+          'worst second’s p99 after the crash',
+          'p99',
+          between('action:crash', 0, 5000),
+          'max',
+        ),
+        windowFigure(
+          'crashAfterDetection',
+          'availability once the balancer noticed',
+          'availability',
+          settled('action:crash'),
+        ),
+        totalFigure('crashFailed', 'requests that failed after the crash', 'failed', 'action:crash'),
+        windowFigure('crashP99', 'p99 once the balancer noticed', 'p99', settled('action:crash'), 'median'),
       ],
       reveal:
         'The worst second after the crash still served {{crashWorstSecond}} of requests, and {{crashFailed}} requests failed in all. Some users did wait: requests caught on the dying server timed out and were retried, and the worst second’s p99 reached {{crashWorstP99}}. Within two health checks the load balancer took the dead server out of rotation; since then availability is {{crashAfterDetection}} and p99 is {{crashP99}}. The fault happened; the failure mostly did not: retries sent the unlucky requests to a live server, and the three survivors had the capacity to absorb the load.',
@@ -135,53 +91,22 @@ export const faultsNotFailures: LessonInput = {
       id: 'crash-blind',
       title: 'The same fault, undetected',
       prose: 'Crash an app server again, exactly as before.',
-      prediction: {
-        kind: 'choice',
-        question: 'Without health checks, what happens this time?',
-        options: [
-          { id: 'same', label: 'The same short blip as before' },
-          { id: 'lasting', label: 'A lasting problem: a share of requests keep going to the dead server' },
-        ],
-        answer: 'lasting',
-      },
+      prediction: choice('Without health checks, what happens this time?', 'lasting', {
+        same: 'The same short blip as before',
+        lasting: 'A lasting problem: a share of requests keep going to the dead server',
+      }),
       action: crashAnyAppServer,
       observeMs: 20_000,
       figures: [
-        {
-          id: 'blindAvailability',
-          label: 'availability without health checks',
-          unit: 'percent',
-          measure: {
-            kind: 'windows',
-            stat: 'availability',
-            from: { mark: 'action:crash-blind', plusMs: 5000 },
-            to: { mark: 'now' },
-          },
-        },
-        {
-          id: 'blindP99',
-          label: 'p99 without health checks',
-          unit: 'ms',
-          measure: {
-            kind: 'windows',
-            stat: 'p99',
-            from: { mark: 'action:crash-blind', plusMs: 5000 },
-            to: { mark: 'now' },
-            agg: 'median',
-          },
-        },
-        {
-          id: 'blindFailed',
-          label: 'requests that failed',
-          unit: 'count',
-          measure: { kind: 'total', stat: 'failed', since: 'action:crash-blind' },
-        },
-        {
-          id: 'blindSlowdown',
-          label: 'p99 without health checks over p99 with them',
-          unit: 'ratio',
-          measure: { kind: 'ratio', of: 'blindP99', to: 'crashP99' },
-        },
+        windowFigure(
+          'blindAvailability',
+          'availability without health checks',
+          'availability',
+          settled('action:crash-blind'),
+        ),
+        windowFigure('blindP99', 'p99 without health checks', 'p99', settled('action:crash-blind'), 'median'),
+        totalFigure('blindFailed', 'requests that failed', 'failed', 'action:crash-blind'),
+        ratioFigure('blindSlowdown', 'p99 without health checks over p99 with them', 'blindP99', 'crashP99'),
       ],
       reveal:
         'The load balancer keeps sending every fourth request to a server that will never answer. Each of those waits for the full timeout before a retry goes elsewhere, so p99 is now {{blindP99}}, {{blindSlowdown}} what it was with health checks, and {{blindFailed}} requests failed. Availability since the crash: {{blindAvailability}}, close to the 1 − (1/4)³ ≈ 98.4% you would expect when each of three attempts has a one-in-four chance of landing on the dead server. The fault is the same; only the system around it changed, and now users feel it.',

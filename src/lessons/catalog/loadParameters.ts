@@ -3,7 +3,7 @@
 // fetch followed accounts' posts when a timeline is read (fan-out on read), or copy each post
 // into followers' timelines when it is written (fan-out on write).
 import type { LessonInput } from '../lessonSchema';
-import { constantFigure, ratioFigure, setLoadAction, since, windowFigure, withinClaims } from './builders';
+import { choice, constantFigure, ratioFigure, setLoadAction, since, windowFigure, withinClaims } from './builders';
 
 const RATE = 600;
 const READS = 0.8;
@@ -87,17 +87,15 @@ export const loadParameters: LessonInput = {
       prose:
         'The run starts again. The other design keeps a ready-made timeline for every user. When someone posts, the post is copied into the timeline of each of their followers, so opening a timeline is a single read. That is **fan-out on write**. Say each user has **20** followers.',
       restart: {},
-      prediction: {
-        kind: 'choice',
-        question:
-          'Reads are 80% of requests. Will fan-out on write cause more or fewer storage requests than fan-out on read did?',
-        options: [
-          { id: 'fewer', label: 'Fewer: the expensive work moves to the rarer operation' },
-          { id: 'same', label: 'About the same: the same posts move either way' },
-          { id: 'more', label: 'More: each copy is written to three replicas' },
-        ],
-        answer: 'fewer',
-      },
+      prediction: choice(
+        'Reads are 80% of requests. Will fan-out on write cause more or fewer storage requests than fan-out on read did?',
+        'fewer',
+        {
+          fewer: 'Fewer: the expensive work moves to the rarer operation',
+          same: 'About the same: the same posts move either way',
+          more: 'More: each copy is written to three replicas',
+        },
+      ),
       action: setLoadAction(
         { writeFanOut: FOLLOWS },
         'In the Load panel, set Write fan-out to 20 (each post is copied to 20 followers’ timelines).',

@@ -2,7 +2,16 @@
 // blocking behind a few slow requests (Pollaczek–Khinchine, checked), and why a server's own
 // stopwatch misses the time requests spend waiting in its queue.
 import type { LessonInput } from '../lessonSchema';
-import { constantFigure, ratioFigure, setLoadAction, since, windowFigure, withinClaims } from './builders';
+import {
+  choice,
+  constantFigure,
+  differenceFigure,
+  ratioFigure,
+  setLoadAction,
+  since,
+  windowFigure,
+  withinClaims,
+} from './builders';
 
 // One server, one worker, exponential 10 ms service: mu = 100 req/s.
 const MEAN_SERVICE_MS = 10;
@@ -104,16 +113,15 @@ export const queueingAndSaturation: LessonInput = {
         'The rate is back at 50 req/s, so the server is half busy again. Now open the **Faults** panel and roll out a **bad configuration** to the server, all at once, with **slow share 2%**, **slow factor 20** and **error share 0**: one request in fifty now takes 20 times as long. The other 49 are served exactly as fast as before.',
       setup: [{ type: 'setLoad', rateRps: 50 }],
       only: ['faults'],
-      prediction: {
-        kind: 'choice',
-        question: 'Only 2% of requests get slower. What happens to the p95, the time that 95 requests in 100 beat?',
-        options: [
-          { id: 'same', label: 'About the same: the slow 2% are all beyond the p95' },
-          { id: 'bit', label: 'A little higher' },
-          { id: 'lot', label: 'Twice as high or more' },
-        ],
-        answer: 'lot',
-      },
+      prediction: choice(
+        'Only 2% of requests get slower. What happens to the p95, the time that 95 requests in 100 beat?',
+        'lot',
+        {
+          same: 'About the same: the slow 2% are all beyond the p95',
+          bit: 'A little higher',
+          lot: 'Twice as high or more',
+        },
+      ),
       action: {
         prompt: 'Roll out a bad configuration that slows some requests.',
         match: [{ type: 'rollOutConfig' }],
@@ -158,18 +166,14 @@ export const queueingAndSaturation: LessonInput = {
         constantFigure('evenTheory', 'M/M/1 mean response time for the same mean work', evenMeanMs, 'ms'),
         constantFigure('blockedService', 'mean work per request with 2% slow requests', slowMeanServiceMs, 'ms'),
         ratioFigure('blockedVsTheory', 'measured over theory', 'blockedMean', 'blockedTheory'),
-        {
-          id: 'blockedQueueMs',
-          label: 'time spent waiting in the queue',
-          unit: 'ms',
-          measure: { kind: 'difference', of: 'blockedMean', minus: 'blockedService' },
-        },
-        {
-          id: 'blockedQueueShare',
-          label: 'share of response time spent waiting',
-          unit: 'percent',
-          measure: { kind: 'ratio', of: 'blockedQueueMs', to: 'blockedMean' },
-        },
+        differenceFigure('blockedQueueMs', 'time spent waiting in the queue', 'blockedMean', 'blockedService', 'ms'),
+        ratioFigure(
+          'blockedQueueShare',
+          'share of response time spent waiting',
+          'blockedQueueMs',
+          'blockedMean',
+          'percent',
+        ),
       ],
       reveal:
         'The p95 went from {{calmP95}} to {{blockedP95}} ({{blockedP95Rise}}). Only 2 requests in 100 were slowed, so in a typical second several more in 100, served at normal speed, still took longer than that: they were waiting. While a slow request holds the worker (200 ms on average), about ten more arrive and queue behind it. This is **head-of-line blocking**: one slow request delays everything queued after it. The mean work per request only grew from 10 ms to {{blockedService}}, yet the mean response time is {{blockedMean}}. If every request had instead grown a little, to the same {{blockedService}} average with ordinary exponential variation (an M/M/1 queue again), theory gives a mean of only {{evenTheory}}. Queueing theory explains the difference: the mean wait depends on the average of the *squared* service times (the Pollaczek–Khinchine formula), so rare long requests dominate it. For your settings it predicts a mean of {{blockedTheory}}, and your run measured {{blockedVsTheory}} of that.',

@@ -2,7 +2,7 @@
 // and what each does to response time; then a load spike against servers that queue without
 // limit (goodput collapses) and against servers that shed the excess (goodput holds).
 import type { LessonInput } from '../lessonSchema';
-import { between, constantFigure, ratioFigure, setLoadAction, since, windowFigure } from './builders';
+import { between, choice, constantFigure, ratioFigure, setLoadAction, since, windowFigure } from './builders';
 
 const SETTLE_MS = 3000;
 const BUSY_RPS = 1650;
@@ -111,16 +111,11 @@ export const scalingAndDegradation: LessonInput = {
       prose:
         '**Scaling up** means a more powerful machine. The run starts over with **four** servers again, but each does a request’s work in half the time. Capacity is the same as with eight ordinary servers. Raise the rate to **1,650** req/s once more.',
       restart: { appServers: { serviceTime: { medianMs: 4 } } },
-      prediction: {
-        kind: 'choice',
-        question: 'Compared with eight ordinary servers, what will the median be on four fast ones?',
-        options: [
-          { id: 'same', label: 'The same: the capacity is the same' },
-          { id: 'lower', label: 'Lower: each request’s own work is shorter' },
-          { id: 'higher', label: 'Higher: fewer servers means longer queues' },
-        ],
-        answer: 'lower',
-      },
+      prediction: choice('Compared with eight ordinary servers, what will the median be on four fast ones?', 'lower', {
+        same: 'The same: the capacity is the same',
+        lower: 'Lower: each request’s own work is shorter',
+        higher: 'Higher: fewer servers means longer queues',
+      }),
       ...busyAgain,
       figures: [
         ...settledLatency('up', 'scale-up', 'on four fast servers'),
@@ -136,17 +131,15 @@ export const scalingAndDegradation: LessonInput = {
         'Back to four ordinary servers at 600 req/s, with one change: each server now queues up to **10,000** requests instead of turning any away. Nothing is ever rejected. Press **Play**, then open the **Load** panel and **spike** the load to **4×** for **10 s**: more than the cluster can serve.',
       restart: { policy: { queueLimit: NO_LIMIT } },
       only: ['load'],
-      prediction: {
-        kind: 'choice',
-        question:
-          'During the spike the cluster is asked for far more than it can do. How many requests per second will succeed?',
-        options: [
-          { id: 'capacity', label: 'About its capacity: the servers stay fully busy' },
-          { id: 'collapse', label: 'Far fewer: the work done is mostly wasted' },
-          { id: 'all', label: 'All of them, just more slowly' },
-        ],
-        answer: 'collapse',
-      },
+      prediction: choice(
+        'During the spike the cluster is asked for far more than it can do. How many requests per second will succeed?',
+        'collapse',
+        {
+          capacity: 'About its capacity: the servers stay fully busy',
+          collapse: 'Far fewer: the work done is mostly wasted',
+          all: 'All of them, just more slowly',
+        },
+      ),
       action: { ...spikeAction, afterMs: 5000 },
       observeMs: SPIKE.durationMs + AFTER_MS,
       figures: spikeFigures('noLimit', 'no-limit', 'no queue limit'),

@@ -2,7 +2,7 @@
 // requests slower than one backend's p99 is 1 - 0.99^k, and the parent's p99 is far above a
 // backend's. App servers and the network are made instant so that all latency is backend time.
 import type { LessonInput } from '../lessonSchema';
-import { constantFigure, ratioFigure, runLatency, setLoadAction, shareAbove, withinClaims } from './builders';
+import { choice, constantFigure, ratioFigure, runLatency, setLoadAction, shareAbove, withinClaims } from './builders';
 
 // One backend call: log-normal, median 10 ms, sigma 0.5, so its p99 is 10 ms x e^(0.5 x 2.3263).
 const BACKEND_MEDIAN_MS = 10;
@@ -87,16 +87,11 @@ export const tailLatencyAmplification: LessonInput = {
         'Large services fan out much further: a search may ask a hundred index shards and wait for every one. The run starts over again. Set **fan-out** to **100**.',
       restart: {},
       only: ['load'],
-      prediction: {
-        kind: 'choice',
-        question: 'With fan-out 100, how many user requests hit at least one slow backend call?',
-        options: [
-          { id: 'few', label: 'About 1%, the same as one backend' },
-          { id: 'some', label: 'About 10 to 20%' },
-          { id: 'most', label: 'More than half' },
-        ],
-        answer: 'most',
-      },
+      prediction: choice('With fan-out 100, how many user requests hit at least one slow backend call?', 'most', {
+        few: 'About 1%, the same as one backend',
+        some: 'About 10 to 20%',
+        most: 'More than half',
+      }),
       action: fanOutStep(100),
       // A hundred backend calls per request: half a minute gives plenty of samples.
       observeMs: OBSERVE_MS / 2,
