@@ -30,10 +30,14 @@ export function DurabilityFigures({ ackedWritesLost, underReplicated, copies }: 
         value={formatCount(underReplicated)}
         className={underReplicated > 0 ? 'metric-tile-warn' : ''}
       >
-        <span className="metric-note">
-          {underReplicated > 0 ? `partitions with fewer than ${copies} copies` : `all partitions have ${copies} copies`}
-        </span>
+        <span className="metric-note">{copiesNote(underReplicated, copies)}</span>
       </Figure>
     </>
   );
+}
+
+/** "fewer than 3 copies", "all have 3 copies"; with one copy there is nothing fewer but none. */
+function copiesNote(underReplicated: number, copies: number): string {
+  if (copies === 1) return underReplicated > 0 ? 'partitions with no copy left' : 'every partition has its 1 copy';
+  return underReplicated > 0 ? `partitions with fewer than ${copies} copies` : `all partitions have ${copies} copies`;
 }
