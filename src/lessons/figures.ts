@@ -88,6 +88,18 @@ function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>)
         ws.map((w) => w[stat]),
         m.agg,
       );
+    case 'serverWorkMs': {
+      // As for latency: seconds with no finished work say nothing, and the mean pools all attempts.
+      const worked = ws.filter((w) => w.worked > 0);
+      if (m.agg === 'mean') {
+        const count = worked.reduce((a, w) => a + w.worked, 0);
+        return count > 0 ? worked.reduce((a, w) => a + w.serverWorkMs * w.worked, 0) / count : Number.NaN;
+      }
+      return aggregate(
+        worked.map((w) => w.serverWorkMs),
+        m.agg,
+      );
+    }
     default: {
       // Latency of windows that served nothing is undefined, not zero.
       const served = ws.filter((w) => w.latencyMs.count > 0);

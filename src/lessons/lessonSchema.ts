@@ -21,6 +21,7 @@ export const windowStats = [
   'servedRps',
   'offeredRps',
   'storageRps',
+  'serverWorkMs',
   'mean',
   'p50',
   'p95',

@@ -14,6 +14,7 @@ const COLUMNS = [
   ['timed_out', (w: WindowMetrics) => w.timedOut],
   ['availability', (w: WindowMetrics) => w.availability],
   ['storage_rps', (w: WindowMetrics) => w.storageRps],
+  ['server_work_ms', (w: WindowMetrics) => w.serverWorkMs],
   ['latency_mean_ms', (w: WindowMetrics) => w.latencyMs.mean],
   ['latency_p50_ms', (w: WindowMetrics) => w.latencyMs.p50],
   ['latency_p95_ms', (w: WindowMetrics) => w.latencyMs.p95],

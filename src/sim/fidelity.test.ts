@@ -36,6 +36,17 @@ describe('M/M/1 (lambda 80/s, mu 100/s)', () => {
       expect(Math.abs(result[key] - expected[key]) / expected[key], key).toBeLessThan(0.04);
     }
   });
+  it("the server's own stopwatch sees the work, 1/mu = 10 ms, not the 50 ms users wait", () => {
+    const sim = createSimulation(mm1, 11);
+    sim.runUntil(600_000);
+    const windows = sim.snapshot().windows;
+    const worked = windows.reduce((a, w) => a + w.worked, 0);
+    const meanWork = windows.reduce((a, w) => a + w.serverWorkMs * w.worked, 0) / worked;
+    expect(Math.abs(meanWork - 10) / 10).toBeLessThan(0.03);
+    const served = windows.reduce((a, w) => a + w.latencyMs.count, 0);
+    const meanResponse = windows.reduce((a, w) => a + w.latencyMs.mean * w.latencyMs.count, 0) / served;
+    expect(meanResponse / meanWork).toBeGreaterThan(4);
+  });
   it('throughput equals the arrival rate and nothing fails', () => {
     for (const r of result.runs) {
       expect(r.failed).toBe(0);

@@ -22,6 +22,9 @@ class Counters {
   errors = 0;
   retries = 0;
   storageRequests = 0;
+  /** Attempts app servers finished working on, and the work time they measured for them. */
+  worked = 0;
+  workMs = 0;
 }
 
 /** Durability and fault counters, cumulative. */
@@ -76,6 +79,11 @@ export class Metrics {
     this.total.timedOut++;
     this.current.timedOut++;
   }
+  /** An app server finished working on an attempt after workMs (its own stopwatch: no queueing). */
+  workDone(workMs: number): void {
+    this.current.worked++;
+    this.current.workMs += workMs;
+  }
   storageRequest(): void {
     this.total.storageRequests++;
     this.current.storageRequests++;
@@ -113,6 +121,8 @@ export class Metrics {
       offeredRps: c.offered / seconds,
       servedRps: c.succeeded / seconds,
       storageRps: c.storageRequests / seconds,
+      worked: c.worked,
+      serverWorkMs: c.worked > 0 ? c.workMs / c.worked : 0,
       availability: finished > 0 ? c.succeeded / finished : 1,
       latencyMs: summarize(this.windowLatency),
     };

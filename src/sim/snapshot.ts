@@ -68,6 +68,13 @@ export interface WindowMetrics {
   readonly servedRps: number;
   /** Requests app servers sent to storage replicas per second: the load the storage tier sees. */
   readonly storageRps: number;
+  /** Attempts whose work on an app server finished in the window (served or not, even if abandoned). */
+  readonly worked: number;
+  /**
+   * Their mean work time as the server's own stopwatch sees it: from a worker picking the attempt
+   * up to the work being done. Queueing is invisible to it. 0 when no work finished.
+   */
+  readonly serverWorkMs: number;
   /** succeeded / (succeeded + failed) of requests that finished in the window; 1 if none finished. */
   readonly availability: number;
   readonly latencyMs: LatencySummary;

@@ -96,6 +96,8 @@ export class SimState {
   readonly busy: Int32Array;
   readonly workSlot: Int32Array;
   readonly workAux: Int32Array;
+  /** When each worker picked up its attempt: the server's own stopwatch. */
+  readonly workStartMs: Float64Array;
   readonly workBusy: Uint8Array;
   readonly busyArea: Float64Array;
   readonly busyChangedAt: Float64Array;
@@ -237,6 +239,7 @@ export class SimState {
     this.busy = new Int32Array(a);
     this.workSlot = new Int32Array(a * w);
     this.workAux = new Int32Array(a * w);
+    this.workStartMs = new Float64Array(a * w);
     this.workBusy = new Uint8Array(a * w);
     this.busyArea = new Float64Array(a);
     this.busyChangedAt = new Float64Array(a);

@@ -40,7 +40,7 @@ export function between(from: Mark, startMs: number, endMs: number): Span {
 // A window statistic's own unit, so a lesson names a unit only where it needs a different one.
 // Counts (succeeded, failed, ...) are summed over the windows, so they stay counts.
 const RPS_STATS: readonly WindowStat[] = ['servedRps', 'offeredRps', 'storageRps'];
-const MS_STATS: readonly WindowStat[] = ['mean', 'p50', 'p95', 'p99', 'p999'];
+const MS_STATS: readonly WindowStat[] = ['mean', 'p50', 'p95', 'p99', 'p999', 'serverWorkMs'];
 const unitOf = (stat: WindowStat): Unit =>
   RPS_STATS.includes(stat)
     ? 'rps'

@@ -164,7 +164,20 @@ export const queueingAndSaturation: LessonInput = {
         ratioFigure('blockedP95Rise', 'p95 after over p95 before', 'blockedP95', 'calmP95'),
         constantFigure('blockedTheory', 'Pollaczek–Khinchine mean response time', slowWaitMs + slowMeanServiceMs, 'ms'),
         constantFigure('evenTheory', 'M/M/1 mean response time for the same mean work', evenMeanMs, 'ms'),
-        constantFigure('blockedService', 'mean work per request with 2% slow requests', slowMeanServiceMs, 'ms'),
+        // The server's own stopwatch, measured: from a worker picking a request up to the work done.
+        windowFigure(
+          'blockedService',
+          'mean work per request, timed by the server',
+          'serverWorkMs',
+          since('action:head-of-line', SETTLE_MS),
+        ),
+        constantFigure('blockedServiceTheory', 'mean work per request with 2% slow requests', slowMeanServiceMs, 'ms'),
+        ratioFigure(
+          'blockedServiceVsTheory',
+          'server-timed work over theory',
+          'blockedService',
+          'blockedServiceTheory',
+        ),
         ratioFigure('blockedVsTheory', 'measured over theory', 'blockedMean', 'blockedTheory'),
         differenceFigure('blockedQueueMs', 'time spent waiting in the queue', 'blockedMean', 'blockedService', 'ms'),
         ratioFigure(
@@ -176,13 +189,13 @@ export const queueingAndSaturation: LessonInput = {
         ),
       ],
       reveal:
-        'The p95 went from {{calmP95}} to {{blockedP95}} ({{blockedP95Rise}}). Only 2 requests in 100 were slowed, so in a typical second several more in 100, served at normal speed, still took longer than that: they were waiting. While a slow request holds the worker (200 ms on average), about ten more arrive and queue behind it. This is **head-of-line blocking**: one slow request delays everything queued after it. The mean work per request only grew from 10 ms to {{blockedService}}, yet the mean response time is {{blockedMean}}. If every request had instead grown a little, to the same {{blockedService}} average with ordinary exponential variation (an M/M/1 queue again), theory gives a mean of only {{evenTheory}}. Queueing theory explains the difference: the mean wait depends on the average of the *squared* service times (the Pollaczek–Khinchine formula), so rare long requests dominate it. For your settings it predicts a mean of {{blockedTheory}}, and your run measured {{blockedVsTheory}} of that.',
+        'The p95 went from {{calmP95}} to {{blockedP95}} ({{blockedP95Rise}}). Only 2 requests in 100 were slowed, so in a typical second several more in 100, served at normal speed, still took longer than that: they were waiting. While a slow request holds the worker (200 ms on average), about ten more arrive and queue behind it. This is **head-of-line blocking**: one slow request delays everything queued after it. The mean work per request only grew from 10 ms to {{blockedService}} (the server timed it; theory says {{blockedServiceTheory}}), yet the mean response time is {{blockedMean}}. If every request had instead grown a little, to the same {{blockedService}} average with ordinary exponential variation (an M/M/1 queue again), theory gives a mean of only {{evenTheory}}. Queueing theory explains the difference: the mean wait depends on the average of the *squared* service times (the Pollaczek–Khinchine formula), so rare long requests dominate it. For your settings it predicts a mean of {{blockedTheory}}, and your run measured {{blockedVsTheory}} of that.',
     },
     {
       id: 'who-measures',
       title: 'Whose stopwatch?',
       prose:
-        'Imagine the server timed each request itself, from the moment its worker picks the request up to the moment it sends the reply. That stopwatch sees the work, {{blockedService}} on average, and nothing else. The users, who start counting when they send the request, saw {{blockedMean}}. The difference, {{blockedQueueMs}} or {{blockedQueueShare}} of what users waited, was spent in the queue, where the server’s stopwatch has not started yet.\n\nThat is why response time is measured at the client. A dashboard built from server-side timings would have said "10 to 14 ms, all fine" through every step of this lesson. The same goes for load: the clients here keep sending at their own pace whether or not earlier requests were answered, as real users do. A load test whose clients wait for each answer before sending the next one slows itself down when the server does, keeps the queue short, and hides exactly the effect you just measured.\n\nRoll the bad configuration back when you are done.',
+        'The server timed each request itself, from the moment its worker picked the request up to the moment the work was done. That stopwatch saw the work, {{blockedService}} on average, and nothing else. The users, who start counting when they send the request, saw {{blockedMean}}. The difference, {{blockedQueueMs}} or {{blockedQueueShare}} of what users waited, was spent in the queue, where the server’s stopwatch has not started yet.\n\nThat is why response time is measured at the client. A dashboard built from server-side timings would have said "10 to 14 ms, all fine" through every step of this lesson. The same goes for load: the clients here keep sending at their own pace whether or not earlier requests were answered, as real users do. A load test whose clients wait for each answer before sending the next one slows itself down when the server does, keeps the queue short, and hides exactly the effect you just measured.\n\nRoll the bad configuration back when you are done.',
       only: ['faults'],
       action: {
         prompt: 'Roll back the bad configuration.',
@@ -246,6 +259,19 @@ export const queueingAndSaturation: LessonInput = {
       'With 2% of requests slowed 20-fold, the mean response time matches the Pollaczek–Khinchine value within 30%',
       0.9,
     ),
+    ...withinClaims(
+      'hol-server-work',
+      'blockedServiceVsTheory',
+      0.1,
+      "The server's own stopwatch measures the mean work, 0.98 × 10 ms + 0.02 × 200 ms = 13.8 ms, within 10%",
+    ),
+    {
+      id: 'hol-server-blind',
+      text: "The server's stopwatch misses most of what users wait: their mean response time is at least four times the work it timed.",
+      figure: 'blockedMean',
+      op: '>=',
+      than: { figure: 'blockedService', times: 4 },
+    },
   ],
   conclusion:
     'You loaded one server to 50%, 80% and 90% and measured mean response times of {{halfMean}}, {{eightyMean}} and {{ninetyMean}}, close to the 20, 50 and 100 ms that queueing theory predicts: the closer to full, the faster waiting grows. Then slowing just 2% of requests raised the p95 from {{calmP95}} to {{blockedP95}}, because everyone queued behind a slow request waits for it. And most of that time, {{blockedQueueShare}}, is invisible to a server timing its own work: measure response time where the user is.',

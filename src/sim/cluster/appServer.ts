@@ -53,6 +53,7 @@ function startService(st: SimState, a: number, slot: number, aux: number): void 
   st.workBusy[base + w] = 1;
   st.workSlot[base + w] = slot;
   st.workAux[base + w] = aux;
+  st.workStartMs[base + w] = st.nowMs;
   const node = st.appNode(a);
   let serviceMs = st.rng.service.draw(st.serviceSampler) * (st.nodeSlow[node] as number);
   const bad = st.badConfig[node];
@@ -67,6 +68,7 @@ export function onServiceDone(st: SimState, work: number, aux: number): void {
   accountBusy(st, a);
   st.busy[a] = (st.busy[a] as number) - 1;
   st.workBusy[work] = 0;
+  st.metrics.workDone(st.nowMs - (st.workStartMs[work] as number));
   st.observer?.({ type: 'serviceCompleted', timeMs: st.nowMs, server: a });
   const slot = st.workSlot[work] as number;
   if (isCurrent(st, slot, st.workAux[work] as number) && st.reqServer[slot] === a) {

@@ -26,6 +26,8 @@ function windowAt(second: number, over: Partial<WindowMetrics> = {}): WindowMetr
     offeredRps: 100,
     servedRps: 98,
     storageRps: 300,
+    worked: 100,
+    serverWorkMs: 10,
     availability: 0.98,
     latencyMs: { count: 98, mean: 12, p50: 10, p95: 20, p99: 30, p999: 50, max: 60 },
     ...over,
