@@ -64,10 +64,12 @@ test.describe('metrics', () => {
 
     const charts = page.getByTestId('time-series-charts');
     await expect(charts.locator('svg[role="img"]')).toHaveCount(3);
-    await expect(charts.locator('path.chart-series[d^="M"]')).toHaveCount(8);
+    // Latency: four percentiles and the servers' own work time; throughput three; availability one.
+    await expect(charts.locator('path.chart-series[d^="M"]')).toHaveCount(9);
+    await expect(charts.locator('path.chart-series-server[d^="M"]')).toHaveCount(1);
     await expect(charts.getByRole('img', { name: /^Latency percentiles/ })).toHaveAttribute(
       'aria-label',
-      /Latest second: p50 \d/,
+      /Latest second: p50 \d.*The servers timed their own work at \d/,
     );
 
     const histogram = page.getByTestId('latency-histogram');

@@ -27,6 +27,7 @@ export function ChartsTable({ windows, marks }: ChartsTableProps) {
             <th scope="col">p95</th>
             <th scope="col">p99</th>
             <th scope="col">p99.9</th>
+            <th scope="col">Server work (mean)</th>
             <th scope="col">Offered</th>
             <th scope="col">Served</th>
             <th scope="col">Failed</th>
@@ -43,6 +44,7 @@ export function ChartsTable({ windows, marks }: ChartsTableProps) {
               <td>{latency(w, w.latencyMs.p95)}</td>
               <td>{latency(w, w.latencyMs.p99)}</td>
               <td>{latency(w, w.latencyMs.p999)}</td>
+              <td>{w.worked > 0 ? formatMs(w.serverWorkMs) : 'none finished'}</td>
               <td>{formatRps(w.offeredRps)}</td>
               <td>{formatRps(w.servedRps)}</td>
               <td>{formatRps(throughputOf(w, 'errors'))}</td>

@@ -1,7 +1,9 @@
-// Latency percentiles per one-second window on a log scale, with the p99 target as a line.
+// Latency percentiles per one-second window on a log scale, with the p99 target as a line, and
+// the servers' own mean work time beside them: the part of the users' wait a server-side
+// dashboard would show.
 import type { WindowMetrics } from '../../sim/index';
 import { formatMs } from '../metrics/format';
-import { LATENCY_KEYS, latencyDomain, latencyPoints, logTicks, type LatencyKey } from './chartData';
+import { LATENCY_KEYS, latencyDomain, latencyPoints, logTicks, serverWorkPoints, type LatencyKey } from './chartData';
 import { Legend } from './Legend';
 import { TimeChart } from './TimeChart';
 import type { ChartProps } from './TimeSeriesCharts';
@@ -15,7 +17,9 @@ function tickLabel(ms: number): string {
 function describe(latest: WindowMetrics | undefined): string {
   if (!latest || latest.latencyMs.count === 0) return 'No request finished in the latest second.';
   const values = LATENCY_KEYS.map((k) => `${LATENCY_LABELS[k]} ${formatMs(latest.latencyMs[k])}`);
-  return `Latest second: ${values.join(', ')}.`;
+  const server =
+    latest.worked > 0 ? ` The servers timed their own work at ${formatMs(latest.serverWorkMs)} on average.` : '';
+  return `Latest second: ${values.join(', ')}.${server}`;
 }
 
 export function LatencyChart({
@@ -27,7 +31,10 @@ export function LatencyChart({
   sloP99Ms,
 }: ChartProps & { readonly sloP99Ms: number }) {
   const yDomain = latencyDomain(windows, sloP99Ms);
-  const series = LATENCY_KEYS.map((key) => ({ key, points: latencyPoints(windows, key) }));
+  const series = [
+    ...LATENCY_KEYS.map((key) => ({ key, points: latencyPoints(windows, key) })),
+    { key: 'server', points: serverWorkPoints(windows) },
+  ];
   const label = `Latency percentiles per second over the last ${spanText}, log scale. ${describe(windows[windows.length - 1])} ${marks.length} fault${marks.length === 1 ? '' : 's'} marked.`;
   return (
     <div className="chart-block">
@@ -35,7 +42,12 @@ export function LatencyChart({
         <h3 className="chart-title">
           Latency <span className="chart-unit">per second, log scale</span>
         </h3>
-        <Legend entries={LATENCY_KEYS.map((key) => ({ key, label: LATENCY_LABELS[key] }))} />
+        <Legend
+          entries={[
+            ...LATENCY_KEYS.map((key) => ({ key, label: LATENCY_LABELS[key] })),
+            { key: 'server', label: 'server work (mean)' },
+          ]}
+        />
       </div>
       <TimeChart
         label={label}

@@ -6,6 +6,7 @@ import {
   latencyPoints,
   logTicks,
   percentDecimals,
+  serverWorkPoints,
   throughputOf,
   timeDomain,
   visibleWindows,
@@ -68,6 +69,8 @@ describe('y domains and ticks', () => {
   it('covers the data and the p99 target in whole decades', () => {
     expect(latencyDomain(run(3), 200)).toEqual([1, 1000]);
     expect(latencyDomain([], 200)).toEqual([100, 1000]);
+    // The servers' own work time can sit below every percentile: the axis reaches down to it.
+    expect(latencyDomain([windowAt(1, { serverWorkMs: 0.5 })], 200)[0]).toBeLessThanOrEqual(0.5);
   });
   it('puts 1-2-5 ticks on short log ranges and fewer on long ones', () => {
     expect(logTicks([1, 100])).toEqual([1, 2, 5, 10, 20, 50, 100]);
@@ -161,5 +164,14 @@ describe('compareInWords', () => {
     expect(compareInWords({ count: 10, mean: 12.9, p50: 11.9, p95: 20, p99: 30.6, p999: 50, max: 60 })).toBe(
       'The mean (12.9 ms) is 8% above the median (11.9 ms); the p99 (30.6 ms) is 2.6× the median.',
     );
+  });
+});
+
+describe('server work points', () => {
+  it("plot the servers' mean work time, and nothing for a second with no finished work", () => {
+    expect(serverWorkPoints([windowAt(1), windowAt(2, { worked: 0, serverWorkMs: 0 })])).toEqual([
+      { x: 1, y: 10 },
+      { x: 2, y: null },
+    ]);
   });
 });

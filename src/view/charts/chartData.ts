@@ -48,6 +48,14 @@ export function latencyPoints(windows: readonly WindowMetrics[], key: LatencyKey
   }));
 }
 
+/**
+ * The app servers' own mean work time per second: what a dashboard built from server-side timings
+ * would plot. Beside the users' percentiles it shows how much of their wait the servers never see.
+ */
+export function serverWorkPoints(windows: readonly WindowMetrics[]): Point[] {
+  return windows.map((w) => ({ x: w.endMs / 1000, y: w.worked > 0 && w.serverWorkMs > 0 ? w.serverWorkMs : null }));
+}
+
 export type ThroughputKey = 'offered' | 'served' | 'errors';
 export const THROUGHPUT_KEYS: readonly ThroughputKey[] = ['offered', 'served', 'errors'];
 
@@ -76,6 +84,7 @@ export function latencyDomain(windows: readonly WindowMetrics[], sloP99Ms: numbe
     if (w.latencyMs.p50 > 0) lo = Math.min(lo, w.latencyMs.p50);
     hi = Math.max(hi, w.latencyMs.p999);
   }
+  for (const w of windows) if (w.worked > 0 && w.serverWorkMs > 0) lo = Math.min(lo, w.serverWorkMs);
   return [Math.max(0.01, powerOfTenBelow(lo * 0.8)), powerOfTenAbove(hi * 1.2)];
 }
 
