@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, type Scenario } from '../sim/index';
-import { compare, POLICY_CHANGES } from './comparison';
+import { compare, pinned, POLICY_CHANGES } from './comparison';
 
 const scenario = getBuiltInScenario('default') as Scenario;
 const crash = [{ atMs: 3000, command: { type: 'crashNode' as const, nodeId: 'app-2' } }];
@@ -35,5 +35,35 @@ describe('A/B comparison', () => {
   it('names an invalid change', () => {
     const result = compare({ scenario, seed: 1, commands: [], untilMs: 1000, change: { writeQuorum: 9 } });
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/policy.writeQuorum/) });
+  });
+
+  it("keeps B's change when the run's own commands change the same setting", () => {
+    // The learner turns retries off at 2 s; B is "backoff with jitter" and must keep retrying.
+    const commands = [
+      ...crash,
+      {
+        atMs: 2000,
+        command: {
+          type: 'setPolicy' as const,
+          policy: { retry: { ...scenario.policy.retry, strategy: 'none' as const }, timeoutMs: 300 },
+        },
+      },
+    ];
+    const change = { retry: { strategy: 'exponential', jitter: true } };
+    const b = pinned(commands, change);
+    expect(b[0]).toEqual(crash[0]);
+    expect(b[1]?.command).toEqual({
+      type: 'setPolicy',
+      policy: { retry: { ...scenario.policy.retry, strategy: 'exponential', jitter: true }, timeoutMs: 300 },
+    });
+    const result = compare({ scenario, seed: 4, commands, untilMs: 15_000, change });
+    if (!result.ok) throw new Error(result.error);
+    // After the crash, A sends every request once; B still retries.
+    const late = (r: typeof result.a) => r.windows.filter((w) => w.endMs > 4000);
+    const attempts = (r: typeof result.a) => late(r).reduce((a, w) => a + w.attempts, 0);
+    const offered = (r: typeof result.a) => late(r).reduce((a, w) => a + w.offered, 0);
+    expect(attempts(result.a) / offered(result.a)).toBeCloseTo(1, 2);
+    expect(attempts(result.b) / offered(result.b)).toBeGreaterThan(1.01);
+    expect(result.b.frame.policy.timeoutMs).toBe(300);
   });
 });

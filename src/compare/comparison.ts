@@ -1,6 +1,7 @@
 // A/B comparison: the same scenario, seed and commands (so the same users and the same faults at
 // the same moments) under two policy settings, each replayed to the same moment. Only the policy
-// differs, so any difference in the figures is its effect.
+// differs, so any difference in the figures is its effect. B's change holds for the whole run,
+// even where the run's own commands changed the same settings (see pinned).
 import { mergePatch } from '../lessons/scenarioEdits';
 import {
   parseScenario,
@@ -48,12 +49,26 @@ function figuresOf(sim: ReturnType<typeof replay>): RunFigures {
   };
 }
 
+/**
+ * Run B's commands: the same, except that a policy change in the run never undoes what B changes.
+ * A learner who turned retries off at 20 s and compares against "backoff with jitter" gets a B that
+ * keeps backoff with jitter; any other field their command set still applies to B.
+ */
+export function pinned(commands: readonly TimedCommand[], change: Readonly<Record<string, unknown>>): TimedCommand[] {
+  return commands.map((c) => {
+    if (c.command.type !== 'setPolicy') return c;
+    const policy: Record<string, unknown> = { ...c.command.policy };
+    for (const [key, value] of Object.entries(change)) if (key in policy) policy[key] = mergePatch(policy[key], value);
+    return { atMs: c.atMs, command: { ...c.command, policy } as TimedCommand['command'] };
+  });
+}
+
 export function compare(request: ComparisonRequest): ComparisonResult {
   const changed = parseScenario(mergePatch(request.scenario, { policy: request.change }));
   if (!changed.ok) return { ok: false, error: `Run B's policy is invalid: ${changed.errors.join('; ')}` };
   try {
     const a = replay(request.scenario, request.seed, request.commands, request.untilMs);
-    const b = replay(changed.value, request.seed, request.commands, request.untilMs);
+    const b = replay(changed.value, request.seed, pinned(request.commands, request.change), request.untilMs);
     return { ok: true, topology: a.topology(), a: figuresOf(a), b: figuresOf(b) };
   } catch (error) {
     // A command valid in run A can be refused in run B (e.g. a quorum above B's replication factor).

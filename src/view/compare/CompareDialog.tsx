@@ -66,7 +66,8 @@ export function CompareDialog({ open, onClose }: { readonly open: boolean; reado
       </div>
       <p>
         Run A is this run. Run B is the same cluster, seed and actions (the same users and the same faults at the same
-        moments) with one policy changed. Both run to t = {atS} s.
+        moments) with one policy changed for the whole run, even where your actions changed that setting. Both run to t
+        = {atS} s.
       </p>
       <div className="compare-controls">
         <label htmlFor="compare-change">Run B changes</label>
