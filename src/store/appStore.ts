@@ -6,12 +6,11 @@ import { createStore } from 'zustand/vanilla';
 import { getBuiltInScenario, type Command, type Frame, type Scenario } from '../sim/index';
 import type { LabReply, Replay, SimPort } from '../worker/labProtocol';
 import { describeForScreenReader, FAULT_TYPES } from './announce';
+import { createViewCadence } from './viewCadence';
 import {
-  CLOCK_MS,
   EVENT_HISTORY,
   MARK_HISTORY,
   NOTHING_SHOWN,
-  SHOW_MS,
   STEP_MS,
   WINDOW_HISTORY,
   type AppActions,
@@ -125,8 +124,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       },
       pause: () => {
         set({ playing: false });
-        refreshShown(true);
-        refreshClock(true);
+        views.refresh(true);
       },
       togglePlay: () => (get().playing ? actions.pause() : actions.play()),
       step: () => {
@@ -190,6 +188,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       actions,
     };
   });
+  const views = createViewCadence(store);
 
   /** A time clamped to the stop set by a lesson, if any. */
   const limited = (timeMs: number): number => {
@@ -242,8 +241,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     const after = store.getState();
     if (after.playing && after.stopAtMs !== null && after.frame && after.frame.timeMs >= after.stopAtMs)
       after.actions.pause();
-    refreshShown(reply.type !== 'frame');
-    refreshClock(reply.type !== 'frame');
+    views.refresh(reply.type !== 'frame');
     if (inFlight > 0 && !store.getState().pending) store.setState({ pending: true });
     const s = store.getState();
     if (stepQueued && !s.pending && s.frame) {
@@ -253,30 +251,6 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       send(wanted.untilMs, wanted.maxEvents);
     }
   });
-
-  let lastShownAt = Number.NEGATIVE_INFINITY;
-  function refreshShown(force: boolean): void {
-    const s = store.getState();
-    const now = performance.now();
-    // Flat out, the views redraw half as often: each redraw costs a frame's budget on a big cluster.
-    if (!force && s.playing && now - lastShownAt < SHOW_MS * (s.speed >= 50 ? 2 : 1)) return;
-    const shown = s.shown;
-    if (shown.frame === s.frame && shown.windows === s.windows && shown.events === s.events && shown.marks === s.marks)
-      return;
-    lastShownAt = now;
-    store.setState({ shown: { frame: s.frame, windows: s.windows, events: s.events, marks: s.marks } });
-  }
-
-  let lastClockAt = Number.NEGATIVE_INFINITY;
-  function refreshClock(force: boolean): void {
-    const s = store.getState();
-    const timeMs = s.frame?.timeMs ?? 0;
-    if (timeMs === s.clockMs) return;
-    const now = performance.now();
-    if (!force && s.playing && now - lastClockAt < CLOCK_MS) return;
-    lastClockAt = now;
-    store.setState({ clockMs: timeMs });
-  }
 
   function handleReply(reply: LabReply): void {
     const s = store.getState();
