@@ -1,6 +1,7 @@
 // Builds the readonly snapshot from the mutable state: copies, never references, so nothing
 // outside can change the simulation through it. Cost grows with the topology, not the run.
-import { MAX_RF, NodeStatusCode, SlotState, type SimState } from './state';
+import { type SimState } from './state';
+import { MAX_RF, NodeStatusCode, SlotState } from './codes';
 import type {
   DiskSnapshot,
   DurabilityMetrics,

@@ -9,26 +9,7 @@ import { growRequests } from './requestPool';
 import { Metrics } from './metrics';
 import { EventLog } from './eventLog';
 import { KIND_SPAN, type EventKind, type Observer } from './events';
-
-export const CLIENTS = 0;
-export const BALANCER = 1;
-export const MAX_RF = 5;
-export const MASKS = 1 << MAX_RF;
-export const MAX_ATTEMPTS_BITS = 4;
-/** In-flight user requests are capped; beyond this the client itself sheds new requests. */
-export const MAX_REQUESTS_IN_FLIGHT = 1 << 20;
-
-export const NodeStatusCode = { up: 0, crashed: 1, poweredOff: 2 } as const;
-export const DiskStatusCode = { healthy: 0, failed: 1 } as const;
-export const SlotState = { present: 0, missing: 1, queued: 2, copying: 3 } as const;
-export const RequestState = { free: 0, attempt: 1, backoff: 2 } as const;
-export const Outcome = { ok: 0, error: 1, rejected: 2, unavailable: 3 } as const;
-
-export interface BadConfig {
-  errorShare: number;
-  slowShare: number;
-  slowFactor: number;
-}
+import { BALANCER, CLIENTS, MASKS, MAX_RF, SlotState, type BadConfig } from './codes';
 
 export class SimState {
   readonly scenario: Scenario;

@@ -6,7 +6,8 @@
 // ratio MTTR / MTTF that decides durability is kept.
 // Left out: wear-out and infant mortality (bathtub curve), correlated batches of disks.
 import { EventKind } from '../events';
-import { DiskStatusCode, NodeStatusCode, type SimState } from '../state';
+import { type SimState } from '../state';
+import { DiskStatusCode, NodeStatusCode } from '../codes';
 import { crashNode, failDisk } from './node';
 
 const HOUR_MS = 3_600_000;

@@ -5,7 +5,8 @@
 // lost. Lost replicas are rebuilt on another disk (repair.ts); live replicas exchange missing
 // writes periodically (anti-entropy).
 import { EventKind } from '../events';
-import { MASKS, MAX_RF, NodeStatusCode, SlotState, type SimState } from '../state';
+import { type SimState } from '../state';
+import { MASKS, MAX_RF, NodeStatusCode, SlotState } from '../codes';
 import { startRepairs } from './repair';
 import { diskNode, place } from './slots';
 

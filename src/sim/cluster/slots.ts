@@ -1,6 +1,7 @@
 // Replica slots: partition p's replica k lives in slot p * MAX_RF + k, on one disk of one node.
 // Shared by the initial placement (replication.ts) and repairs (repair.ts).
-import { MAX_RF, SlotState, type SimState } from '../state';
+import { type SimState } from '../state';
+import { MAX_RF, SlotState } from '../codes';
 
 export function diskNode(st: SimState, disk: number): number {
   return st.storageNode(Math.floor(disk / st.disksPerNode));
