@@ -20,7 +20,7 @@ interface Checkpoint {
 export class Checkpoints {
   private run = '';
   private list: Checkpoint[] = [];
-  private everyEvents = FIRST_EVERY_EVENTS;
+  private everyEvents: number;
   private limit = MAX_CHECKPOINTS;
 
   constructor(private readonly firstEveryEvents = FIRST_EVERY_EVENTS) {
