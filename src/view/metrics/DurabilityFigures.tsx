@@ -15,7 +15,8 @@ export function DurabilityFigures({ ackedWritesLost, underReplicated, copies }: 
     <>
       <Figure
         metric="acked-writes-lost"
-        label="Acknowledged writes lost"
+        // A soft hyphen: in a narrow tile (an embedded lab) the long word breaks instead of overflowing.
+        label={'Acknow\u00ADledged writes lost'}
         value={formatCount(ackedWritesLost)}
         className={lost ? 'metric-tile-alarm' : ''}
       >
