@@ -22,6 +22,12 @@ function describe(latest: WindowMetrics | undefined): string {
   return `Latest second: ${values.join(', ')}.${server}`;
 }
 
+/** The servers' line's legend entry; it says so when their work is too short to show on this axis. */
+function serverLabel(latest: WindowMetrics | undefined, floorMs: number): string {
+  const below = latest !== undefined && latest.worked > 0 && latest.serverWorkMs < floorMs;
+  return below ? `server work (mean): under ${tickLabel(floorMs)}, below the chart` : 'server work (mean)';
+}
+
 export function LatencyChart({
   windows,
   domain,
@@ -33,7 +39,7 @@ export function LatencyChart({
   const yDomain = latencyDomain(windows, sloP99Ms);
   const series = [
     ...LATENCY_KEYS.map((key) => ({ key, points: latencyPoints(windows, key) })),
-    { key: 'server', points: serverWorkPoints(windows) },
+    { key: 'server', points: serverWorkPoints(windows, yDomain[0]) },
   ];
   const label = `Latency percentiles per second over the last ${spanText}, log scale. ${describe(windows[windows.length - 1])} ${marks.length} fault${marks.length === 1 ? '' : 's'} marked.`;
   return (
@@ -45,7 +51,7 @@ export function LatencyChart({
         <Legend
           entries={[
             ...LATENCY_KEYS.map((key) => ({ key, label: LATENCY_LABELS[key] })),
-            { key: 'server', label: 'server work (mean)' },
+            { key: 'server', label: serverLabel(windows[windows.length - 1], yDomain[0]) },
           ]}
         />
       </div>

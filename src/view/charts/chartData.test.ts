@@ -69,8 +69,10 @@ describe('y domains and ticks', () => {
   it('covers the data and the p99 target in whole decades', () => {
     expect(latencyDomain(run(3), 200)).toEqual([1, 1000]);
     expect(latencyDomain([], 200)).toEqual([100, 1000]);
-    // The servers' own work time can sit below every percentile: the axis reaches down to it.
+    // The servers' own work time can sit below every percentile: the axis reaches down to it,
+    // but one decade at most below where the percentiles alone would put it.
     expect(latencyDomain([windowAt(1, { serverWorkMs: 0.5 })], 200)[0]).toBeLessThanOrEqual(0.5);
+    expect(latencyDomain([windowAt(1, { serverWorkMs: 0.001 })], 200)[0]).toBe(0.1);
   });
   it('puts 1-2-5 ticks on short log ranges and fewer on long ones', () => {
     expect(logTicks([1, 100])).toEqual([1, 2, 5, 10, 20, 50, 100]);

@@ -51,9 +51,13 @@ export function latencyPoints(windows: readonly WindowMetrics[], key: LatencyKey
 /**
  * The app servers' own mean work time per second: what a dashboard built from server-side timings
  * would plot. Beside the users' percentiles it shows how much of their wait the servers never see.
+ * Seconds below the chart's floor are left out (the chart says so in its legend).
  */
-export function serverWorkPoints(windows: readonly WindowMetrics[]): Point[] {
-  return windows.map((w) => ({ x: w.endMs / 1000, y: w.worked > 0 && w.serverWorkMs > 0 ? w.serverWorkMs : null }));
+export function serverWorkPoints(windows: readonly WindowMetrics[], floorMs = 0): Point[] {
+  return windows.map((w) => ({
+    x: w.endMs / 1000,
+    y: w.worked > 0 && w.serverWorkMs > 0 && w.serverWorkMs >= floorMs ? w.serverWorkMs : null,
+  }));
 }
 
 export type ThroughputKey = 'offered' | 'served' | 'errors';
@@ -84,8 +88,11 @@ export function latencyDomain(windows: readonly WindowMetrics[], sloP99Ms: numbe
     if (w.latencyMs.p50 > 0) lo = Math.min(lo, w.latencyMs.p50);
     hi = Math.max(hi, w.latencyMs.p999);
   }
-  for (const w of windows) if (w.worked > 0 && w.serverWorkMs > 0) lo = Math.min(lo, w.serverWorkMs);
-  return [Math.max(0.01, powerOfTenBelow(lo * 0.8)), powerOfTenAbove(hi * 1.2)];
+  // The servers' own work time may sit below every percentile: the axis reaches down to it, but
+  // by one decade at most, so near-instant servers do not squash the users' lines into a band.
+  let work = lo;
+  for (const w of windows) if (w.worked > 0 && w.serverWorkMs > 0) work = Math.min(work, w.serverWorkMs);
+  return [Math.max(0.01, powerOfTenBelow(Math.max(work, lo / 10) * 0.8)), powerOfTenAbove(hi * 1.2)];
 }
 
 function powerOfTenBelow(v: number): number {
