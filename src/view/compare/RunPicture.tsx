@@ -3,10 +3,8 @@
 // what the one policy change did to the cluster itself, not only to the figures.
 import { useMemo } from 'react';
 import type { Frame, Topology } from '../../sim/index';
-import { Backdrop } from '../topology/Backdrop';
+import { ClusterDrawing } from '../topology/ClusterDrawing';
 import { layoutTopology } from '../topology/layout';
-import { Bundles, Links } from '../topology/Links';
-import { NodeGlyph } from '../topology/NodeGlyph';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from '../topology/nodeState';
 import { clusterSummary } from './clusterSummary';
 
@@ -27,17 +25,7 @@ export function RunPicture({ run, label, topology, frame }: RunPictureProps) {
         <strong>{label}</strong> {clusterSummary(topology, frame)}
       </figcaption>
       <svg className="run-picture-svg" viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true">
-        <Backdrop layout={layout} />
-        <Bundles layout={layout} links={frame.links} />
-        <g className="nodes">
-          {layout.nodes.map((box) => {
-            const view = views[box.index];
-            return view ? (
-              <NodeGlyph key={box.id} box={box} view={view} selected={false} detail={details.get(box.index)} />
-            ) : null;
-          })}
-        </g>
-        <Links layout={layout} links={frame.links} rates={null} />
+        <ClusterDrawing layout={layout} views={views} details={details} links={frame.links} rates={null} />
       </svg>
     </figure>
   );

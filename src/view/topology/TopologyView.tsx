@@ -8,13 +8,11 @@ import type { AppState, MenuTarget } from '../../store/appStore';
 import { useApp, useAppStore } from '../../store/context';
 import { selectShownFrame, selectLinks, selectMenu, selectSelected, selectTopology } from '../../store/selectors';
 import { ActionMenu } from './ActionMenu';
-import { Backdrop } from './Backdrop';
+import { ClusterDrawing } from './ClusterDrawing';
 import { layoutTopology, neighbourOf, type Direction, type TopologyLayout } from './layout';
 import { Legend } from './Legend';
-import { Bundles, Links } from './Links';
 import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
 import { useOnlyControls } from '../lessons/lessonContext';
-import { NodeGlyph } from './NodeGlyph';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from './nodeState';
 import { TopologyToolbar } from './TopologyToolbar';
 import { useLinkRates } from './useLinkRates';
@@ -156,26 +154,17 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
           </pattern>
         </defs>
         <g transform={zoom.transform.toString()}>
-          <Backdrop layout={layout} />
-          <Bundles layout={layout} links={links} />
-          <g className="nodes">
-            {views &&
-              layout.nodes.map((box) => {
-                const view = views[box.index];
-                return view ? (
-                  <NodeGlyph
-                    key={box.id}
-                    box={box}
-                    view={view}
-                    selected={selectedSet.has(box.id)}
-                    detail={details.get(box.index)}
-                    onActivate={onNodeActivate}
-                    onNavigate={onNavigate}
-                  />
-                ) : null;
-              })}
-          </g>
-          <Links layout={layout} links={links} rates={rates} onActivate={onLinkActivate} />
+          <ClusterDrawing
+            layout={layout}
+            views={views}
+            details={details}
+            links={links}
+            rates={rates}
+            selected={selectedSet}
+            onNodeActivate={onNodeActivate}
+            onNavigate={onNavigate}
+            onLinkActivate={onLinkActivate}
+          />
         </g>
       </svg>
       <Legend mode={layout.mode} />
