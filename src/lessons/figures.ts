@@ -88,32 +88,44 @@ function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>)
         ws.map((w) => w[stat]),
         m.agg,
       );
-    case 'serverWorkMs': {
-      // As for latency: seconds with no finished work say nothing, and the mean pools all attempts.
-      const worked = ws.filter((w) => w.worked > 0);
-      if (m.agg === 'mean') {
-        const count = worked.reduce((a, w) => a + w.worked, 0);
-        return count > 0 ? worked.reduce((a, w) => a + w.serverWorkMs * w.worked, 0) / count : Number.NaN;
-      }
-      return aggregate(
-        worked.map((w) => w.serverWorkMs),
+    case 'serverWorkMs':
+      return perItem(
+        ws,
+        (w) => w.worked,
+        (w) => w.serverWorkMs,
         m.agg,
+        true,
       );
-    }
-    default: {
-      // Latency of windows that served nothing is undefined, not zero.
-      const served = ws.filter((w) => w.latencyMs.count > 0);
-      // The mean latency over a range is the mean of its requests: busy seconds weigh more.
-      if (stat === 'mean' && m.agg === 'mean') {
-        const count = served.reduce((a, w) => a + w.latencyMs.count, 0);
-        return count > 0 ? served.reduce((a, w) => a + w.latencyMs.mean * w.latencyMs.count, 0) / count : Number.NaN;
-      }
-      return aggregate(
-        served.map((w) => w.latencyMs[stat]),
+    default:
+      return perItem(
+        ws,
+        (w) => w.latencyMs.count,
+        (w) => w.latencyMs[stat],
         m.agg,
+        stat === 'mean',
       );
-    }
   }
+}
+
+/**
+ * A per-request (or per-attempt) statistic over windows. Seconds that counted nothing say nothing
+ * (their value is undefined, not zero). With `pooled`, the value is itself a mean and the mean over
+ * the range is the mean of all the items, so busy seconds weigh more; a percentile is averaged
+ * second by second.
+ */
+function perItem(
+  ws: readonly WindowMetrics[],
+  count: (w: WindowMetrics) => number,
+  value: (w: WindowMetrics) => number,
+  agg: string,
+  pooled: boolean,
+): number {
+  const counted = ws.filter((w) => count(w) > 0);
+  if (pooled && agg === 'mean') {
+    const n = counted.reduce((a, w) => a + count(w), 0);
+    return n > 0 ? counted.reduce((a, w) => a + value(w) * count(w), 0) / n : Number.NaN;
+  }
+  return aggregate(counted.map(value), agg);
 }
 
 function totalNow(run: RunRecord, stat: Extract<Measure, { kind: 'total' }>['stat'], mark: MarkRecord | null): number {
