@@ -224,8 +224,7 @@ describe('software and human faults', () => {
   });
 
   it('a canary rollout changes one server, then the rest unless rolled back', () => {
-    const sim = createSimulation(base, 8);
-    sim.apply({
+    const canary = {
       type: 'rollOutConfig',
       mode: 'canary',
       nodeIds: [],
@@ -234,7 +233,9 @@ describe('software and human faults', () => {
       slowFactor: 1,
       canaryCount: 1,
       stageDelayMs: 5000,
-    });
+    } as const;
+    const sim = createSimulation(base, 8);
+    sim.apply(canary);
     sim.runUntil(1000);
     expect(
       sim
@@ -247,16 +248,7 @@ describe('software and human faults', () => {
     expect(sim.snapshot().nodes.filter((n) => n.badConfig)).toEqual([]);
 
     const all = createSimulation(base, 8);
-    all.apply({
-      type: 'rollOutConfig',
-      mode: 'canary',
-      nodeIds: [],
-      errorShare: 0.5,
-      slowShare: 0,
-      slowFactor: 1,
-      canaryCount: 1,
-      stageDelayMs: 5000,
-    });
+    all.apply(canary);
     all.runUntil(6000);
     expect(all.snapshot().nodes.filter((n) => n.badConfig).length).toBe(4);
   });

@@ -83,15 +83,16 @@ export function availabilityPoints(windows: readonly WindowMetrics[]): Point[] {
 export function latencyDomain(windows: readonly WindowMetrics[], sloP99Ms: number): [number, number] {
   let lo = sloP99Ms;
   let hi = sloP99Ms;
+  // The servers' own work time may sit below every percentile: the axis reaches down to it, but
+  // by one decade at most, so near-instant servers do not squash the users' lines into a band.
+  let work = Number.POSITIVE_INFINITY;
   for (const w of windows) {
+    if (w.worked > 0 && w.serverWorkMs > 0) work = Math.min(work, w.serverWorkMs);
     if (w.latencyMs.count === 0) continue;
     if (w.latencyMs.p50 > 0) lo = Math.min(lo, w.latencyMs.p50);
     hi = Math.max(hi, w.latencyMs.p999);
   }
-  // The servers' own work time may sit below every percentile: the axis reaches down to it, but
-  // by one decade at most, so near-instant servers do not squash the users' lines into a band.
-  let work = lo;
-  for (const w of windows) if (w.worked > 0 && w.serverWorkMs > 0) work = Math.min(work, w.serverWorkMs);
+  work = Math.min(work, lo);
   return [Math.max(0.01, powerOfTenBelow(Math.max(work, lo / 10) * 0.8)), powerOfTenAbove(hi * 1.2)];
 }
 
