@@ -8,6 +8,7 @@ import { CompareChart } from './CompareChart';
 import { RunPicture } from './RunPicture';
 import { runComparison } from './runComparison';
 import './compare.css';
+import { DialogHead } from '../common/DialogHead';
 
 const pct = (v: number) => `${(v * 100).toFixed(v > 0.99 && v < 1 ? 2 : 1)}%`;
 const ms = (v: number) => `${v >= 100 ? Math.round(v) : Number(v.toPrecision(3))} ms`;
@@ -58,12 +59,7 @@ export function CompareDialog({ open, onClose }: { readonly open: boolean; reado
   const atS = ((store.getState().frame?.timeMs ?? 0) / 1000).toFixed(1);
   return (
     <dialog ref={dialogRef} className="modal compare-dialog" aria-labelledby="compare-title" onClose={close}>
-      <div className="help-head">
-        <h2 id="compare-title">Compare two policies</h2>
-        <button type="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <DialogHead id="compare-title" title="Compare two policies" onClose={closeDialog} />
       <p>
         Run A is this run. Run B is the same cluster, seed and actions (the same users and the same faults at the same
         moments) with one policy changed for the whole run, even where your actions changed that setting. Both run to t

@@ -6,6 +6,7 @@ import { selectActions, selectHelpOpen } from '../../store/selectors';
 import { useApp } from '../../store/context';
 import { OTHER_KEYS, SHORTCUTS } from './shortcuts';
 import './helpDialog.css';
+import { DialogHead } from '../common/DialogHead';
 
 function Keys({ shown }: { readonly shown: readonly string[] }) {
   return (
@@ -32,12 +33,7 @@ export function HelpDialog() {
 
   return (
     <dialog ref={dialogRef} className="modal help-dialog" aria-labelledby="help-title" onClose={onClose}>
-      <div className="help-head">
-        <h2 id="help-title">Keyboard shortcuts</h2>
-        <button type="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <DialogHead id="help-title" title="Keyboard shortcuts" onClose={closeDialog} />
       <table className="help-keys">
         <thead>
           <tr>

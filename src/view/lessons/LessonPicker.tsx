@@ -2,6 +2,7 @@
 import { useModalDialog } from '../common/useModalDialog';
 import { lessons } from '../../lessons/catalog/index';
 import { useLesson } from './lessonContext';
+import { DialogHead } from '../common/DialogHead';
 
 export function LessonPicker() {
   const open = useLesson((s) => s.pickerOpen);
@@ -18,12 +19,7 @@ export function LessonPicker() {
 
   return (
     <dialog ref={dialogRef} className="modal lesson-picker" aria-labelledby="lesson-picker-title" onClose={onClose}>
-      <div className="help-head">
-        <h2 id="lesson-picker-title">Lessons</h2>
-        <button type="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <DialogHead id="lesson-picker-title" title="Lessons" onClose={closeDialog} />
       <p className="lesson-picker-intro">
         Each lesson sets up a cluster, asks you to predict, lets you cause the fault, then explains what your own run
         measured. About 5–10 minutes each. The sandbox stays as it is until you start one.

@@ -11,6 +11,7 @@ import { currentExperiment } from './currentExperiment';
 import { downloadBlob, downloadText } from './download';
 import { findPictures, pictureSvg, svgToPng, type Picture } from './exportPicture';
 import './share.css';
+import { DialogHead } from '../common/DialogHead';
 
 /** An iframe for the same experiment in embed mode (minimal chrome, fits its container). */
 export function embedSnippet(link: string): string {
@@ -88,12 +89,7 @@ export function ShareDialog({ open, onClose }: { readonly open: boolean; readonl
 
   return (
     <dialog ref={dialogRef} className="modal share-dialog" aria-labelledby="share-title" onClose={close}>
-      <div className="help-head">
-        <h2 id="share-title">Share this run</h2>
-        <button type="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <DialogHead id="share-title" title="Share this run" onClose={closeDialog} />
       {shared && (
         <>
           <p>
