@@ -16,7 +16,7 @@ import {
 } from './cluster/node';
 import { changeReplicationFactor } from './cluster/replication';
 import { resizeQueues } from './cluster/appServer';
-import { type SimState } from './state';
+import type { SimState } from './state';
 import { DiskStatusCode, type BadConfig } from './codes';
 import { setLinkCut, partitionGroup, healAll } from './cluster/partitions';
 import { linkQualityChanged } from './cluster/network';

@@ -1,6 +1,6 @@
 // Builds the readonly snapshot from the mutable state: copies, never references, so nothing
 // outside can change the simulation through it. Cost grows with the topology, not the run.
-import { type SimState } from './state';
+import type { SimState } from './state';
 import { MAX_RF, NodeStatusCode, SlotState } from './codes';
 import type {
   DiskSnapshot,

@@ -5,7 +5,7 @@
 // client gave up, so abandoned attempts are still served: the wasted work behind retry storms.
 // Left out: CPU contention between workers, garbage-collection pauses, warm-up.
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { BALANCER, CLIENTS, NodeStatusCode, Outcome } from '../codes';
 import { FLAG_POISON, isCurrent } from './client';
 import { stillTalking } from './network';

@@ -2,7 +2,7 @@
 // real independent users), each retried by the client policy after an error or a timeout.
 // Left out: closed-loop users, think time, sessions, request priorities.
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { MAX_REQUESTS_IN_FLIGHT, RequestState } from '../codes';
 import { forward, releaseOutstanding } from './loadBalancer';
 import { growRequests } from '../requestPool';

@@ -6,7 +6,7 @@
 // ratio MTTR / MTTF that decides durability is kept.
 // Left out: wear-out and infant mortality (bathtub curve), correlated batches of disks.
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { DiskStatusCode, NodeStatusCode } from '../codes';
 import { crashNode, failDisk } from './node';
 

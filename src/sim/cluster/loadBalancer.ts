@@ -3,7 +3,7 @@
 // probes, so a crashed server keeps getting traffic until enough probes have failed.
 // Left out: LB-side retries, connection pooling, slow-start for recovered servers.
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { BALANCER, CLIENTS, NodeStatusCode, Outcome } from '../codes';
 import { canTalk, dropped, hopMs, lost } from './network';
 import { sendReply } from './reply';

@@ -2,7 +2,7 @@
 // (base plus per-link). A cut link, a node on the other side of a group partition, or a node
 // that is down means the message is never delivered; the sender only learns by timing out.
 // Left out: bandwidth limits and congestion, reordering, duplication.
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { NodeStatusCode } from '../codes';
 
 /** After a link's extra loss or latency was set: keeps linkDegraded and the link version in step. */

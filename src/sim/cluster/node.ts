@@ -4,7 +4,7 @@
 // A slowed storage node serves from its disks that much slower.
 // Left out: partial disk failures (bad sectors), one slow disk alone, kernel panics vs clean shutdowns.
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { DiskStatusCode, NodeStatusCode } from '../codes';
 import { dropAllWork } from './appServer';
 import { destroyReplicas } from './replication';

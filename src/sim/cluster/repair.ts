@@ -4,7 +4,7 @@
 // rack-aware), and taking repairCopyMs of hardware time. A copy whose source or target fails
 // meanwhile starts over.
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { DiskStatusCode, MASKS, MAX_RF, NodeStatusCode, SlotState } from '../codes';
 import { diskNode, place } from './slots';
 

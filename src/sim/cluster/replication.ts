@@ -5,7 +5,7 @@
 // lost. Lost replicas are rebuilt on another disk (repair.ts); live replicas exchange missing
 // writes periodically (anti-entropy).
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { MASKS, MAX_RF, NodeStatusCode, SlotState } from '../codes';
 import { startRepairs } from './repair';
 import { diskNode, place } from './slots';

@@ -2,7 +2,7 @@
 // delivered if its path held since it was sent; a storage round's result is re-checked against
 // any fault that happened while it was in progress (see storage.ts).
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { BALANCER, CLIENTS, Outcome } from '../codes';
 import { attemptFailed, finishRequest, FLAG_WRITE, isCurrent } from './client';
 import { releaseOutstanding } from './loadBalancer';

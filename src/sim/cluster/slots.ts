@@ -1,6 +1,6 @@
 // Replica slots: partition p's replica k lives in slot p * MAX_RF + k, on one disk of one node.
 // Shared by the initial placement (replication.ts) and repairs (repair.ts).
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { MAX_RF, SlotState } from '../codes';
 
 export function diskNode(st: SimState, disk: number): number {

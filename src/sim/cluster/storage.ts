@@ -13,7 +13,7 @@
 // crash is dropped).
 // Left out: queueing at storage nodes (disks serve in parallel), read repair, speculative reads.
 import { EventKind } from '../events';
-import { type SimState } from '../state';
+import type { SimState } from '../state';
 import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState } from '../codes';
 import { FLAG_WRITE, attemptAux } from './client';
 import { canTalk, dropped, stillTalking } from './network';
