@@ -30,7 +30,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npm run build && npm run build:element && npx vite preview --port ${PORT} --strictPort`,
+      // vite build without tsc: `npm test` type-checks on its own, and a type error elsewhere must not
+      // keep the browser tests from starting.
+      command: `npx vite build && npx vite build --config vite.element.config.ts && npx vite preview --port ${PORT} --strictPort`,
       url: `http://localhost:${PORT}`,
       reuseExistingServer: !CI,
       timeout: 180_000,
