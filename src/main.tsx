@@ -6,6 +6,8 @@ import { StoreContext } from './store/context';
 import { createLessonStore } from './store/lessonStore';
 import { startRunLoop } from './store/runLoop';
 import { App } from './view/App';
+import { LabBoundary } from './view/common/LabBoundary';
+import { rootErrorOptions } from './view/common/rootErrorOptions';
 import { DeterminismPage } from './view/determinism/DeterminismPage';
 import { LessonContext } from './view/lessons/lessonContext';
 import { startLessonLinks } from './view/lessons/lessonLinks';
@@ -24,11 +26,13 @@ if (!container) throw new Error('index.html has no #root element.');
 
 // `?check` opens the determinism check (a whole run in a worker vs. the Node runner's hash).
 const check = new URLSearchParams(window.location.search).has('check');
-const root = createRoot(container);
+const root = createRoot(container, rootErrorOptions);
 if (check) {
   root.render(
     <StrictMode>
-      <DeterminismPage />
+      <LabBoundary reloadable>
+        <DeterminismPage />
+      </LabBoundary>
     </StrictMode>,
   );
 } else {
@@ -46,7 +50,9 @@ if (check) {
       <StoreContext.Provider value={store}>
         <LessonContext.Provider value={lessons}>
           <DisplayContext.Provider value={options}>
-            <App />
+            <LabBoundary reloadable>
+              <App />
+            </LabBoundary>
           </DisplayContext.Provider>
         </LessonContext.Provider>
       </StoreContext.Provider>

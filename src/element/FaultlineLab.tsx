@@ -7,6 +7,8 @@ import { StoreContext } from '../store/context';
 import { createLessonStore } from '../store/lessonStore';
 import { startRunLoop } from '../store/runLoop';
 import { App } from '../view/App';
+import { LabBoundary } from '../view/common/LabBoundary';
+import { rootErrorOptions } from '../view/common/rootErrorOptions';
 import { LessonContext } from '../view/lessons/lessonContext';
 import { applyDisplayOptions } from '../view/share/applyDisplayOptions';
 import { DisplayContext } from '../view/share/displayContext';
@@ -42,7 +44,7 @@ export class FaultlineLab extends HTMLElement {
   }
 
   private start(): void {
-    const root = createRoot(this);
+    const root = createRoot(this, rootErrorOptions);
     const result = readAttributes(this);
     if (!result.ok) {
       root.render(<AttributeProblems problems={result.problems} />);
@@ -77,7 +79,9 @@ export class FaultlineLab extends HTMLElement {
         <StoreContext.Provider value={store}>
           <LessonContext.Provider value={lessons}>
             <DisplayContext.Provider value={result.config.options}>
-              <App />
+              <LabBoundary reloadable={false}>
+                <App />
+              </LabBoundary>
             </DisplayContext.Provider>
           </LessonContext.Provider>
         </StoreContext.Provider>

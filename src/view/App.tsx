@@ -1,5 +1,6 @@
 // Page layout only; every feature lives in its own folder and reads the store itself.
 import { ErrorBanner } from './common/ErrorBanner';
+import { ErrorBoundary } from './common/ErrorBoundary';
 import { LiveRegion } from './common/LiveRegion';
 import { Panel } from './common/Panel';
 import { LatencyHistogram } from './charts/LatencyHistogram';
@@ -39,72 +40,90 @@ export function App() {
     <div className={display.embed ? 'lab is-embed' : 'lab'}>
       <header className="lab-header">
         <h1 className="lab-title">Faultline</h1>
-        {display.embed ? (
-          <>
-            <OpenFullLab />
-            <FullscreenButton />
-          </>
-        ) : (
-          <>
-            <LessonsButton />
-            <ShareButton />
-          </>
-        )}
-        <PlaybackBar />
+        <ErrorBoundary what="The lab's buttons" part="header-buttons">
+          {display.embed ? (
+            <>
+              <OpenFullLab />
+              <FullscreenButton />
+            </>
+          ) : (
+            <>
+              <LessonsButton />
+              <ShareButton />
+            </>
+          )}
+        </ErrorBoundary>
+        <ErrorBoundary what="The playback controls" part="playback">
+          <PlaybackBar />
+        </ErrorBoundary>
       </header>
-      <ErrorBanner />
+      <ErrorBoundary what="The error message" part="error-banner">
+        <ErrorBanner />
+      </ErrorBoundary>
       <main className={inLesson ? 'lab-main with-lesson' : 'lab-main'}>
         {inLesson && (
           <div className="lab-lesson">
-            <LessonPanel />
+            <ErrorBoundary what="The lesson" part="lesson">
+              <LessonPanel />
+            </ErrorBoundary>
           </div>
         )}
         <div className="lab-left">
-          <Panel title="Cluster" className="topology-panel" quietTitle>
+          <Panel title="Cluster" className="topology-panel" quietTitle what="The cluster picture">
             <TopologyView />
           </Panel>
           {shows('inspector') && (
-            <Panel title="Inspector" className="inspector-panel">
+            <Panel title="Inspector" className="inspector-panel" what="The inspector">
               <NodeInspector />
             </Panel>
           )}
         </div>
         <div className="lab-right">
-          <Panel title="Reliability" className="headline-panel" quietTitle>
+          <Panel title="Reliability" className="headline-panel" quietTitle what="The reliability figures">
             <HeadlineMetrics />
           </Panel>
           {shows('charts') && (
             <Panel title="Over time" className="charts-panel">
-              <TimeSeriesCharts />
+              <ErrorBoundary what="The charts" part="charts">
+                <TimeSeriesCharts />
+              </ErrorBoundary>
               {/* A lesson owns its run: scrubbing or comparing would pull it from under the step. */}
-              {!inLesson && <Timeline />}
-              {!inLesson && !display.embed && <CompareButton />}
+              {!inLesson && (
+                <ErrorBoundary what="The timeline" part="timeline">
+                  <Timeline />
+                </ErrorBoundary>
+              )}
+              {!inLesson && !display.embed && (
+                <ErrorBoundary what="The Compare button" part="compare-button">
+                  <CompareButton />
+                </ErrorBoundary>
+              )}
             </Panel>
           )}
           {shows('histogram') && (
-            <Panel title="Latency distribution" className="histogram-panel">
+            <Panel title="Latency distribution" className="histogram-panel" what="The latency distribution">
               <LatencyHistogram />
             </Panel>
           )}
         </div>
         <div className="lab-bottom">
           {offered(only, 'faults') && shows('faults') && (
-            <Panel title="Cluster faults">
+            <Panel title="Cluster faults" what="The cluster faults">
               <ClusterFaultsPanel />
             </Panel>
           )}
           {offered(only, 'load') && shows('load') && (
-            <Panel title="Load">
+            <Panel title="Load" what="The load settings">
               <LoadPanel />
             </Panel>
           )}
           {offered(only, 'policy') && shows('policy') && (
-            <Panel title="Policy">
+            <Panel title="Policy" what="The policy settings">
               <PolicyPanel />
             </Panel>
           )}
           {shows('log') && (
-            <Panel title="Event log" className="event-log-panel">
+            <Panel title="Event log" className="event-log-panel" what="The event log">
               <EventLog />
             </Panel>
           )}
@@ -112,8 +131,10 @@ export function App() {
       </main>
       <HelpDialog />
       <LessonPicker />
-      <KeyboardShortcuts />
-      <LiveRegion />
+      <ErrorBoundary what="The keyboard shortcuts" part="shortcuts">
+        <KeyboardShortcuts />
+        <LiveRegion />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { RunPicture } from './RunPicture';
 import { runComparison } from './runComparison';
 import './compare.css';
 import { DialogHead } from '../common/DialogHead';
+import { DialogBoundary, type DialogProps } from '../common/DialogBoundary';
 
 const pct = (v: number) => `${(v * 100).toFixed(v > 0.99 && v < 1 ? 2 : 1)}%`;
 const ms = (v: number) => `${v >= 100 ? Math.round(v) : Number(v.toPrecision(3))} ms`;
@@ -26,7 +27,15 @@ const ROWS: readonly { label: string; value: (r: RunFigures) => string }[] = [
   { label: 'Acknowledged writes lost', value: (r) => r.durability.ackedWritesLost.toLocaleString('en-US') },
 ];
 
-export function CompareDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
+export function CompareDialog({ open, onClose }: DialogProps) {
+  return (
+    <DialogBoundary what="The Compare dialog" part="compare" open={open} onClose={onClose}>
+      <CompareContent open={open} onClose={onClose} />
+    </DialogBoundary>
+  );
+}
+
+function CompareContent({ open, onClose }: DialogProps) {
   const store = useAppStore();
   const [changeId, setChangeId] = useState(POLICY_CHANGES[0]?.id ?? '');
   const [result, setResult] = useState<ComparisonResult | null>(null);

@@ -7,6 +7,7 @@ import { useApp } from '../../store/context';
 import { OTHER_KEYS, SHORTCUTS } from './shortcuts';
 import './helpDialog.css';
 import { DialogHead } from '../common/DialogHead';
+import { DialogBoundary } from '../common/DialogBoundary';
 
 function Keys({ shown }: { readonly shown: readonly string[] }) {
   return (
@@ -23,6 +24,15 @@ function Keys({ shown }: { readonly shown: readonly string[] }) {
 
 export function HelpDialog() {
   const open = useApp(selectHelpOpen);
+  const actions = useApp(selectActions);
+  return (
+    <DialogBoundary what="The help" part="help" open={open} onClose={() => actions.setHelpOpen(false)}>
+      <HelpContent open={open} />
+    </DialogBoundary>
+  );
+}
+
+function HelpContent({ open }: { readonly open: boolean }) {
   const actions = useApp(selectActions);
   const { ref: dialogRef, restoreFocus, close: closeDialog } = useModalDialog(open);
 

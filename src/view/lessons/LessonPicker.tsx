@@ -3,9 +3,19 @@ import { useModalDialog } from '../common/useModalDialog';
 import { lessons } from '../../lessons/catalog/index';
 import { useLesson } from './lessonContext';
 import { DialogHead } from '../common/DialogHead';
+import { DialogBoundary } from '../common/DialogBoundary';
 
 export function LessonPicker() {
   const open = useLesson((s) => s.pickerOpen);
+  const actions = useLesson((s) => s.actions);
+  return (
+    <DialogBoundary what="The list of lessons" part="lessons" open={open} onClose={() => actions.setPickerOpen(false)}>
+      <LessonList open={open} />
+    </DialogBoundary>
+  );
+}
+
+function LessonList({ open }: { readonly open: boolean }) {
   const progress = useLesson((s) => s.progress);
   const current = useLesson((s) => s.lessonId);
   const message = useLesson((s) => s.message);

@@ -12,6 +12,7 @@ import { downloadBlob, downloadText } from './download';
 import { findPictures, pictureSvg, svgToPng, type Picture } from './exportPicture';
 import './share.css';
 import { DialogHead } from '../common/DialogHead';
+import { DialogBoundary, type DialogProps } from '../common/DialogBoundary';
 
 /** An iframe for the same experiment in embed mode (minimal chrome, fits its container). */
 export function embedSnippet(link: string): string {
@@ -28,7 +29,15 @@ interface Shared {
   readonly actions: number;
 }
 
-export function ShareDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
+export function ShareDialog({ open, onClose }: DialogProps) {
+  return (
+    <DialogBoundary what="The Share dialog" part="share" open={open} onClose={onClose}>
+      <ShareContent open={open} onClose={onClose} />
+    </DialogBoundary>
+  );
+}
+
+function ShareContent({ open, onClose }: DialogProps) {
   const store = useAppStore();
   const [shared, setShared] = useState<Shared | null>(null);
   const [status, setStatus] = useState('');
