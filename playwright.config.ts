@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { budgetMs, EXPECT_BUDGET_MS, LOADED_S } from './e2e/budgets';
 import { chromiumLaunchOptions } from './scripts/chromium';
 
 const PORT = 4173;
@@ -10,6 +11,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: CI,
   retries: 0,
+  // Sized from measured durations on a busy machine (e2e/budgets.ts), never by luck.
+  timeout: budgetMs(LOADED_S.ordinaryTest),
+  expect: { timeout: EXPECT_BUDGET_MS },
   workers: CI ? 1 : 2,
   reporter: 'list',
   use: {

@@ -2,6 +2,7 @@
 // scenario and seed: identical log hashes prove it.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { budgetMs, LOADED_S } from './budgets';
 import { expect, test } from './fixtures';
 
 // Each scenario exercises different code: queueing only, replicated storage, random hardware faults.
@@ -16,7 +17,7 @@ function hashFromNode({ scenarioId, seed, durationS }: (typeof RUNS)[number]): s
   const stdout = execFileSync(
     'npx',
     ['tsx', 'scripts/sim.ts', scenarioId, '--seed', String(seed), '--duration', String(durationS), '--json'],
-    { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 },
+    { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: budgetMs(LOADED_S.workerVersusNode) },
   );
   const report = JSON.parse(stdout) as { logHash?: unknown };
   if (typeof report.logHash !== 'string' || report.logHash === '') {
@@ -27,7 +28,7 @@ function hashFromNode({ scenarioId, seed, durationS }: (typeof RUNS)[number]): s
 
 for (const run of RUNS) {
   test(`${run.scenarioId}: a run in the Web Worker has the same log hash as the same run in Node`, async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(budgetMs(LOADED_S.workerVersusNode));
     const expectedHash = hashFromNode(run);
 
     await page.goto('./?check');
@@ -38,7 +39,7 @@ for (const run of RUNS) {
 
     const result = page.getByTestId('worker-result');
     // Wait for the run to finish first, so a worker error fails fast with its message in the diff.
-    await expect(result).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(result).toHaveAttribute('data-status', 'done', { timeout: budgetMs(LOADED_S.workerVersusNode) });
     await expect(result).toHaveAttribute('data-log-hash', expectedHash);
     await expect(result).toContainText(expectedHash);
   });

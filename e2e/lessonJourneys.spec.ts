@@ -1,11 +1,12 @@
 // Two more lessons completed end to end by mouse, with the lab's own controls (the Load panel's
 // fields), predictions, reveals quoting the run, and the summary's claims checked against it.
 import { getLesson } from '../src/lessons/catalog/index';
+import { budgetMs, LOADED_S } from './budgets';
 import { expect, test } from './fixtures';
 import { LessonPage } from './lessonPage';
 
 test.describe('lessons completed by mouse', () => {
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: budgetMs(LOADED_S.lessonJourney) });
 
   const claimsOf = (id: string) => getLesson(id)?.claims.length ?? -1;
 

@@ -3,6 +3,7 @@
 // reveal and reads their own figures. One screenshot per lesson, to look at.
 import { lessons } from '../src/lessons/catalog/index';
 import type { Lesson } from '../src/lessons/lessonSchema';
+import { budgetMs, LOADED_S } from './budgets';
 import { expect, test } from './fixtures';
 import { LessonPage } from './lessonPage';
 
@@ -16,7 +17,7 @@ function keyStep(lesson: Lesson): number {
 }
 
 test.describe('each lesson at its key step', () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: budgetMs(LOADED_S.lessonKeyStep) });
   for (const lesson of lessons) {
     test(`lesson ${lesson.number}: ${lesson.title}`, async ({ page }) => {
       const key = keyStep(lesson);
@@ -25,7 +26,7 @@ test.describe('each lesson at its key step', () => {
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.goto(`./#lesson=${lesson.id}&step=${key + 1}`);
       await expect(view.panel).toContainText(`Step ${key + 1} of ${lesson.steps.length}: ${step?.title ?? ''}`, {
-        timeout: 30_000,
+        timeout: budgetMs(LOADED_S.lessonKeyStep),
       });
       if (step?.prediction?.kind === 'choice') await view.predict(step.prediction.options[0]?.label ?? '');
       if (step?.prediction?.kind === 'number') await view.predictNumber(step.prediction.min);

@@ -2,12 +2,13 @@
 // themselves, let simulated time pass through the playback controls, read a reveal that quotes
 // their own run, and finish with the claims checked against it.
 import AxeBuilder from '@axe-core/playwright';
+import { budgetMs, LOADED_S } from './budgets';
 import { expect, test } from './fixtures';
 import { LessonPage } from './lessonPage';
 
 test.describe('guided lessons', () => {
   // Whole lessons: dozens of steps of simulated time each, on a machine that may be busy.
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: budgetMs(LOADED_S.wholeLesson) });
   test('lesson 1 by mouse: faults are not failures', async ({ page }) => {
     const lesson = new LessonPage(page);
     await lesson.open();

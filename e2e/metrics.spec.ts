@@ -118,7 +118,6 @@ test.describe('metrics screenshots', () => {
     { width: 1920, height: 1080 },
   ]) {
     test(`the dashboard after 30 s with a fault at ${size.width}x${size.height}`, async ({ page }) => {
-      test.setTimeout(90_000);
       await page.setViewportSize(size);
       await openLab(page);
       await stepTo(page, 12);
