@@ -72,9 +72,11 @@ test.describe('custom element', () => {
     const bad = page.locator('#lab-bad');
     await expect(bad.getByRole('alert')).toContainText('could not start');
     await expect(bad.getByRole('alert')).toContainText(
-      'The attribute "scenario" must be one of default, single-server, large.',
+      'The attribute "scenario" is "nope"; it must be one of default, single-server, large.',
     );
-    await expect(bad.getByRole('alert')).toContainText('The attribute "seed" must be a whole number.');
+    await expect(bad.getByRole('alert')).toContainText(
+      'The attribute "seed" is "abc"; it must be a whole number from 0 to 4294967295.',
+    );
 
     // Fixing the attributes starts the lab.
     await page.evaluate(() => {

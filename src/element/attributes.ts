@@ -1,7 +1,7 @@
 // The element's attributes, checked like the page options (src/share/displayOptions.ts): a bad
 // one is reported in words instead of the lab starting as something the author did not ask for.
 import { z } from 'zod';
-import { parseDisplayOptions, type DisplayOptions } from '../share/displayOptions';
+import { parseDisplayOptions, quoteOption, type DisplayOptions } from '../share/displayOptions';
 import type { Experiment } from '../share/experiment';
 import { decodeFragment } from '../share/link';
 import { builtInScenarios } from '../sim';
@@ -12,11 +12,12 @@ const SCENARIO_IDS = builtInScenarios.map((s) => s.id);
 
 const scenario = z.string().refine((v) => SCENARIO_IDS.includes(v), `must be one of ${SCENARIO_IDS.join(', ')}`);
 // Same range as a shared experiment's seed (src/share/experiment.ts).
+const SEED_RULE = 'must be a whole number from 0 to 4294967295';
 const seed = z
   .string()
-  .regex(/^\d+$/, 'must be a whole number')
+  .regex(/^\d{1,10}$/, SEED_RULE)
   .transform(Number)
-  .pipe(z.number().int().max(0xffffffff, 'must be at most 4294967295'));
+  .pipe(z.number().int().max(0xffffffff, SEED_RULE));
 
 export interface ElementConfig {
   readonly scenarioId: string;
@@ -30,12 +31,8 @@ export type ConfigResult = { ok: true; config: ElementConfig } | { ok: false; pr
 /** Reads the attributes; every bad one is named, and the element shows them instead of a lab. */
 export function readAttributes(element: Element): ConfigResult {
   const problems: string[] = [];
-  const scenarioValue = element.getAttribute('scenario');
-  const scenarioParsed = scenarioValue === null ? null : scenario.safeParse(scenarioValue);
-  if (scenarioParsed && !scenarioParsed.success) problems.push(describe('scenario', scenarioParsed.error));
-  const seedValue = element.getAttribute('seed');
-  const seedParsed = seedValue === null ? null : seed.safeParse(seedValue.trim());
-  if (seedParsed && !seedParsed.success) problems.push(describe('seed', seedParsed.error));
+  const scenarioId = readField(element, 'scenario', scenario, problems);
+  const seedValue = readField(element, 'seed', seed, problems);
 
   // `speed` and `hide` mean what they mean as page options; the parser reports a bad value.
   const search = new URLSearchParams({ embed: '' });
@@ -44,19 +41,21 @@ export function readAttributes(element: Element): ConfigResult {
     if (value !== null) search.set(name, value.replace(/\s+/g, ''));
   }
   if (element.hasAttribute('autoplay')) search.set('autoplay', '');
-  const display = parseDisplayOptions(search.toString());
-  problems.push(
-    ...display.problems.map((p) => p.replace('The page option', 'The attribute').replace(/; it was ignored\.$/, '.')),
-  );
+  const display = parseDisplayOptions(search.toString(), 'attribute');
+  problems.push(...display.problems);
 
   let experiment: Experiment | null = null;
   const packed = element.getAttribute('experiment');
-  if (packed !== null) {
+  if (packed?.trim() === '')
+    problems.push('The attribute "experiment" is empty; it must hold a share link or the part of one after "#x=".');
+  else if (packed !== null) {
     // A whole share link is accepted too: its experiment is the `x=` in the fragment.
     const hash = packed.includes('#') ? packed.slice(packed.indexOf('#')) : `x=${encodeURIComponent(packed.trim())}`;
     const result = decodeFragment(hash);
     if (result === null || !result.ok)
-      problems.push(`The attribute "experiment" could not be opened: ${result?.error ?? 'it is empty.'}`);
+      problems.push(
+        `The attribute "experiment" could not be opened: ${result?.error ?? 'its link holds no experiment (no "x=" after "#").'}`,
+      );
     else experiment = result.experiment;
   }
 
@@ -64,14 +63,20 @@ export function readAttributes(element: Element): ConfigResult {
   return {
     ok: true,
     config: {
-      scenarioId: scenarioParsed?.data ?? 'default',
-      seed: seedParsed?.data ?? 1,
+      scenarioId: scenarioId ?? 'default',
+      seed: seedValue ?? 1,
       experiment,
       options: display.options,
     },
   };
 }
 
-function describe(name: string, error: z.ZodError): string {
-  return `The attribute "${name}" ${error.issues[0]?.message ?? 'is invalid'}.`;
+/** The attribute's value, or undefined when it is absent or bad (a bad one is added to problems). */
+function readField<T>(element: Element, name: string, schema: z.ZodType<T, string>, problems: string[]): T | undefined {
+  const value = element.getAttribute(name);
+  if (value === null) return undefined;
+  const parsed = schema.safeParse(value.trim());
+  if (parsed.success) return parsed.data;
+  problems.push(`${quoteOption('attribute', name, value)}; it ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
+  return undefined;
 }

@@ -13,7 +13,8 @@ const linkSchema = z.object({
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
     .min(1, 'counts from 1')
-    .max(99)
+    // Past a lesson's end the lesson store says how many steps it has; this only bounds the number.
+    .max(999_999, 'is far past the end of every lesson')
     .default(1),
 });
 

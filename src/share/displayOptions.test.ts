@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getLesson } from '../lessons/catalog/index';
 import { parseDisplayOptions } from './displayOptions';
 
 describe('display options', () => {
@@ -38,9 +39,52 @@ describe('display options', () => {
     expect(options.speed).toBeNull();
     expect(options.host).toBeNull();
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/"hide" names an unknown panel/);
-    expect(problems.join(' ')).toMatch(/"speed" must be one of/);
-    expect(problems.join(' ')).toMatch(/"host" must be an origin/);
-    expect(problems.join(' ')).toMatch(/"theme" must be "light"/);
+    expect(problems[0]).toMatch(/"hide" is "log,nope"; it must list panels from: inspector, charts/);
+    expect(problems.join(' ')).toMatch(/"speed" is "3"; it must be one of/);
+    expect(problems.join(' ')).toMatch(/"host" is "https:\/\/a.example\/path"; it must be an origin/);
+    expect(problems.join(' ')).toMatch(/"theme" is "dark"; it must be "light"/);
+  });
+
+  const SPEED_RULE = 'must be one of 0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000 (times real time), so it was ignored.';
+
+  it.each(['abc', '', '-0', '1e308', 'Infinity', '0x10', 'NaN'])('name "speed" and its allowed values for %j', (v) => {
+    const { options, problems } = parseDisplayOptions(`?speed=${v}`);
+    expect(options.speed).toBeNull();
+    expect(problems).toEqual([`The page option "speed" is ${JSON.stringify(v)}; it ${SPEED_RULE}`]);
+  });
+
+  it('say how many steps the lesson has when the step is past its end', () => {
+    const lesson = getLesson('disks-at-scale');
+    const { options, problems } = parseDisplayOptions('?lesson=disks-at-scale&step=100');
+    expect(problems).toEqual([
+      `The page option "step" is "100", but the lesson "${lesson?.title}" has ${lesson?.steps.length} steps; it opens at step 1.`,
+    ]);
+    expect(options.lesson).toEqual({ id: 'disks-at-scale', stepIndex: 0 });
+  });
+
+  it.each(['1.5', '', '-0', '0', '1e308', 'two'])('say a step counts from 1 for %j', (v) => {
+    const { problems } = parseDisplayOptions(`?lesson=disks-at-scale&step=${v}`);
+    expect(problems).toEqual([
+      `The page option "step" is ${JSON.stringify(v)}; it must be a whole number of a lesson step, counting from 1, so it was ignored.`,
+    ]);
+  });
+
+  it('name every other bad option and what it allows', () => {
+    const { problems } = parseDisplayOptions(`?embed=yes&autoplay=2&lesson=X&theme=&host=&step=3`);
+    expect(problems).toEqual([
+      'The page option "embed" is "yes"; it must be empty, 1, true, 0 or false, so it was ignored.',
+      'The page option "autoplay" is "2"; it must be empty, 1, true, 0 or false, so it was ignored.',
+      'The page option "theme" is ""; it must be "light" (the only theme so far), so it was ignored.',
+      'The page option "host" is ""; it must be an origin such as https://notes.example.org (scheme, host and port only), so it was ignored.',
+      'The page option "lesson" is "X"; it must be a lesson id such as disks-at-scale, so it was ignored.',
+      'The page option "step" only works together with "lesson", so it was ignored.',
+    ]);
+  });
+
+  it('cut a very long value short in its message', () => {
+    const { problems } = parseDisplayOptions(`?theme=${'x'.repeat(5000)}`);
+    expect(problems[0]).toBe(
+      `The page option "theme" is "${'x'.repeat(40)}…"; it must be "light" (the only theme so far), so it was ignored.`,
+    );
   });
 });

@@ -2,6 +2,7 @@
 // `?embed` for minimal chrome, `hide=` panels, `speed=`, `autoplay`, `theme=`, `host=` (the one
 // origin allowed to drive an embedded lab by postMessage) and `lesson=`/`step=` to start a lesson.
 import { z } from 'zod';
+import { getLesson } from '../lessons/catalog/index';
 
 export const PANELS = ['inspector', 'charts', 'histogram', 'faults', 'load', 'policy', 'log'] as const;
 export type PanelId = (typeof PANELS)[number];
@@ -21,18 +22,23 @@ export interface DisplayOptions {
   readonly lesson: { readonly id: string; readonly stepIndex: number } | null;
 }
 
-const flag = z.enum(['', '1', 'true', '0', 'false']).transform((v) => v === '' || v === '1' || v === 'true');
+// Each message names what is allowed; the option's name and value are added by quoteOption().
+const flag = z
+  .enum(['', '1', 'true', '0', 'false'], { error: 'must be empty, 1, true, 0 or false' })
+  .transform((v) => v === '' || v === '1' || v === 'true');
 const schema = z.object({
   embed: flag.optional(),
   autoplay: flag.optional(),
   hide: z
     .string()
     .transform((v) => v.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(PANELS, { error: `names an unknown panel (known: ${PANELS.join(', ')})` })))
+    .pipe(z.array(z.enum(PANELS, { error: `must list panels from: ${PANELS.join(', ')}` })))
     .optional(),
-  speed: z.coerce
-    .number()
-    .refine((v) => SPEEDS.includes(v), `must be one of ${SPEEDS.join(', ')}`)
+  // Numbers are compared as written, so "abc", "", "-0" and "1e308" all get the same plain answer.
+  speed: z
+    .string()
+    .transform(Number)
+    .refine((v) => SPEEDS.includes(v) && !Object.is(v, -0), `must be one of ${SPEEDS.join(', ')} (times real time)`)
     .optional(),
   theme: z.literal('light', { error: 'must be "light" (the only theme so far)' }).optional(),
   host: z
@@ -48,15 +54,43 @@ const schema = z.object({
     .optional(),
   lesson: z
     .string()
-    .regex(/^[a-z][a-z0-9-]{0,47}$/, 'is not a lesson id')
+    .regex(/^[a-z][a-z0-9-]{0,47}$/, 'must be a lesson id such as disks-at-scale')
     .optional(),
-  step: z.coerce.number().int().min(1).max(99).optional(),
+  // Whether the lesson has that many steps is checked once the lesson is known (lessonStepIndex).
+  step: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'must be a whole number of a lesson step, counting from 1')
+    .transform(Number)
+    .optional(),
 });
+
+/** How a problem is said: on the page a bad option is ignored; the element refuses to start. */
+export type OptionWording = 'page option' | 'attribute';
+
+/** `The page option "speed" is "abc"`, with long values cut short so the message stays readable. */
+export function quoteOption(wording: OptionWording, key: string, value: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `The ${wording} "${key}" is ${JSON.stringify(shown)}`;
+}
+
+function ending(wording: OptionWording): string {
+  return wording === 'page option' ? ', so it was ignored.' : '.';
+}
+
+/** The zero-based step to open; a step past the lesson's end is reported and the lesson starts at 1. */
+function lessonStepIndex(lessonId: string, step: number | undefined, problems: string[]): number {
+  const lesson = getLesson(lessonId);
+  if (step === undefined || !lesson || step <= lesson.steps.length) return (step ?? 1) - 1;
+  problems.push(
+    `${quoteOption('page option', 'step', String(step))}, but the lesson "${lesson.title}" has ${lesson.steps.length} steps; it opens at step 1.`,
+  );
+  return 0;
+}
 
 export type OptionsResult = { options: DisplayOptions; problems: string[] };
 
 /** Reads the options; a bad value is dropped with a message, never fatal. */
-export function parseDisplayOptions(search: string): OptionsResult {
+export function parseDisplayOptions(search: string, wording: OptionWording = 'page option'): OptionsResult {
   const params = new URLSearchParams(search);
   const raw: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
@@ -69,11 +103,18 @@ export function parseDisplayOptions(search: string): OptionsResult {
     const field = schema.shape[key as keyof typeof schema.shape];
     const parsed = field.safeParse(value);
     if (parsed.success) values[key] = parsed.data;
-    else problems.push(`The page option "${key}" ${parsed.error.issues[0]?.message ?? 'is invalid'}; it was ignored.`);
+    else
+      problems.push(
+        `${quoteOption(wording, key, value)}; it ${parsed.error.issues[0]?.message ?? 'is invalid'}${ending(wording)}`,
+      );
   }
   const embed = (values.embed as boolean | undefined) ?? false;
   const hide = values.hide as PanelId[] | undefined;
   const lessonId = values.lesson as string | undefined;
+  const step = values.step as number | undefined;
+  if (step !== undefined && !lessonId)
+    problems.push(`The page option "step" only works together with "lesson", so it was ignored.`);
+  const lesson = lessonId ? { id: lessonId, stepIndex: lessonStepIndex(lessonId, step, problems) } : null;
   return {
     options: {
       embed,
@@ -82,7 +123,7 @@ export function parseDisplayOptions(search: string): OptionsResult {
       autoplay: (values.autoplay as boolean | undefined) ?? false,
       theme: 'light',
       host: (values.host as string | undefined) ?? null,
-      lesson: lessonId ? { id: lessonId, stepIndex: ((values.step as number | undefined) ?? 1) - 1 } : null,
+      lesson,
     },
     problems,
   };

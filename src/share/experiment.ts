@@ -13,12 +13,16 @@ import {
   type Scenario,
   type TimedCommand,
 } from '../sim/index';
+import { describeMissingTargets } from './experimentTargets';
+import { beyondHorizon, INTERACTIVE_HORIZON_MS } from './horizon';
+import { describeNesting } from './nesting';
 import { diffPatch } from './scenarioDiff';
 
 export const EXPERIMENT_VERSION = 2;
 /** A run replayed from a link or file may hold at most this many commands. */
 export const MAX_COMMANDS = 5000;
 
+// Times past the interactive horizon are refused in check(), with a sentence that says why.
 const timedCommand = z.strictObject({ atMs: z.number().finite().nonnegative(), command: commandSchema });
 
 const v2 = z.strictObject({
@@ -27,7 +31,7 @@ const v2 = z.strictObject({
   edits: z.record(z.string(), z.unknown()).optional(),
   seed: z.number().int().min(0).max(0xffffffff),
   commands: z.array(timedCommand).max(MAX_COMMANDS),
-  atMs: z.number().finite().nonnegative().max(1e10),
+  atMs: z.number().finite().nonnegative(),
 });
 
 // Version 1 carried a whole scenario instead of a built-in id and edits.
@@ -36,7 +40,7 @@ const v1 = z.strictObject({
   scenario: scenarioSchema,
   seed: z.number().int().min(0).max(0xffffffff),
   commands: z.array(timedCommand).max(MAX_COMMANDS),
-  atMs: z.number().finite().nonnegative().max(1e10),
+  atMs: z.number().finite().nonnegative(),
 });
 
 export type ExperimentData = z.infer<typeof v2>;
@@ -49,7 +53,12 @@ export interface Experiment {
   readonly atMs: number;
 }
 
-export type ExperimentResult = { ok: true; experiment: Experiment } | { ok: false; error: string };
+/**
+ * A refused experiment; `fallback` is a working run to open beside the message when only the
+ * commands were wrong (the same cluster and seed, from the start, without the commands).
+ */
+export type ExperimentResult =
+  { ok: true; experiment: Experiment } | { ok: false; error: string; fallback?: Experiment };
 
 export function toData(e: Experiment): ExperimentData {
   const base = getBuiltInScenario(e.scenario.id) ?? getBuiltInScenario('default');
@@ -70,6 +79,8 @@ function firstIssue(error: z.ZodError): string {
 
 /** Checks, migrates and rebuilds an experiment from parsed JSON; every problem is named. */
 export function fromData(input: unknown): ExperimentResult {
+  const tooDeep = nestingProblem(input);
+  if (tooDeep) return { ok: false, error: tooDeep };
   const version = typeof input === 'object' && input !== null ? (input as { v?: unknown }).v : undefined;
   if (version === 1) {
     const old = v1.safeParse(input);
@@ -95,12 +106,36 @@ export function fromData(input: unknown): ExperimentResult {
   return check({ scenario: scenario.value, seed, commands, atMs });
 }
 
+/** Checked before anything recursive (zod, mergePatch, unsafeKey) touches the data. */
+function nestingProblem(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const whole = describeNesting('The experiment', input, false);
+  if (!whole) return null;
+  // Name the field that is too deep or too big, when one is.
+  for (const [key, value] of Object.entries(input))
+    if (typeof value === 'object' && value !== null) {
+      const problem = describeNesting(`The experiment's ${key}`, value, key !== 'scenario');
+      if (problem) return problem;
+    }
+  return whole;
+}
+
 function check(e: Experiment): ExperimentResult {
-  for (let i = 1; i < e.commands.length; i++) {
-    if ((e.commands[i] as TimedCommand).atMs < (e.commands[i - 1] as TimedCommand).atMs)
+  for (const [i, { atMs }] of e.commands.entries()) {
+    if (atMs > INTERACTIVE_HORIZON_MS)
+      return { ok: false, error: beyondHorizon(`Command ${i + 1} of the experiment`, atMs) };
+    if (i > 0 && atMs < (e.commands[i - 1] as TimedCommand).atMs)
       return { ok: false, error: `The experiment's commands are out of time order (command ${i + 1}).` };
   }
+  if (e.atMs > INTERACTIVE_HORIZON_MS) return { ok: false, error: beyondHorizon('The experiment', e.atMs) };
   const last = e.commands.at(-1);
   if (last && last.atMs > e.atMs) return { ok: false, error: 'The experiment ends before its last command.' };
+  let missing: string | null;
+  try {
+    missing = describeMissingTargets(e.scenario, e.seed, e.commands);
+  } catch (error) {
+    return { ok: false, error: `The experiment's scenario cannot run: ${(error as Error).message}.` };
+  }
+  if (missing) return { ok: false, error: missing, fallback: { ...e, commands: [], atMs: 0 } };
   return { ok: true, experiment: e };
 }

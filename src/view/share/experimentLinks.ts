@@ -1,6 +1,7 @@
 // Opens an experiment link (`#x=…`) when the page loads or the fragment changes: the run is
 // rebuilt by replay in the worker. A bad link never runs as something else: the lab says what
-// was wrong and keeps the default scenario.
+// was wrong and keeps the default scenario, or, when only its commands name parts the cluster
+// lacks, opens the link's own cluster from the start so the learner still has what was shared.
 import { decodeFragment } from '../../share/link';
 import type { AppStore } from '../../store/appState';
 
@@ -9,6 +10,14 @@ export function startExperimentLinks(store: AppStore, win: Window = window): () 
     const result = decodeFragment(win.location.hash);
     if (result === null) return;
     const { actions } = store.getState();
+    if (!result.ok && result.fallback) {
+      actions.openExperiment(result.fallback);
+      // After opening, which clears the banner of the run before.
+      actions.showProblem(
+        `This link's actions could not be replayed: ${result.error} Showing its cluster from the start, without them.`,
+      );
+      return;
+    }
     if (!result.ok) {
       actions.showProblem(`This link could not be opened: ${result.error} Showing the default scenario instead.`);
       return;

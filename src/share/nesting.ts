@@ -1,0 +1,70 @@
+// How deep and how big outside data is, measured without recursion. Links, files, host messages
+// and attributes can nest thousands of levels; zod, mergePatch, unsafeKey and diffPatch all
+// recurse, so this check runs first and keeps them from overflowing the stack.
+
+/** Deeper than any real scenario (about six levels) by a wide margin. */
+export const MAX_NESTING = 32;
+/** More values than a 1 MB experiment file can hold. */
+export const MAX_VALUES = 250_000;
+
+export type NestingProblem =
+  | { readonly kind: 'deep'; readonly depth: number }
+  | { readonly kind: 'big'; readonly values: number }
+  | { readonly kind: 'loop' };
+
+interface Visit {
+  readonly value: unknown;
+  readonly depth: number;
+  /** Set on the marker that takes an object off the current path once its children are done. */
+  readonly leaving?: object;
+}
+
+/**
+ * The first problem with nested data (objects and arrays count as levels), or null. Cycle-safe:
+ * a structured-clone message can contain itself, and that is reported instead of walked forever.
+ */
+export function measureNesting(root: unknown, maxDepth = MAX_NESTING, maxValues = MAX_VALUES): NestingProblem | null {
+  const onPath = new Set<object>();
+  const stack: Visit[] = [{ value: root, depth: 1 }];
+  let values = 0;
+  let deepest = 0;
+  for (let visit = stack.pop(); visit !== undefined; visit = stack.pop()) {
+    if (visit.leaving) {
+      onPath.delete(visit.leaving);
+      continue;
+    }
+    const { value, depth } = visit;
+    values++;
+    if (typeof value !== 'object' || value === null) continue;
+    if (onPath.has(value)) return { kind: 'loop' };
+    deepest = Math.max(deepest, depth);
+    const children = Object.values(value);
+    // Counted before they are pushed, so a huge array is refused without copying it all.
+    if (values + stack.length + children.length > maxValues) return { kind: 'big', values: maxValues + 1 };
+    onPath.add(value);
+    stack.push({ value: null, depth, leaving: value });
+    for (const child of children) stack.push({ value: child, depth: depth + 1 });
+  }
+  return deepest > maxDepth ? { kind: 'deep', depth: deepest } : null;
+}
+
+/** A sentence about `what` (e.g. "The experiment's edits"), or null when it is within limits. */
+export function describeNesting(what: string, value: unknown, plural = true): string | null {
+  const problem = measureNesting(value);
+  if (!problem) return null;
+  const [are, hold, loops] = plural
+    ? ['are', 'hold', 'refer back to themselves']
+    : ['is', 'holds', 'refers back to itself'];
+  switch (problem.kind) {
+    case 'deep':
+      return `${what} ${are} nested ${problem.depth.toLocaleString('en-US')} levels deep; at most ${MAX_NESTING} are allowed.`;
+    case 'big':
+      return `${what} ${hold} more than ${MAX_VALUES.toLocaleString('en-US')} values; an experiment needs far fewer.`;
+    case 'loop':
+      return `${what} ${loops} in a loop, which an experiment never does.`;
+    default: {
+      const never: never = problem;
+      return never;
+    }
+  }
+}
