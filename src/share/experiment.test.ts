@@ -5,7 +5,7 @@ import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { readAttributes } from '../element/attributes';
 import { fromData } from './experiment';
-import { INTERACTIVE_HORIZON_MS } from './horizon';
+import { beyondHorizon, INTERACTIVE_HORIZON_MS } from './horizon';
 import { hostMessageSchema } from './hostMessages';
 import { decodeFragment, parseExperimentJson } from './link';
 
@@ -112,14 +112,12 @@ describe('experiments naming parts their scenario lacks', () => {
 });
 
 describe('experiments past the interactive horizon', () => {
-  const hours = INTERACTIVE_HORIZON_MS / 3_600_000;
-
   it('are refused, pointing to the headless runner', () => {
     const result = parseExperimentJson(JSON.stringify({ ...good, atMs: 1e10 }));
-    expect(result).toEqual({
-      ok: false,
-      error: `The experiment asks for 2,777.8 simulated hours; the lab runs at most ${hours} hours interactively. Run longer experiments headless with \`npm run sim\`.`,
-    });
+    expect(result).toEqual({ ok: false, error: beyondHorizon('The experiment', 1e10) });
+    expect(beyondHorizon('The experiment', 1e10)).toMatch(
+      /^The experiment asks for 2,777.8 simulated hours.*npm run sim/,
+    );
   });
 
   it('are refused for a command past the horizon too', () => {
