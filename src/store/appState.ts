@@ -12,7 +12,7 @@ import type {
   WindowMetrics,
 } from '../sim/index';
 import type { Experiment } from '../share/experiment';
-import type { Replay } from '../worker/labProtocol';
+import type { CatchUpTask, Replay } from '../worker/labProtocol';
 
 export const WINDOW_HISTORY = 600;
 export const EVENT_HISTORY = 200;
@@ -49,6 +49,13 @@ export interface Branch {
   readonly endMs: number;
 }
 
+/** Long work under way in the worker: rebuilding the run (replay) or simulating ahead (catch-up). */
+export interface CatchUpProgress {
+  readonly task: CatchUpTask;
+  /** From 0 to 1, by simulated time. */
+  readonly doneShare: number;
+}
+
 export interface FaultMark {
   readonly timeMs: number;
   readonly label: string;
@@ -82,6 +89,8 @@ export interface AppState {
   readonly commandError: string | null;
   readonly simError: string | null;
   readonly announcement: string;
+  /** The replay or catch-up under way, shown with a Cancel button; null when there is none to show. */
+  readonly catchUp: CatchUpProgress | null;
   // playback slice
   readonly playing: boolean;
   readonly speed: number;
@@ -130,6 +139,8 @@ export interface AppActions {
   dismissError(): void;
   /** Shows the run as it was at an earlier (or, within the branch, later) moment, rebuilt by replay. */
   seek(timeMs: number): void;
+  /** Stops the replay or catch-up under way where it got to; the run stays there, paused. */
+  cancelCatchUp(): void;
   /** Shows a problem from outside the simulation (a bad link or file) in the error banner. */
   showProblem(message: string): void;
 }

@@ -4,13 +4,15 @@
 // apply(), which sends a typed command to the simulation.
 import { createStore } from 'zustand/vanilla';
 import { getBuiltInScenario, type Command, type Frame, type Scenario } from '../sim/index';
-import type { LabReply, Replay, SimPort } from '../worker/labProtocol';
+import { furthest, type LabReply, type Replay, type SimPort } from '../worker/labProtocol';
+import { beyondHorizon, isBeyondHorizon } from '../share/horizon';
+import { stoppedEarly } from './catchUpText';
 import { describeForScreenReader, FAULT_TYPES } from './announce';
 import { createViewCadence } from './viewCadence';
+import { bounded, freshRun } from './freshRun';
 import {
   EVENT_HISTORY,
   MARK_HISTORY,
-  NOTHING_SHOWN,
   STEP_MS,
   WINDOW_HISTORY,
   type AppActions,
@@ -35,36 +37,6 @@ export {
 } from './appState';
 export { describeForScreenReader, FAULT_TYPES } from './announce';
 
-function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newestFirst = false): readonly T[] {
-  if (add.length === 0) return list; // unchanged: subscribers keep the same array and skip a render
-  const merged = newestFirst ? [...[...add].reverse(), ...list] : [...list, ...add];
-  return newestFirst ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit));
-}
-
-/** The state a new run starts from (a reset, a new seed, a new scenario, or the first load). */
-function freshRun(scenario: Scenario, seed: number, runId: number) {
-  return {
-    scenario,
-    seed,
-    runId,
-    topology: null,
-    frame: null,
-    links: null,
-    windows: [],
-    events: [],
-    marks: [],
-    commandLog: [],
-    past: null,
-    shown: NOTHING_SHOWN,
-    clockMs: 0,
-    commandError: null,
-    simError: null,
-    selected: [],
-    menu: null,
-    inspected: null,
-  } satisfies Partial<AppState>;
-}
-
 /**
  * The clock shows tenths of a simulated second, so while playing, a request for less than that
  * only costs messages and renders: at 1x one request every sixth frame instead of every frame.
@@ -83,7 +55,13 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
   const sent = new Map<number, { command: Command; label: string }>();
   const store = createStore<AppState>()((set, get) => {
     /** `keepView`: a seek in the same run's history; the picture stays until the rebuilt one arrives. */
-    const start = (scenario: Scenario, newSeed: number, replay?: Replay, keepView = false) => {
+    const start = (scenario: Scenario, newSeed: number, replay?: Replay, keepView = false): void => {
+      const furthestMs = replay && furthest(replay);
+      if (furthestMs !== undefined && isBeyondHorizon(furthestMs)) {
+        // The fresh scenario opens instead, so the lab stays usable beside the message.
+        start(scenario, newSeed);
+        return set({ commandError: beyondHorizon('This run', furthestMs) });
+      }
       const runId = get().runId + 1;
       stepQueued = false;
       wanted = { untilMs: 0, maxEvents: 0 };
@@ -117,6 +95,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
         const s = get();
         const branch = s.past ?? { commands: s.commandLog, endMs: s.frame?.timeMs ?? 0 };
         const t = Math.min(Math.max(0, timeMs), branch.endMs);
+        if (isBeyondHorizon(t)) return set({ commandError: beyondHorizon('Going to that moment', t) });
         set({ playing: false });
         const commands = branch.commands.filter((c) => c.atMs <= t);
         start(s.scenario, s.seed, { commands, untilMs: t }, true);
@@ -174,6 +153,12 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       dismissError: () => set({ commandError: null, simError: null }),
       showProblem: (message) => set({ commandError: message }),
+      cancelCatchUp: () => {
+        if (!get().pending) return;
+        stepQueued = false;
+        set({ playing: false });
+        port.post({ type: 'cancel', runId: get().runId });
+      },
     };
     const scenario = getBuiltInScenario(scenarioId) ?? (getBuiltInScenario('default') as Scenario);
     queueMicrotask(() => start(scenario, seed));
@@ -226,6 +211,9 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     const before = store.getState();
     if (reply.runId !== before.runId) return;
     if (reply.type === 'frame' || reply.type === 'error') inFlight = Math.max(0, inFlight - 1);
+    // The worker drops the advances that waited behind a cancelled one.
+    if (reply.type === 'frame' && reply.cancelled) inFlight = 0;
+    if (reply.type !== 'progress' && before.catchUp) store.setState({ catchUp: null });
     // While playing, ask for the next stretch before drawing this one, so the worker simulates
     // while the page renders instead of waiting for it.
     if (
@@ -261,10 +249,20 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
           topology: reply.topology,
           ...absorb(reply.frame),
           pending: false,
+          ...(reply.cancelled && {
+            commandLog: s.commandLog.slice(0, reply.cancelled.commandsApplied),
+            commandError: stoppedEarly('replay', reply.frame.timeMs),
+          }),
         });
       case 'frame':
         // The next request may already be out (see onReply): one update says so, not two.
-        return store.setState({ ...absorb(reply.frame), pending: inFlight > 0 });
+        return store.setState({
+          ...absorb(reply.frame),
+          pending: inFlight > 0,
+          ...(reply.cancelled && { commandError: stoppedEarly('catchUp', reply.frame.timeMs) }),
+        });
+      case 'progress':
+        return store.setState({ catchUp: { task: reply.task, doneShare: reply.doneShare } });
       case 'commandResult': {
         const request = sent.get(reply.requestId);
         const label = request?.label ?? 'command';

@@ -7,6 +7,7 @@ import { LatencyHistogram } from './charts/LatencyHistogram';
 import { TimeSeriesCharts } from './charts/TimeSeriesCharts';
 import { HelpDialog } from './controls/HelpDialog';
 import { KeyboardShortcuts } from './controls/KeyboardShortcuts';
+import { CatchUpProgress } from './controls/CatchUpProgress';
 import { PlaybackBar } from './controls/PlaybackBar';
 import { ClusterFaultsPanel } from './faults/ClusterFaultsPanel';
 import { LoadPanel } from './load/LoadPanel';
@@ -60,6 +61,7 @@ export function App() {
       <ErrorBoundary what="The error message" part="error-banner">
         <ErrorBanner />
       </ErrorBoundary>
+      <CatchUpProgress />
       <main className={inLesson ? 'lab-main with-lesson' : 'lab-main'}>
         {inLesson && (
           <div className="lab-lesson">

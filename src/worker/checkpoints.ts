@@ -67,10 +67,22 @@ export class Checkpoints {
    * or null if none can (then the caller replays from the start).
    */
   resume(commands: readonly TimedCommand[], untilMs: number): Simulation | null {
+    const start = this.startFor(commands, untilMs);
+    return start && replayOnto(start.sim, start.commands, untilMs);
+  }
+
+  /**
+   * Where a rebuild at untilMs can start: a copy of the latest checkpoint that can serve it and the
+   * commands still to apply, or null if none can (then the caller replays from the start).
+   */
+  startFor(
+    commands: readonly TimedCommand[],
+    untilMs: number,
+  ): { sim: Simulation; commands: readonly TimedCommand[] } | null {
     for (let i = this.list.length - 1; i >= 0; i--) {
       const checkpoint = this.list[i] as Checkpoint;
       if (checkpoint.sim.nowMs > untilMs || !servesRebuild(checkpoint, commands)) continue;
-      return replayOnto(checkpoint.sim.clone(), commands.slice(checkpoint.commands.length), untilMs);
+      return { sim: checkpoint.sim.clone(), commands: commands.slice(checkpoint.commands.length) };
     }
     return null;
   }

@@ -12,6 +12,11 @@ export interface Replay {
   readonly untilMs: number;
 }
 
+/** The latest simulated time a rebuild reaches: its end, or a command after it. */
+export function furthest(replay: Replay): number {
+  return replay.commands.reduce((latest, c) => Math.max(latest, c.atMs), replay.untilMs);
+}
+
 export type LabRequest =
   | {
       readonly type: 'load';
@@ -21,11 +26,32 @@ export type LabRequest =
       readonly replay?: Replay;
     }
   | { readonly type: 'advance'; readonly runId: number; readonly untilMs: number; readonly maxEvents: number }
-  | { readonly type: 'command'; readonly runId: number; readonly requestId: number; readonly command: Command };
+  | { readonly type: 'command'; readonly runId: number; readonly requestId: number; readonly command: Command }
+  /** Stops the run's replay or catch-up where it got to (answered by `loaded` or `frame` with `cancelled`). */
+  | { readonly type: 'cancel'; readonly runId: number };
+
+/** Long work the worker does in slices: rebuilding a run on load, or simulating ahead by a jump. */
+export type CatchUpTask = 'replay' | 'catchUp';
 
 export type LabReply =
-  | { readonly type: 'loaded'; readonly runId: number; readonly topology: Topology; readonly frame: Frame }
-  | { readonly type: 'frame'; readonly runId: number; readonly frame: Frame; readonly workMs: number }
+  | {
+      readonly type: 'loaded';
+      readonly runId: number;
+      readonly topology: Topology;
+      readonly frame: Frame;
+      /** Set when the replay was cancelled: the run stops at frame.timeMs with only its first commands. */
+      readonly cancelled?: { readonly commandsApplied: number };
+    }
+  | {
+      readonly type: 'frame';
+      readonly runId: number;
+      readonly frame: Frame;
+      readonly workMs: number;
+      /** The advance was cancelled before it reached its time. */
+      readonly cancelled?: true;
+    }
+  /** How far a replay or catch-up has got, by simulated time (0 to 1); sent between slices. */
+  | { readonly type: 'progress'; readonly runId: number; readonly task: CatchUpTask; readonly doneShare: number }
   | {
       readonly type: 'commandResult';
       readonly runId: number;

@@ -1,6 +1,8 @@
 // The Web Worker that hosts the lab's simulation, so the page never waits on it.
+import '../zodWithoutEval';
 import type { LabReply, LabRequest } from './labProtocol';
 import { LabHost } from './labHost';
+import { macrotaskSchedule } from './schedulers';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<LabRequest>) => void) | null;
@@ -11,5 +13,6 @@ declare const self: WorkerScope;
 const host = new LabHost(
   (reply) => self.postMessage(reply),
   () => performance.now(),
+  macrotaskSchedule(),
 );
 self.onmessage = (event) => host.handle(event.data);

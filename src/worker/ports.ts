@@ -1,6 +1,7 @@
 // The two ways to reach the simulation: a real Web Worker (the app), or in-process (store tests).
-import { LabHost } from './labHost';
+import { LabHost, type Schedule } from './labHost';
 import type { LabReply, SimPort } from './labProtocol';
+import { immediateSchedule } from './schedulers';
 
 export function createWorkerPort(): SimPort {
   const worker = new Worker(new URL('./labWorker.ts', import.meta.url), { type: 'module' });
@@ -13,10 +14,14 @@ export function createWorkerPort(): SimPort {
   };
 }
 
-/** Runs the simulation on the calling thread; replies are delivered synchronously. */
-export function createInProcessPort(clock: () => number = () => 0): SimPort {
+/**
+ * Runs the simulation on the calling thread. By default replies are delivered synchronously (the
+ * clock stands still, so every job ends in its first slice); tests that look at slices pass a
+ * clock and a schedule they drive themselves.
+ */
+export function createInProcessPort(clock: () => number = () => 0, schedule: Schedule = immediateSchedule()): SimPort {
   let listener: (reply: LabReply) => void = () => {};
-  const host = new LabHost((reply) => listener(reply), clock);
+  const host = new LabHost((reply) => listener(reply), clock, schedule);
   return {
     post: (request) => host.handle(request),
     onReply: (l) => {

@@ -1,5 +1,5 @@
-// Global keyboard shortcuts (listed in shortcuts.ts). Keys typed into a field, or meant for an
-// open menu, a focused button or the help dialog, are left alone.
+// Global keyboard shortcuts (listed in shortcuts.ts), and Escape to stop a replay or catch-up. Keys
+// typed into a field, or meant for an open menu, a focused button or the help dialog, are left alone.
 import { useEffect, useRef } from 'react';
 import type { AppState } from '../../store/appStore';
 import { useAppStore } from '../../store/context';
@@ -53,12 +53,23 @@ function outsideThisLab(e: KeyboardEvent, anchor: Element | null): boolean {
   return !(e.target instanceof Node && lab.contains(e.target));
 }
 
+/** Escape stops a replay or catch-up under way, unless it is meant for an open menu or dialog. */
+function cancelsCatchUp(e: KeyboardEvent, state: AppState, anchor: Element | null): boolean {
+  if (state.catchUp === null || state.helpOpen || e.defaultPrevented) return false;
+  if (e.target instanceof Element && e.target.closest('dialog, [role="dialog"], [role="menu"]')) return false;
+  return state.menu === null && !outsideThisLab(e, anchor);
+}
+
 export function KeyboardShortcuts() {
   const store = useAppStore();
   const anchor = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const state = store.getState();
+      if (e.key === 'Escape' && cancelsCatchUp(e, state, anchor.current)) {
+        e.preventDefault();
+        return state.actions.cancelCatchUp();
+      }
       const action = shortcutFor(e.key);
       if (action === null || shouldIgnore(e, state) || outsideThisLab(e, anchor.current)) return;
       // While the help is open only "?" (to close it) works; the rest of the page is inert.

@@ -1,9 +1,11 @@
 // Lets the page that embeds the lab drive it by postMessage, and tells that page about faults and
-// metrics. Only the one origin named by `?host=` is heard and written to (never "*").
+// metrics. Only the one origin named by `?host=` is heard and written to (never "*"). Seeks and
+// loads are coalesced (the latest wins) and times past the interactive horizon are refused.
+import { beyondHorizon, isBeyondHorizon } from '../../share/horizon';
 import { hostMessageSchema, type LabMessage, type MetricsSummary } from '../../share/hostMessages';
-import { decodeFragment } from '../../share/link';
 import { describeForScreenReader, FAULT_TYPES } from '../../store/announce';
 import type { AppState, AppStore } from '../../store/appState';
+import { createJumpWaiter } from './hostJumps';
 
 function summaryOf(s: AppState): MetricsSummary | null {
   const frame = s.frame;
@@ -25,6 +27,7 @@ export function startHostApi(store: AppStore, host: string, win: Window = window
   if (parent === win) return () => {};
   const tell = (message: LabMessage) => parent.postMessage(message, host);
 
+  const jumps = createJumpWaiter(store, tell, win);
   const onMessage = (event: MessageEvent) => {
     if (event.origin !== host || event.source !== parent) return;
     const parsed = hostMessageSchema.safeParse(event.data);
@@ -37,23 +40,17 @@ export function startHostApi(store: AppStore, host: string, win: Window = window
       case 'faultline:pause':
         return actions.pause();
       case 'faultline:seek': {
-        // Back (or forward within a branch looked back on) by replay; beyond it, by simulating on.
-        const s = store.getState();
-        const headMs = s.past?.endMs ?? s.frame?.timeMs ?? 0;
-        if (message.timeMs <= headMs) return actions.seek(message.timeMs);
-        if (s.past) actions.seek(headMs);
-        actions.pause();
-        return actions.advanceTo(message.timeMs, Number.POSITIVE_INFINITY);
+        if (!isBeyondHorizon(message.timeMs)) return jumps.wait(message);
+        const refusal = beyondHorizon('The host page', message.timeMs);
+        actions.showProblem(refusal);
+        return tell({ type: 'faultline:error', message: refusal });
       }
       case 'faultline:getSummary': {
         const summary = summaryOf(store.getState());
         return summary ? tell({ type: 'faultline:metrics', summary }) : undefined;
       }
-      case 'faultline:load': {
-        const result = decodeFragment(`#x=${message.experiment}`);
-        if (!result?.ok) return tell({ type: 'faultline:error', message: result?.error ?? 'No experiment.' });
-        return actions.openExperiment(result.experiment);
-      }
+      case 'faultline:load':
+        return jumps.wait(message);
       default: {
         const never: never = message;
         return never;
@@ -65,6 +62,7 @@ export function startHostApi(store: AppStore, host: string, win: Window = window
   // Faults as they are announced, and a metrics summary each simulated second.
   let eventsSeen = store.getState().frame?.eventsTotal ?? 0;
   const unsubscribe = store.subscribe((s, before) => {
+    jumps.onStoreChange(s);
     if (s.runId !== before.runId) eventsSeen = 0;
     const total = s.frame?.eventsTotal ?? 0;
     if (total > eventsSeen) {
