@@ -12,7 +12,7 @@ import { rootErrorOptions } from '../view/common/rootErrorOptions';
 import { LessonContext } from '../view/lessons/lessonContext';
 import { applyDisplayOptions } from '../view/share/applyDisplayOptions';
 import { DisplayContext } from '../view/share/displayContext';
-import { OBSERVED_ATTRIBUTES, readAttributes, type ElementConfig } from './attributes';
+import { OBSERVED_ATTRIBUTES, readAttributes, type ConfigResult, type ElementConfig } from './attributes';
 import type { SimPort } from '../worker/labProtocol';
 import { createInlineWorkerPort } from './inlineWorkerPort';
 import { injectStyles } from './styles';
@@ -45,7 +45,7 @@ export class FaultlineLab extends HTMLElement {
 
   private start(): void {
     const root = createRoot(this, rootErrorOptions);
-    const result = readAttributes(this);
+    const result = readAttributesSafely(this);
     if (!result.ok) {
       root.render(<AttributeProblems problems={result.problems} />);
       this.running = { root, stopLab: () => {} };
@@ -95,6 +95,18 @@ export class FaultlineLab extends HTMLElement {
     this.running = null;
     root.unmount();
     stopLab();
+  }
+}
+
+/**
+ * Reading the attributes is meant never to throw; if it ever did, the element would be left dead
+ * (attributeChangedCallback restarts only a running one), so the error is shown as a problem.
+ */
+function readAttributesSafely(element: Element): ConfigResult {
+  try {
+    return readAttributes(element);
+  } catch (error) {
+    return { ok: false, problems: [`Its attributes could not be read: ${(error as Error).message}`] };
   }
 }
 
