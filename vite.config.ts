@@ -1,10 +1,48 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { offlineCache } from './scripts/offlineCache.ts';
+
+/**
+ * The lab's Content-Security-Policy: its own scripts, styles, workers and images only; no inline
+ * script and no eval. Pictures for PNG export are drawn from blob: URLs, and Vite may inline small
+ * images as data: URLs. React and D3 set styles through the CSSOM, which the policy allows, so no
+ * 'unsafe-inline' for styles either. docs/embedding.md gives the same policy as a header for hosts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Adds the policy as a meta tag to the built page only: the dev server injects inline scripts of
+ * its own (React Fast Refresh), which the policy would rightly block.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'faultline-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs, so the built app works under any base path (e.g. GitHub Pages).
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), offlineCache()],
   worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -1,6 +1,7 @@
 // A second origin for the embedding tests: a plain page that embeds the lab in an iframe (its
 // address comes from `?src=`), records every message the lab posts, and can post messages to it.
-// Under /element/ it serves the custom element build (dist-element/) as a static site would.
+// Under /element/ it serves the custom element build (dist-element/) as a static site would, with
+// the Content-Security-Policy header docs/embedding.md gives for pages that use the element.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -8,6 +9,18 @@ import { fileURLToPath } from 'node:url';
 
 const port = Number(process.env.HOST_PORT ?? 4174);
 const ELEMENT_DIR = fileURLToPath(new URL('../../dist-element/', import.meta.url));
+// Keep equal to the element's policy in docs/embedding.md: the element's worker starts from a
+// blob: URL and its styles come in a <style> element (as do the demo page's own).
+const ELEMENT_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  'worker-src blob:',
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
 /** A file of the element build, or a 404 (also for paths that try to leave the folder). */
@@ -20,7 +33,7 @@ async function serveElementFile(pathname, res) {
   }
   try {
     const body = await readFile(join(ELEMENT_DIR, relative));
-    res.writeHead(200, { 'content-type': type }).end(body);
+    res.writeHead(200, { 'content-type': type, 'content-security-policy': ELEMENT_POLICY }).end(body);
   } catch {
     res.writeHead(404).end('Not found: run `npm run build:element` first.');
   }

@@ -1,4 +1,5 @@
 // Runs an A/B comparison off the main thread: two replays of the same experiment, one policy apart.
+import '../zodWithoutEval';
 import { compare, type ComparisonRequest, type ComparisonResult } from '../compare/comparison';
 
 interface WorkerScope {

@@ -1,5 +1,6 @@
 // Runs a whole simulation off the main thread and reports its log hash, so the page can show
 // that the browser and Node (scripts/sim.ts) produce the same run from the same seed.
+import '../zodWithoutEval';
 import { createSimulation, getBuiltInScenario } from '../sim/index';
 import type { RunRequest, WorkerReply, WorkerRequest } from './protocol';
 
