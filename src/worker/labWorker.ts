@@ -1,6 +1,5 @@
 // The Web Worker that hosts the lab's simulation, so the page never waits on it.
 import '../zodWithoutEval';
-import '../zodWithoutEval';
 import type { LabReply, LabRequest } from './labProtocol';
 import { LabHost } from './labHost';
 import { macrotaskSchedule } from './schedulers';
