@@ -5,6 +5,7 @@ import { parseScenario, type Scenario } from './scenarioSchema';
 
 export { Simulation, COMMAND_LOG_LIMIT, type ApplyResult, type RunResult } from './engine';
 export { commandSchema, parseCommand, linkIdOf, type Command, type CommandType, type TimedCommand } from './commands';
+export { findUnrunnableCommand, type UnrunnableCommand } from './commandTargets';
 export {
   scenarioSchema,
   parseScenario,
