@@ -49,6 +49,24 @@ test.describe('hostile input', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
   });
 
+  test('a saved file nested 100,000 levels deep is refused in the dialog and the lab still steps', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    const edits = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    const json = `{"v":2,"base":"default","seed":1,"commands":[],"atMs":0,"edits":${edits}}`;
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    await dialog
+      .getByLabel('Open a saved file')
+      .setInputFiles({ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await expect(dialog).toContainText(
+      "deep.json could not be opened: The experiment's edits are nested 100,000 levels deep; at most 32 are allowed.",
+    );
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await lab.step(1);
+    await expect(lab.simTime).toHaveText('t = 1.0 s');
+  });
+
   test('mistyped page options name the option and what it allows', async ({ page }) => {
     const lab = new LabPage(page);
     await page.goto('./?speed=abc');
