@@ -63,7 +63,8 @@ export function pictureSvg(picture: Picture, link: string): { text: string; widt
     const target = to[i] as Element;
     const style = getComputedStyle(element);
     const inline = STYLE_PROPERTIES.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
-    target.setAttribute('style', inline);
+    // Through the CSSOM: the lab's Content-Security-Policy blocks style="…" set as an attribute.
+    (target as SVGElement).style.cssText = inline;
     target.removeAttribute('class');
   });
   const box = source.getBoundingClientRect();
