@@ -35,6 +35,10 @@ describe('measureNesting', () => {
     expect(measureNesting(new Array(MAX_VALUES + 1).fill(0))).toMatchObject({ kind: 'big' });
   });
 
+  it('counts binary data as one value instead of listing its bytes', () => {
+    expect(measureNesting({ bytes: new Uint8Array(10_000_000) })).toBeNull();
+  });
+
   it('says what is wrong in words', () => {
     expect(describeNesting("The experiment's edits", nested(5000))).toBe(
       "The experiment's edits are nested 5,000 levels deep; at most 32 are allowed.",

@@ -8,9 +8,7 @@ export const MAX_NESTING = 32;
 export const MAX_VALUES = 250_000;
 
 export type NestingProblem =
-  | { readonly kind: 'deep'; readonly depth: number }
-  | { readonly kind: 'big'; readonly values: number }
-  | { readonly kind: 'loop' };
+  { readonly kind: 'deep'; readonly depth: number } | { readonly kind: 'big' } | { readonly kind: 'loop' };
 
 interface Visit {
   readonly value: unknown;
@@ -35,12 +33,14 @@ export function measureNesting(root: unknown, maxDepth = MAX_NESTING, maxValues 
     }
     const { value, depth } = visit;
     values++;
-    if (typeof value !== 'object' || value === null) continue;
+    // Binary data (a structured-clone message may carry it) nests nothing: one value.
+    if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) continue;
     if (onPath.has(value)) return { kind: 'loop' };
     deepest = Math.max(deepest, depth);
+    // Counted before the children are listed, so a huge array is refused without copying it.
+    const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+    if (values + stack.length + size > maxValues) return { kind: 'big' };
     const children = Object.values(value);
-    // Counted before they are pushed, so a huge array is refused without copying it all.
-    if (values + stack.length + children.length > maxValues) return { kind: 'big', values: maxValues + 1 };
     onPath.add(value);
     stack.push({ value: null, depth, leaving: value });
     for (const child of children) stack.push({ value: child, depth: depth + 1 });
