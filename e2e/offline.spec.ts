@@ -34,6 +34,8 @@ test.describe('deploys', () => {
   test.afterEach(async () => site.close());
 
   test('a new deploy shows on the next visit, and the old cache is deleted', async ({ page, context }) => {
+    // Three page loads and a service worker install each: 8-10 s measured on a busy 2-core machine.
+    test.slow();
     const lab = new LabPage(page);
     site = await startSite(copyOfBuild());
     await page.goto(site.url);
