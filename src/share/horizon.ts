@@ -1,8 +1,9 @@
 // How far the lab simulates for an interactive user. Beyond this a link, file, host page or seek
-// would keep the page busy for minutes, so it is refused with a pointer to the headless runner.
-// Measured in Node on a busy 2-core machine (load average near 10): the default cluster simulates
-// an hour in about 12 s and the large one (the heaviest built-in) in about 3 minutes; six hours
-// took 70 s and over 15 minutes. In the lab that work is shown as progress and can be cancelled.
+// would keep the page busy for many minutes, so it is refused with a pointer to the headless runner.
+// Measured on a busy 2-core machine (load average near 10): in Chromium an hour of the default
+// cluster is rebuilt in about 6 s and five minutes of the 500-node one in 21 s (so about 4 minutes
+// for the hour); in Node six hours took 70 s and over 15 minutes. The lab shows that work as
+// progress and can cancel it.
 
 /** The latest simulated time a link, file, host `seek`, step or timeline may ask the lab to reach, ms. */
 export const INTERACTIVE_HORIZON_MS = 3600_000;
