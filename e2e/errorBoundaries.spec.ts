@@ -49,6 +49,7 @@ const PARTS: readonly Part[] = [
   { part: 'header-buttons', what: "The lab's buttons", back: (p) => p.getByRole('button', { name: 'Share' }) },
   { part: 'playback', what: 'The playback controls', back: (p) => p.getByTestId('sim-time') },
   { part: 'error-banner', what: 'The error message' },
+  { part: 'progress', what: 'The replay progress' },
   { part: 'shortcuts', what: 'The keyboard shortcuts' },
 ];
 

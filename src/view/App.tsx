@@ -61,7 +61,9 @@ export function App() {
       <ErrorBoundary what="The error message" part="error-banner">
         <ErrorBanner />
       </ErrorBoundary>
-      <CatchUpProgress />
+      <ErrorBoundary what="The replay progress" part="progress">
+        <CatchUpProgress />
+      </ErrorBoundary>
       <main className={inLesson ? 'lab-main with-lesson' : 'lab-main'}>
         {inLesson && (
           <div className="lab-lesson">
