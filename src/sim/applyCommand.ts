@@ -18,6 +18,7 @@ import { changeReplicationFactor } from './cluster/replication';
 import { resizeQueues } from './cluster/appServer';
 import type { SimState } from './state';
 import { DiskStatusCode, type BadConfig } from './codes';
+import { fleetFailureProblems } from './scenarioSchema';
 import { setLinkCut, partitionGroup, healAll } from './cluster/partitions';
 import { linkQualityChanged } from './cluster/network';
 
@@ -48,6 +49,16 @@ function diskIndex(st: SimState, nodeId: string, disk: number): number | string 
   if (!st.isStorage(node)) return `${nodeId} has no disks (only storage nodes do)`;
   if (disk >= st.disksPerNode) return `${nodeId} has disks 0 to ${st.disksPerNode - 1}, not ${disk}`;
   return (node - 2 - st.appCount) * st.disksPerNode + disk;
+}
+
+/** The hardware settings a setHardwareFaults command gives (the ones it leaves out keep their value). */
+function definedOnly(c: Extract<Command, { type: 'setHardwareFaults' }>): Partial<SimState['hardware']> {
+  const out: Partial<SimState['hardware']> = {};
+  if (c.diskMttfHours !== undefined) out.diskMttfHours = c.diskMttfHours;
+  if (c.nodeMttfHours !== undefined) out.nodeMttfHours = c.nodeMttfHours;
+  if (c.diskReplaceHours !== undefined) out.diskReplaceHours = c.diskReplaceHours;
+  if (c.timeCompression !== undefined) out.timeCompression = c.timeCompression;
+  return out;
 }
 
 /** The reason a command cannot be applied, or null if it can. */
@@ -102,8 +113,12 @@ export function check(st: SimState, c: Command): string | null {
     case 'sendPoisonRequests':
     case 'rollBack':
     case 'setLoad':
-    case 'setHardwareFaults':
       return null;
+    case 'setHardwareFaults': {
+      const h = { ...st.hardware, ...definedOnly(c) };
+      const problem = fleetFailureProblems(h, st.diskStatus.length, st.appCount + st.storageCount)[0];
+      return problem === undefined ? null : `${problem.field}: ${problem.message}`;
+    }
     default: {
       const never: never = c;
       return never;
@@ -143,6 +158,7 @@ export function apply(st: SimState, c: Command): void {
       return healAll(st);
     case 'spikeLoad':
       st.loadMultiplier = c.multiplier;
+      st.peakLoadRps = Math.max(st.peakLoadRps, st.rateRps * st.loadMultiplier);
       st.spikeToken++;
       st.at(st.nowMs + c.durationMs, EventKind.spikeEnd, 0, st.spikeToken);
       st.note('loadSpiked', 'clients', `load x${c.multiplier} for ${c.durationMs / 1000} s`);
@@ -163,6 +179,7 @@ export function apply(st: SimState, c: Command): void {
       return setPolicy(st, c.policy);
     case 'setLoad':
       if (c.rateRps !== undefined) st.rateRps = c.rateRps;
+      st.peakLoadRps = Math.max(st.peakLoadRps, st.rateRps * st.loadMultiplier);
       if (c.readShare !== undefined) st.readShare = c.readShare;
       if (c.fanOut !== undefined) st.fanOut = c.fanOut;
       if (c.writeFanOut !== undefined) st.writeFanOut = c.writeFanOut;
@@ -178,9 +195,7 @@ export function apply(st: SimState, c: Command): void {
       st.hardware = {
         ...st.hardware,
         enabled: c.enabled,
-        ...(c.diskMttfHours !== undefined && { diskMttfHours: c.diskMttfHours }),
-        ...(c.nodeMttfHours !== undefined && { nodeMttfHours: c.nodeMttfHours }),
-        ...(c.timeCompression !== undefined && { timeCompression: c.timeCompression }),
+        ...definedOnly(c),
       };
       st.note(
         'hardwareFaultsSet',

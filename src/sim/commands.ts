@@ -2,7 +2,7 @@
 // Names follow the words on screen: "Crash node" -> crashNode. Semantic checks (does the target
 // exist?) happen in the simulation; this file checks shape and ranges.
 import { z } from 'zod';
-import { describeIssues, policySchema, type ParseResult } from './scenarioSchema';
+import { describeIssues, hardwareFields, LONGEST_RUN_MS, policySchema, type ParseResult } from './scenarioSchema';
 
 const nodeId = z.string().min(1).max(64);
 const linkId = z.string().min(1).max(140).describe('two node ids joined by "~", e.g. "lb~app-1"');
@@ -23,12 +23,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('spikeLoad'),
     multiplier: z.number().min(0).max(100),
-    durationMs: z.number().positive().max(1e9),
+    durationMs: z.number().positive().max(LONGEST_RUN_MS),
   }),
   z.strictObject({
     type: z.literal('powerFailRack'),
     rackId: z.string().min(1).max(64),
-    durationMs: ms.max(1e10).describe('0 = until restoreRackPower'),
+    durationMs: ms.max(LONGEST_RUN_MS).describe('0 = until restoreRackPower'),
     diskFailShare: z.number().min(0).max(1).describe('share of the rack disks that do not survive the outage'),
   }),
   z.strictObject({ type: z.literal('restoreRackPower'), rackId: z.string().min(1).max(64) }),
@@ -41,7 +41,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     slowShare: z.number().min(0).max(1).describe('share of requests a bad server serves slowly'),
     slowFactor: z.number().min(1).max(1000),
     canaryCount: z.number().int().min(1).max(1000),
-    stageDelayMs: ms.max(1e9).describe('canary mode: wait before the rest get the change'),
+    stageDelayMs: ms.max(LONGEST_RUN_MS).describe('canary mode: wait before the rest get the change'),
   }),
   z.strictObject({ type: z.literal('rollBack') }),
   z.strictObject({ type: z.literal('setPolicy'), policy: policySchema.partial() }),
@@ -55,9 +55,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('setHardwareFaults'),
     enabled: z.boolean(),
-    diskMttfHours: z.number().positive().optional(),
-    nodeMttfHours: z.number().positive().optional(),
-    timeCompression: z.number().min(1).max(1e9).optional(),
+    diskMttfHours: hardwareFields.diskMttfHours.optional(),
+    nodeMttfHours: hardwareFields.nodeMttfHours.optional(),
+    diskReplaceHours: hardwareFields.diskReplaceHours.optional(),
+    timeCompression: hardwareFields.timeCompression.optional(),
   }),
 ]);
 

@@ -3,6 +3,8 @@
 // then an exact priority queue, at O(1) instead of a heap push. A deadline that would break the
 // order (after the timeout is shortened) is refused, and the caller puts it in the event queue.
 
+import { InputError } from './limits';
+
 /** Attempts waiting for their timeout at once; beyond this the engine stops with a clear error. */
 export const MAX_DEADLINES = 1 << 24;
 
@@ -45,7 +47,11 @@ export class DeadlineQueue {
 
   private grow(): void {
     const cap = this.times.length;
-    if (cap * 2 > MAX_DEADLINES) throw new Error(`deadline queue limit reached (${MAX_DEADLINES} attempts waiting)`);
+    if (cap * 2 > MAX_DEADLINES)
+      throw new InputError(
+        'clients.rateRps',
+        `clients.rateRps: more than ${MAX_DEADLINES} attempts are waiting for their timeout at once (deadline queue limit reached); lower the arrival rate or policy.timeoutMs`,
+      );
     const times = new Float64Array(cap * 2);
     const slots = new Int32Array(cap * 2);
     const auxes = new Int32Array(cap * 2);

@@ -6,7 +6,7 @@ import { onServerArrival, onServiceDone, sampleUtilization } from './cluster/app
 import { onArrival, onRetryDue, onTimeout, scheduleNextArrival } from './cluster/client';
 import { onDiskFailureDue, onNodeFailureDue, scheduleHardwareFaults } from './cluster/hardwareFaults';
 import { onHealthCheck, rebuildRotation, scheduleHealthCheck } from './cluster/loadBalancer';
-import { onRestartDue } from './cluster/node';
+import { onDiskReplaceDue, onRestartDue } from './cluster/node';
 import { onReplyArrival } from './cluster/reply';
 import { onAntiEntropy, placeInitialReplicas } from './cluster/replication';
 import { onRepairDetected, onRepairDone } from './cluster/repair';
@@ -19,6 +19,8 @@ import { buildFrame, buildTopology, type Frame, type Topology } from './frame';
 import type { SimulationSnapshot } from './snapshot';
 import { SimState } from './state';
 import { deepCopy, type CopyStats } from './deepCopy';
+import { EventBudget, type BudgetLimits } from './eventBudget';
+import { InputError } from './limits';
 
 export const COMMAND_LOG_LIMIT = 100_000;
 
@@ -35,9 +37,12 @@ export class Simulation {
   private readonly st: SimState;
   private readonly log: TimedCommand[] = [];
   private readonly scheduled: Command[] = [];
+  private readonly budget: EventBudget;
 
-  constructor(scenario: Scenario, seed: number) {
+  /** `budget` overrides the event budget's limits (tests make a would-be freeze end sooner). */
+  constructor(scenario: Scenario, seed: number, budget?: Partial<BudgetLimits>) {
     const st = (this.st = new SimState(scenario, seed));
+    this.budget = new EventBudget(st, budget);
     placeInitialReplicas(st);
     rebuildRotation(st);
     scheduleNextArrival(st);
@@ -47,9 +52,10 @@ export class Simulation {
     st.at(WINDOW_MS, EventKind.windowClose, 0, 0);
     for (const [i, entry] of scenario.schedule.entries()) {
       const parsed = parseCommand(entry.command);
-      if (!parsed.ok) throw new Error(`schedule.${i}.command: ${parsed.errors.join('; ')}`);
+      const field = `schedule.${i}.command`;
+      if (!parsed.ok) throw new InputError(field, `${field}: ${parsed.errors.join('; ')}`);
       const problem = check(st, parsed.value);
-      if (problem !== null && parsed.value.type !== 'replaceDisk') throw new Error(`schedule.${i}.command: ${problem}`);
+      if (problem !== null && parsed.value.type !== 'replaceDisk') throw new InputError(field, `${field}: ${problem}`);
       this.scheduled.push(parsed.value);
       st.at(entry.atMs, EventKind.commandDue, i, 0);
     }
@@ -94,14 +100,28 @@ export class Simulation {
    * Processes every event up to and including untilMs (then the clock reads untilMs), or stops
    * after about maxEvents, but never in the middle of a timestamp: whenever control returns, all
    * events at or before nowMs are done, so a command applied now replays exactly.
+   * Throws SimulationStalled when the events far outrun what the scenario explains (eventBudget.ts).
    */
   runUntil(untilMs: number, maxEvents = Number.POSITIVE_INFINITY): RunResult {
     const st = this.st;
     const queue = st.queue;
     const deadlines = st.deadlines;
     const log = st.log;
+    const budget = this.budget;
     let processed = 0;
+    // One compare per event: the budget is looked at every few hundred thousand events.
+    let checkAt = budget.countdown;
+    let checkedAt = 0;
+    let charged = 0;
+    let kinds = budget.kinds;
+    const extraWork = budget.extraWork;
     for (;;) {
+      if (processed >= checkAt) {
+        checkAt = processed + budget.check(st, processed - checkedAt + charged);
+        checkedAt = processed;
+        charged = 0;
+        kinds = budget.kinds;
+      }
       const heapTime = queue.peekTime();
       const deadlineTime = deadlines.peekTime();
       const next = deadlineTime < heapTime ? deadlineTime : heapTime;
@@ -118,16 +138,25 @@ export class Simulation {
         if (onTimeout(st, slot, aux)) {
           log.record(next, EventKind.attemptTimeout, slot, aux);
           processed++;
+          if (kinds !== null) kinds[EventKind.attemptTimeout] = (kinds[EventKind.attemptTimeout] as number) + 1;
         }
         continue;
       }
       queue.pop();
       const payload = queue.poppedPayload;
       const aux = queue.poppedAux;
+      const kind = payload & (KIND_SPAN - 1);
       log.record(next, payload, 0, aux);
       processed++;
-      this.dispatch(payload & (KIND_SPAN - 1), payload >>> KIND_BITS, aux);
+      if (kinds !== null) kinds[kind] = (kinds[kind] as number) + 1;
+      const extra = extraWork[kind] as number;
+      if (extra !== 0) {
+        checkAt -= extra;
+        charged += extra;
+      }
+      this.dispatch(kind, payload >>> KIND_BITS, aux);
     }
+    budget.settle(processed - checkedAt + charged, checkAt - processed);
     return { events: processed, timeMs: st.nowMs };
   }
 
@@ -173,6 +202,8 @@ export class Simulation {
         return;
       case EventKind.rolloutStage:
         return onRolloutStage(st, aux);
+      case EventKind.diskReplaceDue:
+        return onDiskReplaceDue(st, index, aux);
       case EventKind.windowClose:
         sampleUtilization(st, WINDOW_MS);
         st.metrics.closeWindow(st.nowMs);

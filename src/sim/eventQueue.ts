@@ -2,6 +2,7 @@
 // A sequence number breaks ties so simultaneous events run in the order they were scheduled:
 // a plain heap returns equal keys in no fixed order (see mourner/flatqueue), which would make
 // runs irreproducible. No allocation per push; capacity doubles when full, up to a hard limit.
+import { InputError } from './limits';
 
 export const MAX_PENDING_EVENTS = 1 << 24;
 
@@ -102,7 +103,10 @@ export class EventQueue {
   private grow(): void {
     const capacity = this.times.length * 2;
     if (capacity > MAX_PENDING_EVENTS)
-      throw new Error(`event queue limit reached (${MAX_PENDING_EVENTS} pending events)`);
+      throw new InputError(
+        'clients.rateRps',
+        `clients.rateRps: more than ${MAX_PENDING_EVENTS} events are waiting at once (event queue limit reached); lower the arrival rate, the fan-out or the timeouts`,
+      );
     const copy = <T extends Float64Array | Int32Array>(old: T, fresh: T): T => {
       fresh.set(old);
       return fresh;

@@ -20,6 +20,7 @@ export const EventKind = {
   spikeEnd: 14,
   rolloutStage: 15,
   windowClose: 16,
+  diskReplaceDue: 17,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 export const KIND_BITS = 5;

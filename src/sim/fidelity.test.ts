@@ -118,6 +118,7 @@ describe('random hardware faults', () => {
         diskMttfHours: 30 * 8760,
         nodeMttfHours: 1e12,
         nodeRepairHours: 1,
+        diskReplaceHours: 24,
         timeCompression: 86_400,
       },
     };

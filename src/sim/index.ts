@@ -2,6 +2,8 @@
 import { Simulation } from './engine';
 import type { TimedCommand } from './commands';
 import { parseScenario, type Scenario } from './scenarioSchema';
+import { InputError } from './limits';
+import type { BudgetLimits } from './eventBudget';
 
 export { Simulation, COMMAND_LOG_LIMIT, type ApplyResult, type RunResult } from './engine';
 export { commandSchema, parseCommand, linkIdOf, type Command, type CommandType, type TimedCommand } from './commands';
@@ -17,6 +19,8 @@ export {
   type ParseResult,
 } from './scenarioSchema';
 export { builtInScenarios, getBuiltInScenario } from './scenarios/index';
+export { InputError, SimulationStalled } from './limits';
+export { DEFAULT_BUDGET, type BudgetLimits } from './eventBudget';
 export type { ObservedEvent, Observer } from './events';
 export {
   LINK_TRAFFIC_LIMIT,
@@ -41,11 +45,15 @@ export type {
   DiskStatus,
 } from './snapshot';
 
-/** A new simulation of a (validated) scenario with a seed. Throws on an invalid scenario, naming the fields. */
-export function createSimulation(scenario: Scenario, seed: number): Simulation {
+/**
+ * A new simulation of a (validated) scenario with a seed. Throws InputError on an invalid
+ * scenario, naming the fields. `budget` overrides the event budget's limits (eventBudget.ts).
+ */
+export function createSimulation(scenario: Scenario, seed: number, budget?: Partial<BudgetLimits>): Simulation {
   const parsed = parseScenario(scenario);
-  if (!parsed.ok) throw new Error(`invalid scenario: ${parsed.errors.join('; ')}`);
-  return new Simulation(parsed.value, seed);
+  if (!parsed.ok)
+    throw new InputError(parsed.errors[0]?.split(':')[0] ?? '(root)', `invalid scenario: ${parsed.errors.join('; ')}`);
+  return new Simulation(parsed.value, seed, budget);
 }
 
 /**

@@ -22,6 +22,12 @@ class Counters {
   errors = 0;
   retries = 0;
   storageRequests = 0;
+  /** Attempts an app server took in (served at once or queued), and those that had to queue. */
+  admitted = 0;
+  queued = 0;
+  /** Worker time busy and available over closed windows (cumulative only), ms. */
+  busyMs = 0;
+  availableMs = 0;
   /** Attempts app servers finished working on, and the work time they measured for them. */
   worked = 0;
   workMs = 0;
@@ -31,7 +37,10 @@ class Counters {
 export class DurabilityCounters {
   writesAcked = 0;
   ackedWritesLost = 0;
-  partitionsLost = 0;
+  /** Partitions that lost their last replica at least once: one lost twice counts once. */
+  readonly lostPartitions = new Set<number>();
+  /** Times a partition lost its last replica (a partition rebuilt empty and lost again counts again). */
+  partitionLossEvents = 0;
   repairsCompleted = 0;
   diskFailures = 0;
   nodeFailures = 0;
@@ -83,6 +92,16 @@ export class Metrics {
   workDone(workMs: number): void {
     this.current.worked++;
     this.current.workMs += workMs;
+  }
+  /** Worker time spent busy and worker time available in a closed window, all servers together. */
+  workerTime(busyMs: number, availableMs: number): void {
+    this.total.busyMs += busyMs;
+    this.total.availableMs += availableMs;
+  }
+  /** An app server took an attempt in; `queued` when every worker was busy and it had to wait. */
+  admitted(queued: boolean): void {
+    this.total.admitted++;
+    if (queued) this.total.queued++;
   }
   storageRequest(): void {
     this.total.storageRequests++;
@@ -170,6 +189,9 @@ export class Metrics {
       throughputRps: nowMs > 0 ? t.succeeded / (nowMs / 1000) : 0,
       latencyMs: summarize(this.latency),
       errorBudgetUsed: allowedFailures > 0 ? t.failed / allowedFailures : 0,
+      queuedShare: t.admitted > 0 ? t.queued / t.admitted : 0,
+      serverBusyShare: t.availableMs > 0 ? t.busyMs / t.availableMs : 0,
+      sloLatencyExceededShare: this.latency.shareAbove(this.slo.latencyMsP99),
     };
   }
 }

@@ -96,12 +96,21 @@ export interface CumulativeMetrics {
   readonly throughputRps: number;
   readonly latencyMs: LatencySummary;
   readonly errorBudgetUsed: number;
+  /** Share of attempts app servers took in that had to wait in a queue (every worker busy). */
+  readonly queuedShare: number;
+  /** Share of the app servers' worker time spent working, over closed windows (a down server counts as idle). */
+  readonly serverBusyShare: number;
+  /** Share of successful requests slower than the SLO's latency threshold (slo.latencyMsP99). */
+  readonly sloLatencyExceededShare: number;
 }
 
 export interface DurabilityMetrics {
   readonly writesAcked: number;
   readonly ackedWritesLost: number;
+  /** Distinct partitions that lost every replica at least once. */
   readonly partitionsLost: number;
+  /** Times a partition lost every replica: above partitionsLost when one was lost, rebuilt empty, and lost again. */
+  readonly partitionLossEvents: number;
   readonly underReplicatedPartitions: number;
   readonly unavailablePartitions: number;
   readonly rereplicationBacklog: number;

@@ -93,7 +93,8 @@ export function durabilityOf(st: SimState): DurabilityMetrics {
   return {
     writesAcked: d.writesAcked,
     ackedWritesLost: d.ackedWritesLost,
-    partitionsLost: d.partitionsLost,
+    partitionsLost: d.lostPartitions.size,
+    partitionLossEvents: d.partitionLossEvents,
     underReplicatedPartitions: under,
     unavailablePartitions: unavailable,
     rereplicationBacklog: backlog,

@@ -64,6 +64,8 @@ export class SimState {
   // Disks (index = storage * disksPerNode + disk).
   readonly diskStatus: Uint8Array;
   readonly diskChangedAt: Float64Array;
+  /** Bumped on every failure and replacement, so a scheduled replacement can tell it is stale. */
+  readonly diskEpoch: Int32Array;
   readonly diskReplicas: Set<number>[];
   readonly diskRebuilding: Int32Array;
 
@@ -125,6 +127,8 @@ export class SimState {
 
   // Load and faults.
   loadMultiplier = 1;
+  /** The highest arrival rate (rate x spike) since the event budget's window began, req/s. */
+  peakLoadRps: number;
   spikeToken = 0;
   arrivalToken = 0;
   rateRps: number;
@@ -148,6 +152,7 @@ export class SimState {
     this.policy = { ...scenario.policy, retry: { ...scenario.policy.retry } };
     this.rng = createStreams(seed);
     this.rateRps = scenario.clients.rateRps;
+    this.peakLoadRps = this.rateRps;
     this.readShare = scenario.clients.readShare;
     this.fanOut = scenario.clients.fanOut;
     this.writeFanOut = scenario.clients.writeFanOut;
@@ -208,6 +213,7 @@ export class SimState {
 
     this.diskStatus = new Uint8Array(s * d);
     this.diskChangedAt = new Float64Array(s * d).fill(-1);
+    this.diskEpoch = new Int32Array(s * d);
     this.diskReplicas = Array.from({ length: s * d }, () => new Set<number>());
     this.diskRebuilding = new Int32Array(s * d);
 

@@ -24,8 +24,10 @@ export function onServerArrival(st: SimState, slot: number, aux: number): void {
     return;
   st.observer?.({ type: 'requestReceived', timeMs: st.nowMs, request: slot, server: a, sentMs: sent });
   if ((st.busy[a] as number) < st.workers) {
+    st.metrics.admitted(false);
     startService(st, a, slot, aux);
   } else if ((st.queueLength[a] as number) < st.policy.queueLimit) {
+    st.metrics.admitted(true);
     const cap = st.queueCapacity;
     const i = a * cap + (((st.queueHead[a] as number) + (st.queueLength[a] as number)) % cap);
     st.queueSlot[i] = slot;
@@ -107,11 +109,14 @@ export function dropAllWork(st: SimState, a: number): void {
 
 /** Closes the utilization window: busy share of all workers since the last call. */
 export function sampleUtilization(st: SimState, windowMs: number): void {
+  let busyMs = 0;
   for (let a = 0; a < st.appCount; a++) {
     accountBusy(st, a);
+    busyMs += st.busyArea[a] as number;
     st.utilization[a] = windowMs > 0 ? (st.busyArea[a] as number) / (st.workers * windowMs) : 0;
     st.busyArea[a] = 0;
   }
+  st.metrics.workerTime(busyMs, st.workers * st.appCount * windowMs);
 }
 
 /** A new queue limit: queues are re-laid out with the new capacity; overflowing attempts are dropped. */

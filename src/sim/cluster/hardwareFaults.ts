@@ -3,7 +3,9 @@
 // are one clock of rate N / MTTF; a victim is drawn uniformly and a draw that lands on an
 // already-failed part is skipped (thinning), which keeps the per-part rate exact. Hardware time
 // runs timeCompression times faster than simulated time, for failures and repairs alike, so the
-// ratio MTTR / MTTF that decides durability is kept.
+// ratio MTTR / MTTF that decides durability is kept. A disk that fails in hardware is replaced
+// (empty) after diskReplaceHours, so a long run settles near N x replace / (MTTF + replace) failed
+// disks instead of running out (node.ts schedules it).
 // Left out: wear-out and infant mortality (bathtub curve), correlated batches of disks.
 import { EventKind } from '../events';
 import type { SimState } from '../state';
@@ -36,7 +38,7 @@ function scheduleNode(st: SimState): void {
 export function onDiskFailureDue(st: SimState, token: number): void {
   if (token !== st.hardwareToken) return;
   const disk = st.rng.faults.int(st.diskStatus.length);
-  if (st.diskStatus[disk] === DiskStatusCode.healthy) failDisk(st, disk, 'hardware fault');
+  if (st.diskStatus[disk] === DiskStatusCode.healthy) failDisk(st, disk, 'hardware fault', true);
   scheduleDisk(st);
 }
 

@@ -10,6 +10,8 @@ import { dropAllWork } from './appServer';
 import { destroyReplicas } from './replication';
 import { startRepairs } from './repair';
 
+const HOUR_MS = 3_600_000;
+
 function nodeName(st: SimState, node: number): string {
   return st.nodeIds[node] as string;
 }
@@ -58,11 +60,21 @@ export function onRestartDue(st: SimState, node: number, epoch: number, why: str
   restartNode(st, node, why);
 }
 
-export function failDisk(st: SimState, disk: number, why: string): void {
+/**
+ * A disk stops for good. `replaced`: a hardware failure (random, or a rack's power cut while
+ * hardware faults are on), which operators replace after diskReplaceHours of hardware time; a
+ * disk failed by hand stays failed until someone replaces it, as a lesson expects.
+ */
+export function failDisk(st: SimState, disk: number, why: string, replaced = false): void {
   if (st.diskStatus[disk] !== DiskStatusCode.healthy) return;
   st.diskStatus[disk] = DiskStatusCode.failed;
   st.diskChangedAt[disk] = st.nowMs;
+  st.diskEpoch[disk] = ((st.diskEpoch[disk] as number) + 1) | 0;
   st.faultEpoch++;
+  if (replaced) {
+    const replaceMs = st.hardwareMs(st.hardware.diskReplaceHours * HOUR_MS);
+    st.at(st.nowMs + replaceMs, EventKind.diskReplaceDue, disk, st.diskEpoch[disk] as number);
+  }
   const replicas = [...(st.diskReplicas[disk] as Set<number>)].sort((x, y) => x - y);
   const node = st.storageNode(Math.floor(disk / st.disksPerNode));
   st.metrics.durability.diskFailures++;
@@ -74,14 +86,21 @@ export function failDisk(st: SimState, disk: number, why: string): void {
   destroyReplicas(st, replicas, nodeName(st, node));
 }
 
-export function replaceDisk(st: SimState, disk: number): void {
+export function replaceDisk(st: SimState, disk: number, why = 'replaced with an empty disk'): void {
   if (st.diskStatus[disk] === DiskStatusCode.healthy) return;
   st.diskStatus[disk] = DiskStatusCode.healthy;
   st.diskChangedAt[disk] = st.nowMs;
+  st.diskEpoch[disk] = ((st.diskEpoch[disk] as number) + 1) | 0;
   st.faultEpoch++;
   const node = st.storageNode(Math.floor(disk / st.disksPerNode));
-  st.note('diskReplaced', nodeName(st, node), `disk ${disk % st.disksPerNode} replaced with an empty disk`);
+  st.note('diskReplaced', nodeName(st, node), `disk ${disk % st.disksPerNode} ${why}`);
   startRepairs(st);
+}
+
+/** The scheduled replacement of a disk that failed in hardware: only if nothing happened to it since. */
+export function onDiskReplaceDue(st: SimState, disk: number, epoch: number): void {
+  if (st.diskEpoch[disk] !== epoch) return;
+  replaceDisk(st, disk, 'replaced with an empty disk by the operators');
 }
 
 export function nodesInRack(st: SimState, rack: number): number[] {
@@ -98,7 +117,8 @@ export function powerFailRack(st: SimState, rack: number, durationMs: number, di
     if (st.isStorage(node) && diskFailShare > 0) {
       const first = (node - 2 - st.appCount) * st.disksPerNode;
       for (let d = first; d < first + st.disksPerNode; d++) {
-        if (st.rng.faults.next() < diskFailShare) failDisk(st, d, 'did not survive the power failure');
+        if (st.rng.faults.next() < diskFailShare)
+          failDisk(st, d, 'did not survive the power failure', st.hardware.enabled);
       }
     }
     if (durationMs > 0) st.at(st.nowMs + durationMs, EventKind.nodeRestartDue, node, st.nodeEpoch[node] as number);

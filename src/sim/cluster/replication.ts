@@ -80,7 +80,10 @@ export function destroyReplica(st: SimState, idx: number, rebuild = true): numbe
     d.ackedWritesLost += lostWrites;
     st.observer?.({ type: 'writesLost', timeMs: st.nowMs, partition: p, count: lostWrites });
   }
-  if (st.presentSlots[p] === 0) d.partitionsLost++;
+  if (st.presentSlots[p] === 0) {
+    d.partitionLossEvents++;
+    d.lostPartitions.add(p);
+  }
   if (rebuild)
     st.at(
       st.nowMs + st.hardwareMs(st.scenario.storage.repairDetectMs),

@@ -31,6 +31,7 @@ export const large: Scenario = {
     diskMttfHours: 262_800,
     nodeMttfHours: 100_000,
     nodeRepairHours: 4,
+    diskReplaceHours: 24,
     timeCompression: 3_600,
   },
   policy: { ...threeTier.policy, lbStrategy: 'power-of-two' },

@@ -36,6 +36,7 @@ export const threeTier: Scenario = {
     diskMttfHours: 300_000,
     nodeMttfHours: 50_000,
     nodeRepairHours: 4,
+    diskReplaceHours: 24,
     timeCompression: 1,
   },
   slo: { availability: 0.999, latencyMsP99: 200 },
