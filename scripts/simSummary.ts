@@ -1,0 +1,78 @@
+// What `npm run sim` reports about a run: one JSON object (--json) or a few lines of words.
+// Every field is described in docs/scenario-format.md ("The headless runner").
+import type { Simulation } from '../src/sim/index';
+
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+export interface RunInfo {
+  seed: number;
+  durationS: number;
+  /** True when the run was stopped (Ctrl-C) before durationS. */
+  partial: boolean;
+}
+
+export function summarize(sim: Simulation, info: RunInfo) {
+  const snap = sim.snapshot();
+  const c = snap.cumulative;
+  const l = c.latencyMs;
+  const d = snap.durability;
+  const queuedNow = snap.nodes.reduce((sum, node) => sum + (node.kind === 'app' ? node.queueLength : 0), 0);
+  return {
+    scenario: snap.scenarioId,
+    seed: info.seed,
+    durationS: info.durationS,
+    partial: info.partial,
+    simulatedS: round(snap.timeMs / 1000, 6),
+    events: snap.events,
+    logHash: snap.logHash,
+    metrics: {
+      requests: c.issued,
+      succeeded: c.succeeded,
+      failed: c.failed,
+      inFlight: c.inFlight,
+      retries: c.retries,
+      rejected: c.rejected,
+      timedOut: c.timedOut,
+      queuedNow,
+      queuedShare: round(c.queuedShare, 6),
+      serverBusyShare: round(c.serverBusyShare, 6),
+      availability: round(c.availability, 6),
+      errorBudgetUsed: round(c.errorBudgetUsed, 6),
+      throughputRps: round(c.throughputRps, 2),
+      latencyMs: { mean: round(l.mean), p50: round(l.p50), p95: round(l.p95), p99: round(l.p99), p999: round(l.p999) },
+      sloLatencyExceededShare: round(c.sloLatencyExceededShare, 6),
+      ackedWritesLost: d.ackedWritesLost,
+      writesAcked: d.writesAcked,
+      partitionsLost: d.partitionsLost,
+      partitionLossEvents: d.partitionLossEvents,
+      unavailablePartitions: d.unavailablePartitions,
+      underReplicatedPartitions: d.underReplicatedPartitions,
+      diskFailures: d.diskFailures,
+      nodeFailures: d.nodeFailures,
+      repairsCompleted: d.repairsCompleted,
+    },
+  };
+}
+
+export type Summary = ReturnType<typeof summarize>;
+
+/** The summary in words, a line per subject. */
+export function describeSummary(name: string, r: Summary, slo: { availability: number; latencyMsP99: number }): string {
+  const m = r.metrics;
+  const l = m.latencyMs;
+  const n = (x: number) => x.toLocaleString('en');
+  const pct = (x: number) => `${(x * 100).toFixed(3)}%`;
+  const stopped = r.partial ? `, stopped early at ${r.simulatedS} s (partial)` : '';
+  return [
+    `${name} (${r.scenario}), seed ${r.seed}, ${r.durationS} simulated s${stopped}`,
+    `  events        ${n(r.events)}   log hash ${r.logHash}`,
+    `  requests      ${n(m.requests)} issued, ${n(m.succeeded)} succeeded, ${n(m.failed)} failed, ${m.inFlight} in flight`,
+    `  shed          ${n(m.rejected)} rejected by full queues, ${n(m.timedOut)} attempts timed out, ${n(m.retries)} retries`,
+    `  servers       busy ${pct(m.serverBusyShare)} of the time; ${pct(m.queuedShare)} of attempts waited in a queue; ${m.queuedNow} queued now`,
+    `  availability  ${pct(m.availability)} (SLO ${pct(slo.availability)}, error budget used ${pct(m.errorBudgetUsed)})`,
+    `  throughput    ${m.throughputRps} req/s served`,
+    `  latency (ms)  mean ${round(l.mean, 1)}  p50 ${round(l.p50, 1)}  p95 ${round(l.p95, 1)}  p99 ${round(l.p99, 1)}  p999 ${round(l.p999, 1)}; ${pct(m.sloLatencyExceededShare)} slower than the SLO's ${slo.latencyMsP99} ms`,
+    `  durability    ${n(m.writesAcked)} writes acknowledged, ${m.ackedWritesLost} lost; ${m.partitionsLost} partitions lost, ${m.unavailablePartitions} unavailable and ${m.underReplicatedPartitions} under-replicated now`,
+    `  faults        ${m.diskFailures} disk failures, ${m.nodeFailures} machine failures, ${m.repairsCompleted} replicas rebuilt`,
+  ].join('\n');
+}
