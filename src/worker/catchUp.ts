@@ -6,7 +6,7 @@
 import type { Simulation, TimedCommand } from '../sim/index';
 
 /** Events per call into the simulation; the caller checks its clock between calls. */
-export const CHUNK_EVENTS = 10_000;
+export const CHUNK_EVENTS = 5_000;
 
 export class CatchUp {
   private nextCommand = 0;

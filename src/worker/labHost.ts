@@ -106,9 +106,12 @@ export class LabHost {
   private slice(): void {
     const started = this.clock();
     do {
-      if (this.job === null && !this.startNext()) return;
-      const job = this.job;
-      if (job?.catchUp.run()) this.finish(job, false);
+      // Starting a job (building a simulation) has its own cost: the clock is read before the first chunk.
+      if (this.job === null) {
+        if (!this.startNext()) return;
+        continue;
+      }
+      if (this.job.catchUp.run()) this.finish(this.job, false);
     } while (this.clock() - started < SLICE_MS);
     const job = this.job;
     if (job && job.task !== 'play' && this.clock() - job.startedAt >= PROGRESS_AFTER_MS)
