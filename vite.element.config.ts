@@ -23,7 +23,7 @@ function withoutCompareWorker(): Plugin {
   };
 }
 
-/** Adds the demo page; drops the extracted CSS file, which the module injects itself. */
+/** Adds the demo page and its style sheet; drops the extracted CSS file, which the module adopts itself. */
 function elementFiles(): Plugin {
   return {
     name: 'faultline-element-files',
@@ -35,6 +35,11 @@ function elementFiles(): Plugin {
           type: 'asset',
           fileName: 'index.html',
           source: readFileSync(new URL('./src/element/demo.html', import.meta.url), 'utf8'),
+        });
+        this.emitFile({
+          type: 'asset',
+          fileName: 'demo.css',
+          source: readFileSync(new URL('./src/element/demo.css', import.meta.url), 'utf8'),
         });
       },
     },

@@ -29,7 +29,7 @@ test.describe('custom element', () => {
     await expect(second.getByRole('heading', { name: 'Latency distribution' })).toHaveCount(0);
 
     // One shared style sheet, scoped: the host page keeps its own body and headings.
-    expect(await page.locator('style#faultline-lab-styles').count()).toBe(1);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
     const styles = await page.evaluate(() => ({
       bodyFont: getComputedStyle(document.body).fontFamily,
       bodyBackground: getComputedStyle(document.body).backgroundColor,

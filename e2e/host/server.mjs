@@ -10,18 +10,22 @@ import { fileURLToPath } from 'node:url';
 const port = Number(process.env.HOST_PORT ?? 4174);
 const ELEMENT_DIR = fileURLToPath(new URL('../../dist-element/', import.meta.url));
 // Keep equal to the element's policy in docs/embedding.md: the element's worker starts from a
-// blob: URL and its styles come in a <style> element (as do the demo page's own).
+// blob: URL; its styles are a constructed style sheet, which needs no 'unsafe-inline'.
 const ELEMENT_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   'worker-src blob:',
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 /** A file of the element build, or a 404 (also for paths that try to leave the folder). */
 async function serveElementFile(pathname, res) {

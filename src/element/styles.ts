@@ -1,10 +1,13 @@
-// The lab's CSS, carried inside the module and added to the page once. Every rule is scoped to
+// The lab's CSS, carried inside the module and adopted by the page once, as a constructed style
+// sheet rather than a <style> element, so a host page's Content-Security-Policy needs no
+// 'unsafe-inline' for styles. Every rule is scoped to
 // `faultline-lab`, so the host page keeps its own body, headings and fonts: the app's `:root`,
 // `html` and `body` rules become rules for the element itself, all others apply only inside it.
 import appCss from '../view/app.css?inline';
 import labCss from '../view/lab.css?inline';
 
-const STYLE_ID = 'faultline-lab-styles';
+/** The sheet each document has adopted, so several elements on one page share one. */
+const adopted = new WeakMap<Document, CSSStyleSheet>();
 const TAG = 'faultline-lab';
 
 // Order as in the app: app.css and lab.css first (main.tsx), then the components' own files.
@@ -26,11 +29,11 @@ ${TAG} .lab-header > .open-full-lab, ${TAG} .lab-header > .open-full-lab + butto
 `;
 
 export function injectStyles(doc: Document = document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = [ELEMENT_CSS, ...SOURCES.map(scopeCss)].join('\n');
-  doc.head.append(style);
+  if (adopted.has(doc)) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync([ELEMENT_CSS, ...SOURCES.map(scopeCss)].join('\n'));
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  adopted.set(doc, sheet);
 }
 
 /** Rewrites one stylesheet's selectors, using the browser's own CSS parser. */
