@@ -62,7 +62,7 @@ describe('event budget', () => {
   );
 
   it(
-    'stops a freeze with the default limits too, within floor + two looks + diagnosis',
+    'stops a freeze with the default limits too, within the documented bound',
     () => {
       const scenario = freezes[0]?.[1] as Scenario;
       const { error, events } = stall(new Simulation(scenario, 1));
