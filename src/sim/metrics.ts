@@ -186,7 +186,8 @@ export class Metrics {
       errors: t.errors,
       storageRequests: t.storageRequests,
       availability: finished > 0 ? t.succeeded / finished : 1,
-      throughputRps: nowMs > 0 ? t.succeeded / (nowMs / 1000) : 0,
+      // Checked after dividing: a time as tiny as 5e-324 ms underflows to 0 s (0 / 0 is NaN).
+      throughputRps: nowMs / 1000 > 0 ? t.succeeded / (nowMs / 1000) : 0,
       latencyMs: summarize(this.latency),
       errorBudgetUsed: allowedFailures > 0 ? t.failed / allowedFailures : 0,
       queuedShare: t.admitted > 0 ? t.queued / t.admitted : 0,
