@@ -7,18 +7,9 @@ import { getBuiltInScenario, type Command, type Frame, type Scenario } from '../
 import { furthest, type LabReply, type Replay, type SimPort } from '../worker/labProtocol';
 import { beyondHorizon, isBeyondHorizon } from '../share/horizon';
 import { stoppedEarly } from './catchUpText';
-import { describeForScreenReader, FAULT_TYPES } from './announce';
 import { createViewCadence } from './viewCadence';
-import { bounded, freshRun } from './freshRun';
-import {
-  EVENT_HISTORY,
-  MARK_HISTORY,
-  STEP_MS,
-  WINDOW_HISTORY,
-  type AppActions,
-  type AppState,
-  type AppStore,
-} from './appState';
+import { absorbFrame, bounded, freshRun } from './freshRun';
+import { MARK_HISTORY, STEP_MS, type AppActions, type AppState, type AppStore } from './appState';
 
 // The store's types and limits live in appState.ts; they are re-exported here for convenience.
 export {
@@ -181,17 +172,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     return stop === null ? timeMs : Math.min(timeMs, Math.max(stop, store.getState().frame?.timeMs ?? 0));
   };
 
-  const absorb = (frame: Frame): Partial<AppState> => {
-    const s = store.getState();
-    const newFaults = frame.newEvents.filter((e) => FAULT_TYPES.has(e.type));
-    return {
-      frame,
-      links: frame.links ?? s.links,
-      windows: bounded(s.windows, frame.newWindows, WINDOW_HISTORY),
-      events: bounded(s.events, frame.newEvents, EVENT_HISTORY, true),
-      ...(newFaults.length > 0 && { announcement: newFaults.map(describeForScreenReader).join('. ') }),
-    };
-  };
+  const absorb = (frame: Frame): Partial<AppState> => absorbFrame(store.getState(), frame);
 
   /** Whether playing on to untilMs deserves a request now (see MIN_ASK_MS); a lesson's stop always does. */
   function worthAsking(untilMs: number): boolean {

@@ -1,6 +1,8 @@
-// The sim slice as a new run starts it, and the bounded lists the run keeps of its history.
-import type { Scenario } from '../sim/index';
-import { NOTHING_SHOWN, type AppState } from './appState';
+// The sim slice as a new run starts it, and how each frame from the worker adds to the bounded
+// lists the run keeps of its history.
+import type { Frame, Scenario } from '../sim/index';
+import { describeForScreenReader, FAULT_TYPES } from './announce';
+import { EVENT_HISTORY, NOTHING_SHOWN, WINDOW_HISTORY, type AppState } from './appState';
 
 /** The list with `add` appended (or, newest first, prepended), keeping at most `limit` items. */
 export function bounded<T>(list: readonly T[], add: readonly T[], limit: number, newestFirst = false): readonly T[] {
@@ -32,4 +34,16 @@ export function freshRun(scenario: Scenario, seed: number, runId: number) {
     inspected: null,
     catchUp: null,
   } satisfies Partial<AppState>;
+}
+
+/** The sim slice after a frame: the frame, its links, the histories with its windows and events added. */
+export function absorbFrame(s: AppState, frame: Frame): Partial<AppState> {
+  const newFaults = frame.newEvents.filter((e) => FAULT_TYPES.has(e.type));
+  return {
+    frame,
+    links: frame.links ?? s.links,
+    windows: bounded(s.windows, frame.newWindows, WINDOW_HISTORY),
+    events: bounded(s.events, frame.newEvents, EVENT_HISTORY, true),
+    ...(newFaults.length > 0 && { announcement: newFaults.map(describeForScreenReader).join('. ') }),
+  };
 }
