@@ -36,7 +36,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export const OTHER_KEYS: readonly { readonly shown: readonly string[]; readonly description: string }[] = [
   { shown: ['Tab'], description: 'Move between nodes, links and controls' },
   { shown: ['Enter'], description: 'On a node or link: open its actions' },
-  { shown: ['Esc'], description: 'Close a menu or this dialog' },
+  { shown: ['Esc'], description: 'Close a menu or this dialog; otherwise stop a long replay (as Cancel does)' },
 ];
 
 export function shortcutFor(key: string): ShortcutAction | null {
