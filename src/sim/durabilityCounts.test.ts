@@ -63,6 +63,20 @@ describe('failed disks are replaced', () => {
   });
 });
 
+describe('rack power failures while hardware faults are on', () => {
+  it('replace the disks they destroyed after diskReplaceHours of hardware time', () => {
+    // Disks that (almost) never fail at random, so every failed disk here is the rack's.
+    const quiet: Scenario = { ...fleet, hardwareFaults: { ...fleet.hardwareFaults, diskMttfHours: 1e9 } };
+    const sim = createSimulation(quiet, 7);
+    sim.apply({ type: 'powerFailRack', rackId: 'rack-a', durationMs: 100, diskFailShare: 1 });
+    expect(failedDisks(sim)).toBe(170); // 17 nodes x 10 disks in rack-a
+    sim.runUntil(999); // 99.9 hardware hours: not yet
+    expect(failedDisks(sim)).toBe(170);
+    sim.runUntil(1_001); // 100.1 hardware hours: every one replaced
+    expect(failedDisks(sim)).toBe(0);
+  });
+});
+
 describe('partitionsLost', () => {
   it('counts a partition lost twice once; partitionLossEvents counts both losses', () => {
     const scenario: Scenario = {
