@@ -3,7 +3,7 @@
 // Long work (a replay on load, a big advance) runs as a job in slices of about SLICE_MS, with a
 // yield to the scheduler between slices: the worker reads its messages in between, so a newer load
 // or a cancel stops the job at once, and the page hears how far it got.
-import { createSimulation, type Frame, type Simulation } from '../sim/index';
+import { createSimulation, InputError, type Frame, type Simulation } from '../sim/index';
 import { beyondHorizon, isBeyondHorizon } from '../share/horizon';
 import { CatchUp } from './catchUp';
 import { Checkpoints } from './checkpoints';
@@ -43,6 +43,12 @@ export class LabHost {
   private readonly queue: RunRequest[] = [];
   private job: Job | null = null;
   private scheduled = false;
+  /**
+   * Why the run cannot go on (its input made it stall or reach a limit mid-event): every later
+   * advance or command gets this message at once, so the page never waits on a broken run. A new
+   * load (Reset, another link) clears it.
+   */
+  private failure: string | null = null;
 
   constructor(
     private readonly send: (reply: LabReply) => void,
@@ -68,6 +74,7 @@ export class LabHost {
       this.job = null;
       this.queue.length = 0;
       this.sim = null;
+      this.failure = null;
     } else if (request.runId !== this.runId) {
       return; // a stale run
     } else if (request.type === 'cancel') {
@@ -98,7 +105,11 @@ export class LabHost {
     } catch (error) {
       this.job = null;
       this.queue.length = 0;
-      this.send({ type: 'error', runId: this.runId, message: (error as Error).message });
+      const message = (error as Error).message;
+      // An input error thrown mid-run leaves the simulation between events, and a load that failed
+      // leaves none: either way the run must not go on.
+      if (error instanceof InputError || this.sim === null) this.failure = `${message} Reset to start again.`;
+      this.send({ type: 'error', runId: this.runId, message: this.failure ?? message });
     }
   }
 
@@ -130,7 +141,10 @@ export class LabHost {
     const request = this.queue.shift();
     if (!request) return false;
     const sim = this.sim;
-    if (sim === null) return true; // the run failed to load; nothing to advance
+    if (this.failure !== null || sim === null) {
+      this.send({ type: 'error', runId: this.runId, message: this.failure ?? 'The run is not loaded.' });
+      return true;
+    }
     if (request.type === 'command') {
       this.applyCommand(sim, request);
       return true;
