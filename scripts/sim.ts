@@ -1,25 +1,14 @@
-// Headless runner: `npm run sim -- [scenario id or path.json] [--seed N] [--duration SECONDS] [--json] [--progress]`.
+// Headless runner: `npm run sim -- [scenario id, scenario.json or experiment.json] [--seed N] [--duration SECONDS] [--json] [--progress]`.
 // Exit codes: 0 done; 2 for anything the input caused (a bad field, a run that stalls, a limit it
 // reaches), with a sentence naming the field; 130 when stopped with Ctrl-C (the summary so far is
 // printed, marked partial); 1 only for a bug in Faultline. Never a stack trace.
 // The run goes in slices, yielding to the event loop between them, so Ctrl-C is seen at once.
-import { readFileSync } from 'node:fs';
-import {
-  InputError,
-  builtInScenarios,
-  createSimulation,
-  getBuiltInScenario,
-  parseScenario,
-  type BudgetLimits,
-  type Scenario,
-  type Simulation,
-} from '../src/sim/index';
+import { InputError, createSimulation, type BudgetLimits, type Simulation, type TimedCommand } from '../src/sim/index';
+import { loadInput, SCENARIO_IDS, UsageError, type RunInput } from './simInput';
 import { describeSummary, summarize } from './simSummary';
 
-class UsageError extends Error {}
-
 interface Options {
-  scenario: Scenario;
+  input: RunInput;
   seed: number;
   durationS: number;
   json: boolean;
@@ -27,33 +16,13 @@ interface Options {
   budget: Partial<BudgetLimits>;
 }
 
-const USAGE = `usage: npm run sim -- [scenario id or path.json] [--seed N] [--duration SECONDS] [--json] [--progress]
+const USAGE = `usage: npm run sim -- [scenario id, scenario.json or experiment.json] [--seed N] [--duration SECONDS] [--json] [--progress]
+  an experiment file (Share > Save as file in the lab) replays its commands at their times; its seed
+  and moment are the defaults for --seed and --duration
   --progress         a line on stderr every few seconds (on by default when stderr is a terminal)
   --budget-floor N   events always allowed before the stall guard looks at the pace (default 3000000)
   --budget-margin X  times the scenario's explained event rate a run may reach (default 50)
-scenarios: ${builtInScenarios.map((s) => s.id).join(', ')}`;
-
-function loadScenario(arg: string | undefined): Scenario {
-  if (arg === undefined) return getBuiltInScenario('default') as Scenario;
-  const builtIn = getBuiltInScenario(arg);
-  if (builtIn) return builtIn;
-  if (!arg.endsWith('.json')) throw new UsageError(`unknown scenario "${arg}"\n${USAGE}`);
-  let text: string;
-  try {
-    text = readFileSync(arg, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read scenario file "${arg}"`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${arg} is not valid JSON: ${(error as Error).message}`);
-  }
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new UsageError(`${arg} is not a valid scenario:\n  ${parsed.errors.join('\n  ')}`);
-  return parsed.value;
-}
+scenarios: ${SCENARIO_IDS}`;
 
 function numberFlag(name: string, value: string | undefined, min: number, max: number, integer: boolean): number {
   const n = Number(value);
@@ -74,7 +43,7 @@ function numberFlag(name: string, value: string | undefined, min: number, max: n
 
 function parseArgs(argv: string[]): Options {
   let scenarioArg: string | undefined;
-  let seed = 1;
+  let seed: number | undefined;
   let durationS: number | undefined;
   let json = false;
   let progress = process.stderr.isTTY === true;
@@ -97,8 +66,17 @@ function parseArgs(argv: string[]): Options {
     else if (scenarioArg === undefined) scenarioArg = arg;
     else throw new UsageError(`only one scenario may be given, got "${scenarioArg}" and "${arg}"`);
   }
-  const scenario = loadScenario(scenarioArg);
-  return { scenario, seed, durationS: durationS ?? scenario.durationS, json, progress, budget };
+  let input: RunInput;
+  try {
+    input = loadInput(scenarioArg);
+  } catch (error) {
+    if (error instanceof UsageError && scenarioArg !== undefined && !scenarioArg.endsWith('.json'))
+      throw new UsageError(`${error.message}\n${USAGE}`);
+    throw error;
+  }
+  seed ??= input.seed ?? 1;
+  durationS ??= input.durationS ?? input.scenario.durationS;
+  return { input, seed, durationS, json, progress, budget };
 }
 
 /** Events per slice: small enough that Ctrl-C is seen within a fraction of a second. */
@@ -111,37 +89,77 @@ function progressLine(sim: Simulation, untilMs: number, events: number, wallMs: 
   return `simulated ${(sim.nowMs / 1000).toFixed(1)} s of ${untilMs / 1000} s (${share.toFixed(1)}%), ${rate.toLocaleString('en')} events/s`;
 }
 
-/** Runs to untilMs in slices; resolves false if `stopped()` said to stop first. */
-async function runInSlices(sim: Simulation, untilMs: number, progress: boolean, stopped: () => boolean) {
+/** Progress on stderr every PROGRESS_EVERY_MS, over a whole run made of several stretches. */
+function progressReporter(sim: Simulation, untilMs: number, enabled: boolean) {
   const started = performance.now();
   let lastLine = started;
   let lastEvents = 0;
-  while (sim.nowMs < untilMs) {
-    if (stopped()) return false;
-    sim.runUntil(untilMs, SLICE_EVENTS);
-    const now = performance.now();
-    if (progress && now - lastLine >= PROGRESS_EVERY_MS) {
+  return {
+    tick(): void {
+      const now = performance.now();
+      if (!enabled || now - lastLine < PROGRESS_EVERY_MS) return;
       console.error(progressLine(sim, untilMs, sim.events - lastEvents, now - lastLine));
       lastLine = now;
       lastEvents = sim.events;
-    }
+    },
+    done(): void {
+      if (enabled) console.error(`${progressLine(sim, untilMs, sim.events, performance.now() - started)}: done`);
+    },
+  };
+}
+
+/**
+ * Runs to untilMs in slices, as one `runUntil(untilMs)` would (at least one call, so events a
+ * command scheduled for this very moment run before the next command, as on replay in the lab);
+ * resolves false if `stopped()` said to stop first.
+ */
+async function runInSlices(sim: Simulation, untilMs: number, tick: () => void, stopped: () => boolean) {
+  do {
+    if (stopped()) return false;
+    sim.runUntil(untilMs, SLICE_EVENTS);
+    tick();
     await new Promise((resolve) => setImmediate(resolve));
+  } while (sim.nowMs < untilMs);
+  return true;
+}
+
+/** The run with its commands applied at their times (those up to untilMs); false if stopped first. */
+async function runWithCommands(
+  sim: Simulation,
+  commands: readonly TimedCommand[],
+  untilMs: number,
+  progress: boolean,
+  stopped: () => boolean,
+): Promise<boolean> {
+  const reporter = progressReporter(sim, untilMs, progress);
+  for (const [i, { atMs, command }] of commands.entries()) {
+    if (atMs > untilMs) break;
+    if (!(await runInSlices(sim, atMs, reporter.tick, stopped))) return false;
+    const result = sim.apply(command);
+    if (!result.ok)
+      throw new InputError(
+        `commands.${i}`,
+        `commands.${i}: ${command.type} at ${atMs} ms was refused: ${result.error}`,
+      );
   }
-  if (progress) console.error(`${progressLine(sim, untilMs, sim.events, performance.now() - started)}: done`);
+  if (!(await runInSlices(sim, untilMs, reporter.tick, stopped))) return false;
+  reporter.done();
   return true;
 }
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  const sim = createSimulation(options.scenario, options.seed, options.budget);
+  const { scenario, commands } = options.input;
+  const sim = createSimulation(scenario, options.seed, options.budget);
   let interrupted = false;
   process.on('SIGINT', () => {
     interrupted = true;
   });
-  const finished = await runInSlices(sim, options.durationS * 1000, options.progress, () => interrupted);
+  const untilMs = options.durationS * 1000;
+  const finished = await runWithCommands(sim, commands, untilMs, options.progress, () => interrupted);
   const result = summarize(sim, { seed: options.seed, durationS: options.durationS, partial: !finished });
   if (options.json) console.log(JSON.stringify(result));
-  else console.log(describeSummary(options.scenario.name, result, options.scenario.slo));
+  else console.log(describeSummary(scenario.name, result, scenario.slo));
   return finished ? 0 : 130;
 }
 

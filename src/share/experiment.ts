@@ -77,8 +77,12 @@ function firstIssue(error: z.ZodError): string {
   return describeIssues(error).slice(0, 3).join('; ');
 }
 
-/** Checks, migrates and rebuilds an experiment from parsed JSON; every problem is named. */
-export function fromData(input: unknown): ExperimentResult {
+/**
+ * Checks, migrates and rebuilds an experiment from parsed JSON; every problem is named. The lab
+ * refuses times past its interactive horizon; the headless runner, which has no such limit, passes
+ * `horizonMs` = Infinity.
+ */
+export function fromData(input: unknown, horizonMs = INTERACTIVE_HORIZON_MS): ExperimentResult {
   const tooDeep = nestingProblem(input);
   if (tooDeep) return { ok: false, error: tooDeep };
   const version = typeof input === 'object' && input !== null ? (input as { v?: unknown }).v : undefined;
@@ -86,7 +90,7 @@ export function fromData(input: unknown): ExperimentResult {
     const old = v1.safeParse(input);
     if (!old.success) return { ok: false, error: `The experiment (version 1) is invalid: ${firstIssue(old.error)}.` };
     const { scenario, seed, commands, atMs } = old.data;
-    return check({ scenario, seed, commands, atMs });
+    return check({ scenario, seed, commands, atMs }, horizonMs);
   }
   if (version !== EXPERIMENT_VERSION)
     return {
@@ -103,7 +107,7 @@ export function fromData(input: unknown): ExperimentResult {
   const scenario = parseScenario(edits ? mergePatch(builtIn, edits) : builtIn);
   if (!scenario.ok)
     return { ok: false, error: `The experiment's scenario is invalid: ${scenario.errors.slice(0, 3).join('; ')}.` };
-  return check({ scenario: scenario.value, seed, commands, atMs });
+  return check({ scenario: scenario.value, seed, commands, atMs }, horizonMs);
 }
 
 /** Checked before anything recursive (zod, mergePatch, unsafeKey) touches the data. */
@@ -120,14 +124,13 @@ function nestingProblem(input: unknown): string | null {
   return whole;
 }
 
-function check(e: Experiment): ExperimentResult {
+function check(e: Experiment, horizonMs: number): ExperimentResult {
   for (const [i, { atMs }] of e.commands.entries()) {
-    if (atMs > INTERACTIVE_HORIZON_MS)
-      return { ok: false, error: beyondHorizon(`Command ${i + 1} of the experiment`, atMs) };
+    if (atMs > horizonMs) return { ok: false, error: beyondHorizon(`Command ${i + 1} of the experiment`, atMs) };
     if (i > 0 && atMs < (e.commands[i - 1] as TimedCommand).atMs)
       return { ok: false, error: `The experiment's commands are out of time order (command ${i + 1}).` };
   }
-  if (e.atMs > INTERACTIVE_HORIZON_MS) return { ok: false, error: beyondHorizon('The experiment', e.atMs) };
+  if (e.atMs > horizonMs) return { ok: false, error: beyondHorizon('The experiment', e.atMs) };
   const last = e.commands.at(-1);
   if (last && last.atMs > e.atMs) return { ok: false, error: 'The experiment ends before its last command.' };
   let missing: string | null;

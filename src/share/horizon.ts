@@ -19,5 +19,5 @@ export const isBeyondHorizon = (timeMs: number): boolean => timeMs > INTERACTIVE
 
 /** The sentence that refuses a time past the horizon and says how to run it anyway. */
 export function beyondHorizon(what: string, timeMs: number): string {
-  return `${what} asks for ${hours(timeMs, 'simulated ')}; the lab runs at most ${hours(INTERACTIVE_HORIZON_MS)} interactively. Run longer experiments headless with \`npm run sim\`.`;
+  return `${what} asks for ${hours(timeMs, 'simulated ')}; the lab runs at most ${hours(INTERACTIVE_HORIZON_MS)} interactively. Run it headless instead: save it as a file and run \`npm run sim -- experiment.json\`.`;
 }
