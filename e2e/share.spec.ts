@@ -5,6 +5,27 @@ import { expect, test } from './fixtures';
 import { LabPage } from './labPage';
 
 test.describe('share a run by link', () => {
+  test('a run played past the interactive horizon says its link will be refused, and how to run it', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await page.getByLabel('Scenario').selectOption('single-server');
+    await page.getByLabel('Speed').selectOption('1000');
+    await page.getByRole('button', { name: 'Play' }).click();
+    // An hour at 1000x is 3.6 s of wall time at best; the clock then reads h:mm:ss.
+    await expect(lab.simTime).toHaveText(/^t = 1:\d\d:\d\d$/, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    // One more simulated second, to be surely past the hour (lab.step reads only plain seconds).
+    const paused = (await lab.simTime.textContent()) ?? '';
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(lab.simTime).not.toHaveText(paused);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this run' });
+    await expect(dialog.getByRole('alert')).toContainText('the lab will refuse this link and file');
+    await expect(dialog.getByRole('alert')).toContainText('npm run sim -- faultline-experiment.json');
+  });
+
   test('a copied link reproduces the run exactly in a new page', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const lab = new LabPage(page);

@@ -9,7 +9,7 @@
 export const INTERACTIVE_HORIZON_MS = 3600_000;
 
 /** "1 hour", "2,777.8 hours" (with `simulated` between when asked). */
-function hours(ms: number, simulated = ''): string {
+export function hours(ms: number, simulated = ''): string {
   const text = (ms / 3600_000).toLocaleString('en-US', { maximumFractionDigits: 1 });
   return `${text} ${simulated}${text === '1' ? 'hour' : 'hours'}`;
 }

@@ -5,6 +5,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useModalDialog } from '../common/useModalDialog';
 import { toData } from '../../share/experiment';
 import { eventsJson, windowsCsv } from '../../share/exportCsv';
+import { hours, INTERACTIVE_HORIZON_MS, isBeyondHorizon } from '../../share/horizon';
 import { experimentFragment, MAX_LINK_CHARS, parseExperimentJson } from '../../share/link';
 import { useAppStore } from '../../store/context';
 import { currentExperiment } from './currentExperiment';
@@ -118,6 +119,13 @@ function ShareContent({ open, onClose }: DialogProps) {
             <p className="share-warning" role="alert">
               This run has too many actions for a link ({MAX_LINK_CHARS.toLocaleString('en-US')} characters at most).
               Save it as a file instead.
+            </p>
+          )}
+          {isBeyondHorizon(shared.atMs) && (
+            <p className="share-warning" role="alert">
+              This run goes past the {hours(INTERACTIVE_HORIZON_MS, 'simulated ')} the lab replays by itself, so the lab
+              will refuse this link and file. To run it again, save it as a file and run{' '}
+              <code>npm run sim -- faultline-experiment.json</code>.
             </p>
           )}
           <p className="share-status" aria-live="polite">
