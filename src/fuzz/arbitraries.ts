@@ -9,10 +9,10 @@ import fc from 'fast-check';
  * FUZZ_SEED=<number> to explore others; fast-check prints the seed and path of any failure, and
  * passing both back (seed and path in fuzzRuns) replays it.
  */
-const SEED = Number(process.env.FUZZ_SEED ?? 20_261_204);
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_204);
 
 export function fuzzRuns(numRuns: number): fc.Parameters<unknown> {
-  return { numRuns, seed: SEED, endOnFailure: true };
+  return { numRuns, seed: FUZZ_SEED, endOnFailure: true };
 }
 
 /** `levels` objects (or arrays) inside one another, built without recursion. */

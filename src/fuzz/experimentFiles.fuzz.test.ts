@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExperimentJson } from '../share/link';
 import { deepExperimentJson, fuzzRuns, hostileString } from './arbitraries';
-import { expectWorkingOrClear, hostileExperiment, validExperiments } from './experiments';
+import { expectWorkingOrClear } from './checks';
+import { hostileExperiment, validExperiments } from './experiments';
 
 /** Text that is JSON only in part: cut short, bracket storms, a valid file with junk after it. */
 const brokenJson = fc.oneof(

@@ -1,11 +1,8 @@
-// Working experiments to make hostile (one per kind of command, both format versions), and the
-// check every door that reads one must pass: a run that replays within its bound, or a sentence.
+// Working experiments to make hostile: one command of each kind, both format versions. No test
+// runner here, so the browser tests (e2e/fuzz.spec.ts) generate their links from it too.
 import fc from 'fast-check';
-import { expect } from 'vitest';
-import type { ExperimentResult } from '../share/experiment';
 import { getBuiltInScenario } from '../sim/index';
 import { farFutureMs, hostileValues, mutationOf, numbersPushed } from './arbitraries';
-import { expectClearMessage, runExperiment } from './checks';
 
 export const validCommands = [
   { atMs: 500, command: { type: 'crashNode', nodeId: 'app-2' } },
@@ -70,20 +67,3 @@ export const hostileExperiment = (big: boolean): fc.Arbitrary<unknown> =>
       { arbitrary: numbersPushed(valid, 2), weight: 2 },
     );
   });
-
-/** Events a fuzz case may replay in all before it counts as a run still catching up. */
-const MAX_EVENTS = 3000;
-
-/** How one door's answer must look; returns whether it opened a run. */
-export function expectWorkingOrClear(result: ExperimentResult | null): boolean {
-  expect(result).not.toBeNull();
-  if (result === null) return false;
-  if (result.ok) {
-    runExperiment(result.experiment, MAX_EVENTS);
-    return true;
-  }
-  expectClearMessage(result.error);
-  // A link whose commands name missing parts opens its cluster beside the message.
-  if ('fallback' in result && result.fallback) runExperiment(result.fallback, MAX_EVENTS);
-  return false;
-}

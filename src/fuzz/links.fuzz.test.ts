@@ -6,7 +6,8 @@ import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeFragment, MAX_LINK_CHARS } from '../share/link';
 import { deepExperimentJson, fuzzRuns, hostileString } from './arbitraries';
-import { expectWorkingOrClear, hostileExperiment, validExperiments } from './experiments';
+import { expectWorkingOrClear } from './checks';
+import { hostileExperiment, validExperiments } from './experiments';
 
 const pack = (text: string) => LZString.compressToEncodedURIComponent(text);
 
