@@ -1,29 +1,14 @@
 // The headless runner as a user meets it: a child process. Results are reproducible from the
 // seed; bad input exits with code 2 and one line per problem naming the field, never a stack trace.
 // The runs are child processes started asynchronously, so the tests run concurrently.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, type Scenario } from '../src/sim/index';
-import { TIMEOUT_MS, expectUsageError, runJson, runSim } from './simSpawn';
+import { TIMEOUT_MS, expectUsageError, runJson, runSim, useInputFiles } from './simSpawn';
 
-let dir = '';
 const scenario = getBuiltInScenario('default') as Scenario;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'faultline-sim-test-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function writeScenarioFile(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const writeScenarioFile = useInputFiles('faultline-sim-test-');
 
 describe.concurrent('sim CLI --json', () => {
   it(
@@ -172,7 +157,10 @@ describe.concurrent('sim CLI bad input exits with code 2', () => {
   it(
     'a scenario file that does not exist',
     async () => {
-      expectUsageError(await runSim(join(dir, 'missing.json'), '--duration', '2'), 'missing.json');
+      expectUsageError(
+        await runSim(join(tmpdir(), 'faultline-no-such-dir', 'missing.json'), '--duration', '2'),
+        'missing.json',
+      );
     },
     TIMEOUT_MS,
   );

@@ -1,36 +1,20 @@
 // The runner takes an experiment file (the lab's Share > Save as file): it replays the commands at
 // their times and gives the run the lab gives, fingerprint for fingerprint, with no interactive
 // horizon, since this is where the lab sends runs too long for it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toData } from '../src/share/experiment';
 import { INTERACTIVE_HORIZON_MS } from '../src/share/horizon';
 import { getBuiltInScenario, replay, type Scenario, type TimedCommand } from '../src/sim/index';
-import { TIMEOUT_MS, expectUsageError, runJson, runSim } from './simSpawn';
+import { TIMEOUT_MS, expectUsageError, runJson, runSim, useInputFiles } from './simSpawn';
 
-let dir = '';
 const scenario = getBuiltInScenario('default') as Scenario;
 const commands: TimedCommand[] = [
   { atMs: 2_000, command: { type: 'crashNode', nodeId: 'app-2' } },
   { atMs: 2_000, command: { type: 'failDisk', nodeId: 'db-1', disk: 0 } },
   { atMs: 5_500, command: { type: 'restartNode', nodeId: 'app-2' } },
 ];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'faultline-experiment-test-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function writeExperiment(name: string, data: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(data));
-  return path;
-}
+const writeFile = useInputFiles('faultline-experiment-test-');
+const writeExperiment = (name: string, data: unknown) => writeFile(name, JSON.stringify(data));
 
 describe.concurrent('sim CLI with an experiment file', () => {
   it(

@@ -1,29 +1,12 @@
 // The runner's figures checked against theory, the stall guard's exit code, progress lines and
 // Ctrl-C, each through a child process as a user would run it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, type Scenario } from '../src/sim/index';
-import { ROOT, TIMEOUT_MS, expectUsageError, runJson, runSim } from './simSpawn';
+import { ROOT, TIMEOUT_MS, expectUsageError, runJson, runSim, useInputFiles } from './simSpawn';
 
-let dir = '';
 const scenario = getBuiltInScenario('default') as Scenario;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'faultline-runner-test-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function writeScenarioFile(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const writeScenarioFile = useInputFiles('faultline-runner-test-');
 
 describe.concurrent('sim CLI figures, stalls, progress and Ctrl-C', () => {
   it(

@@ -1,7 +1,10 @@
 // Runs the headless runner as a user meets it, a child process, for the runner's tests.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Measured: the slowest case takes about 17 s with all of them running at once on a busy 2-core machine.
@@ -41,4 +44,20 @@ export function expectUsageError(run: Run, naming: string): void {
   expect(run.stdout).toBe('');
   expect(run.stderr).toContain(naming);
   expect(run.stderr).not.toMatch(/^\s*at /m);
+}
+
+/** A folder of input files for one test file's runs, made before its tests and removed after. */
+export function useInputFiles(prefix: string): (name: string, content: string) => string {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return (name, content) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
 }
