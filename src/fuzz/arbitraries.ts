@@ -11,6 +11,12 @@ import fc from 'fast-check';
  */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_204);
 
+/**
+ * A fuzz test's budget: three times its slowest run with both cores kept busy
+ * (`/work/shared/tools/under-load -- npx vitest run src/fuzz`), for a machine twice as slow.
+ */
+export const fuzzBudgetMs = (loadedS: number): number => Math.ceil(loadedS * 3) * 1000;
+
 export function fuzzRuns(numRuns: number): fc.Parameters<unknown> {
   return { numRuns, seed: FUZZ_SEED, endOnFailure: true };
 }

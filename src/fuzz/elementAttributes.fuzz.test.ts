@@ -6,7 +6,7 @@ import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { OBSERVED_ATTRIBUTES, readAttributes } from '../element/attributes';
 import { parseDisplayOptions } from '../share/displayOptions';
-import { extremeNumber, fuzzRuns, hostileString } from './arbitraries';
+import { extremeNumber, fuzzBudgetMs, fuzzRuns, hostileString } from './arbitraries';
 import { expectClearMessage, runExperiment } from './checks';
 import { hostileExperiment } from './experiments';
 
@@ -33,32 +33,40 @@ function elementWith(values: Record<string, string>): Element {
 const PAGE_OPTIONS = ['embed', 'hide', 'speed', 'autoplay', 'theme', 'host', 'lesson', 'step', '__proto__'];
 
 describe('hostile element attributes', () => {
-  it('start a lab whose experiment replays within its bound, or name each problem', () => {
-    fc.assert(
-      fc.property(attributes, (values) => {
-        const result = readAttributes(elementWith(values));
-        if (!result.ok) {
-          expect(result.problems.length).toBeGreaterThan(0);
-          for (const problem of result.problems) expectClearMessage(problem);
-          return;
-        }
-        const { experiment } = result.config;
-        if (experiment) runExperiment(experiment, 3000);
-      }),
-      fuzzRuns(1500),
-    );
-  });
+  it(
+    'start a lab whose experiment replays within its bound, or name each problem',
+    () => {
+      fc.assert(
+        fc.property(attributes, (values) => {
+          const result = readAttributes(elementWith(values));
+          if (!result.ok) {
+            expect(result.problems.length).toBeGreaterThan(0);
+            for (const problem of result.problems) expectClearMessage(problem);
+            return;
+          }
+          const { experiment } = result.config;
+          if (experiment) runExperiment(experiment, 3000);
+        }),
+        fuzzRuns(1500),
+      );
+    },
+    fuzzBudgetMs(6.9),
+  );
 
-  it('and hostile page options are read or named, never thrown', () => {
-    const options = fc.dictionary(fc.constantFrom(...PAGE_OPTIONS), attributeValue, { maxKeys: 5 });
-    fc.assert(
-      fc.property(options, (values) => {
-        const search = new URLSearchParams(Object.entries(values)).toString();
-        const { options: read, problems } = parseDisplayOptions(search);
-        for (const problem of problems) expectClearMessage(problem);
-        if (read.speed !== null) expect(Number.isFinite(read.speed)).toBe(true);
-      }),
-      fuzzRuns(2500),
-    );
-  });
+  it(
+    'and hostile page options are read or named, never thrown',
+    () => {
+      const options = fc.dictionary(fc.constantFrom(...PAGE_OPTIONS), attributeValue, { maxKeys: 5 });
+      fc.assert(
+        fc.property(options, (values) => {
+          const search = new URLSearchParams(Object.entries(values)).toString();
+          const { options: read, problems } = parseDisplayOptions(search);
+          for (const problem of problems) expectClearMessage(problem);
+          if (read.speed !== null) expect(Number.isFinite(read.speed)).toBe(true);
+        }),
+        fuzzRuns(2500),
+      );
+    },
+    fuzzBudgetMs(5.5),
+  );
 });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExperimentJson } from '../share/link';
-import { deepExperimentJson, fuzzRuns, hostileString } from './arbitraries';
+import { deepExperimentJson, fuzzBudgetMs, fuzzRuns, hostileString } from './arbitraries';
 import { expectWorkingOrClear } from './checks';
 import { hostileExperiment, validExperiments } from './experiments';
 
@@ -22,24 +22,32 @@ const brokenJson = fc.oneof(
 );
 
 describe('hostile experiment files', () => {
-  it('open a run that replays within its bound, or say what is wrong', () => {
-    let opened = 0;
-    fc.assert(
-      fc.property(hostileExperiment(true), (experiment) => {
-        if (expectWorkingOrClear(parseExperimentJson(JSON.stringify(experiment)))) opened++;
-      }),
-      fuzzRuns(1500),
-    );
-    // Pushed numbers and harmless changes must reach the replay, or this tests only the schema.
-    expect(opened).toBeGreaterThan(100);
-  });
+  it(
+    'open a run that replays within its bound, or say what is wrong',
+    () => {
+      let opened = 0;
+      fc.assert(
+        fc.property(hostileExperiment(true), (experiment) => {
+          if (expectWorkingOrClear(parseExperimentJson(JSON.stringify(experiment)))) opened++;
+        }),
+        fuzzRuns(1500),
+      );
+      // Pushed numbers and harmless changes must reach the replay, or this tests only the schema.
+      expect(opened).toBeGreaterThan(100);
+    },
+    fuzzBudgetMs(8.3),
+  );
 
-  it('that are not JSON, or not an experiment, are refused in a sentence', () => {
-    fc.assert(
-      fc.property(brokenJson, (text) => {
-        expect(expectWorkingOrClear(parseExperimentJson(text))).toBe(false);
-      }),
-      fuzzRuns(800),
-    );
-  });
+  it(
+    'that are not JSON, or not an experiment, are refused in a sentence',
+    () => {
+      fc.assert(
+        fc.property(brokenJson, (text) => {
+          expect(expectWorkingOrClear(parseExperimentJson(text))).toBe(false);
+        }),
+        fuzzRuns(800),
+      );
+    },
+    fuzzBudgetMs(6.8),
+  );
 });
