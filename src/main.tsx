@@ -5,6 +5,7 @@ import { browserStorage } from './lessons/progress';
 import { createAppStore } from './store/appStore';
 import { StoreContext } from './store/context';
 import { createLessonStore } from './store/lessonStore';
+import { rebuildInWorker } from './view/lessons/workerRebuilder';
 import { startRunLoop } from './store/runLoop';
 import { App } from './view/App';
 import { LabBoundary } from './view/common/LabBoundary';
@@ -39,7 +40,7 @@ if (check) {
 } else {
   const { options, problems } = parseDisplayOptions(window.location.search);
   const store = createAppStore(createWorkerPort());
-  const lessons = createLessonStore(store, browserStorage());
+  const lessons = createLessonStore(store, browserStorage(), rebuildInWorker);
   startRunLoop(store);
   startLessonLinks(lessons);
   startExperimentLinks(store);

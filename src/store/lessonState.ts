@@ -19,6 +19,14 @@ export interface StepStatus {
 
 export const NEW_STEP: StepStatus = { prediction: null, startedAtMs: null, actedAtMs: null, revealed: false };
 
+export const RUN_REPLACED =
+  'The run this step was measuring was reset or replaced, so it cannot go on. Restart the step to measure it again.';
+
+export const TOO_EARLY =
+  'That action came before the step had measured its baseline, so it does not count. Restart the step to measure it cleanly.';
+
+export const REBUILD_CANCELLED = 'Rebuilding the earlier steps was stopped, so the lesson starts from its first step.';
+
 export interface LessonState {
   readonly lessonId: string | null;
   readonly stepIndex: number;
@@ -35,6 +43,8 @@ export interface LessonState {
   readonly progress: Progress;
   /** A problem to show in the lesson panel (a bad link, a run reset under the lesson). */
   readonly message: string | null;
+  /** While the steps before this one are replayed to rebuild its run: how many are done. */
+  readonly rebuilding: { readonly stepsDone: number; readonly of: number } | null;
   readonly actions: LessonActions;
 }
 
@@ -53,6 +63,8 @@ export interface LessonActions {
   predict(answer: Answer): void;
   /** Does the step's action for the learner (a teacher demonstrating, or a learner who is stuck). */
   doItForMe(): void;
+  /** Stops rebuilding the earlier steps; the lesson starts from its first step instead. */
+  cancelRebuild(): void;
   setPickerOpen(open: boolean): void;
   /** Shows a problem, e.g. from a deep link that names no lesson. */
   report(message: string): void;

@@ -1,34 +1,40 @@
-// The lesson the learner is following: it starts runs in the lab, applies each step's setup,
-// recognises the learner's action among the commands they issue, holds playback at the end of
-// the step's observation and then measures the figures its reveal quotes. The lab stays the
-// one owner of the simulation; this store only issues commands through it, like a user would.
+// The lesson the learner is following: which step is on, the runs it starts in the lab (rebuilt
+// from the earlier steps for a link, Back or a restart), predictions, looking back and progress.
+// What happens in a step's run (setup, the learner's action, holding playback, the reveal) is
+// watched by lessonWatch.ts. The lab stays the one owner of the simulation; the lesson only issues
+// commands through it, like a user would.
 import { createStore } from 'zustand/vanilla';
-import { matchesAny } from '../lessons/actions';
 import { getLesson } from '../lessons/catalog/index';
-import { markOf, measureFigures, type FigureValues, type MarkRecord } from '../lessons/figures';
-import { LessonPlayer, scenarioForStep } from '../lessons/headless';
+import type { FigureValues, MarkRecord } from '../lessons/figures';
+import { scenarioForStep } from '../lessons/headless';
 import type { Lesson, Step } from '../lessons/lessonSchema';
 import { advance, loadProgress, saveProgress } from '../lessons/progress';
-import { parseCommand, type Command } from '../sim/index';
+import { rebuildInProcess, RebuildSlot, type Rebuilder, type RebuiltSteps } from '../lessons/rebuild';
+import { parseCommand } from '../sim/index';
 import type { Replay } from '../worker/labProtocol';
-import type { AppState, AppStore } from './appState';
-import { NEW_STEP, type LessonActions, type LessonState, type LessonStore } from './lessonState';
+import type { AppStore } from './appState';
+import { NEW_STEP, REBUILD_CANCELLED, type LessonActions, type LessonState, type LessonStore } from './lessonState';
+import { createStepWatch } from './lessonWatch';
 
-export { NEW_STEP, type Answer, type LessonState, type LessonStore, type StepStatus } from './lessonState';
+export {
+  NEW_STEP,
+  REBUILD_CANCELLED,
+  RUN_REPLACED,
+  TOO_EARLY,
+  type Answer,
+  type LessonState,
+  type LessonStore,
+  type StepStatus,
+} from './lessonState';
 
-export const RUN_REPLACED =
-  'The run this step was measuring was reset or replaced, so it cannot go on. Restart the step to measure it again.';
-
-export const TOO_EARLY =
-  'That action came before the step had measured its baseline, so it does not count. Restart the step to measure it cleanly.';
-
-export function createLessonStore(app: AppStore, storage: Storage | null): LessonStore {
-  /** The lab run this lesson step belongs to, and whether it has not delivered a frame yet. */
-  let ownRunId = -1;
-  let waitingForRun = false;
-  let commandsSeen = 0;
-  /** Commands the lesson itself issued (setup), which never count as the learner's action. */
-  const ownCommands = new WeakSet<Command>();
+/** `rebuild` replays a step's earlier steps: in a worker on the page, in-process in tests. */
+export function createLessonStore(
+  app: AppStore,
+  storage: Storage | null,
+  rebuild: Rebuilder = rebuildInProcess,
+): LessonStore {
+  const watch = createStepWatch(app);
+  const rebuilds = new RebuildSlot(rebuild);
 
   const store = createStore<LessonState>()((set, get) => {
     const current = (): { lesson: Lesson; step: Step } | null => {
@@ -43,29 +49,39 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       return progress;
     };
 
-    /** Enters a step; `rebuild` replays the earlier steps (deep link, Back, restart). */
-    const enter = (lesson: Lesson, stepIndex: number, rebuild: boolean) => {
+    /**
+     * Enters a step; `fresh` starts its run anew (deep link, Back, restart), which for a later step
+     * first rebuilds the earlier ones (see rebuild.ts), showing how far it got.
+     */
+    const enter = (lesson: Lesson, stepIndex: number, fresh: boolean) => {
+      rebuilds.cancel();
+      if (!fresh || stepIndex === 0) return settle(lesson, stepIndex, fresh, null);
+      watch.release();
+      set({ lessonId: lesson.id, stepIndex, finished: false, reviewIndex: null, message: null, pickerOpen: false });
+      set({ status: NEW_STEP, rebuilding: { stepsDone: 0, of: stepIndex } });
+      rebuilds.start(
+        { lessonId: lesson.id, seed: app.getState().seed, stepIndex },
+        (stepsDone) => set({ rebuilding: { stepsDone, of: stepIndex } }),
+        (result) => settle(lesson, stepIndex, true, result),
+        (message) => set({ rebuilding: null, message: `This lesson could not start: ${message}` }),
+      );
+    };
+
+    /** Enters a step once any rebuild is done: its run, marks and figures. */
+    const settle = (lesson: Lesson, stepIndex: number, fresh: boolean, rebuilt: RebuiltSteps | null) => {
       const step = lesson.steps[stepIndex] as Step;
-      let marks: Readonly<Record<string, MarkRecord>> = rebuild ? {} : get().marks;
-      let figures: FigureValues = rebuild ? {} : get().figures;
-      let replay: Replay | undefined;
-      if (rebuild && stepIndex > 0) {
-        const player = new LessonPlayer(lesson, app.getState().seed);
-        for (let i = 0; i < stepIndex; i++) player.play(i);
-        figures = player.figures;
-        if (!step.restart) {
-          const state = player.state();
-          replay = { commands: state.commands, untilMs: state.untilMs };
-          marks = state.marks;
-        }
-      }
+      let marks: Readonly<Record<string, MarkRecord>> = rebuilt?.run?.marks ?? (fresh ? {} : get().marks);
+      const figures: FigureValues = rebuilt?.figures ?? (fresh ? {} : get().figures);
+      const replay: Replay | undefined = rebuilt?.run && {
+        commands: rebuilt.run.commands,
+        untilMs: rebuilt.run.untilMs,
+      };
       if (step.restart) marks = {};
-      const newRun = rebuild || step.restart !== undefined || stepIndex === 0;
+      const newRun = fresh || step.restart !== undefined || stepIndex === 0;
       // Claim the next run before anything notifies the listener below (an in-process
       // simulation even answers within startRun itself).
       if (newRun) {
-        ownRunId = app.getState().runId + 1;
-        waitingForRun = true;
+        watch.claimNextRun();
       }
       set({
         lessonId: lesson.id,
@@ -73,7 +89,8 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
         finished: false,
         status: NEW_STEP,
         reviewIndex: null,
-        ...((get().lessonId !== lesson.id || (rebuild && stepIndex === 0)) && { predictions: {} }),
+        rebuilding: null,
+        ...((get().lessonId !== lesson.id || (fresh && stepIndex === 0)) && { predictions: {} }),
         marks,
         figures,
         pickerOpen: false,
@@ -85,7 +102,7 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
         const lab = app.getState();
         lab.actions.startRun(scenarioForStep(lesson, stepIndex), lab.seed, replay);
       } else {
-        begin(app.getState());
+        watch.begin(app.getState());
       }
     };
 
@@ -107,7 +124,7 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       },
       close: () => {
         app.getState().actions.setStopAt(null);
-        ownRunId = -1;
+        watch.release();
         set({ lessonId: null, stepIndex: 0, finished: false, status: NEW_STEP, reviewIndex: null, message: null });
       },
       next: () => {
@@ -140,13 +157,19 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       doItForMe: () => {
         const step = current()?.step;
         if (!step?.action || get().reviewIndex !== null || get().status.actedAtMs !== null) return;
-        const ready = readyAtMs(step);
+        const ready = watch.readyAtMs(step);
         const now = app.getState().frame?.timeMs ?? 0;
         if (ready === null || now < ready) return;
         for (const input of step.action.perform) {
           const parsed = parseCommand(input);
           if (parsed.ok) app.getState().actions.apply(parsed.value, `lesson: ${step.action.prompt}`);
         }
+      },
+      cancelRebuild: () => {
+        const lesson = rebuilds.busy ? getLesson(get().lessonId ?? '') : undefined;
+        if (!lesson) return;
+        enter(lesson, 0, true);
+        set({ message: REBUILD_CANCELLED });
       },
       setPickerOpen: (pickerOpen) => set({ pickerOpen }),
       report: (message) => set({ message, pickerOpen: true }),
@@ -164,111 +187,13 @@ export function createLessonStore(app: AppStore, storage: Storage | null): Lesso
       pickerOpen: false,
       progress: loadProgress(storage),
       message: null,
+      rebuilding: null,
       actions,
     };
   });
 
-  const currentStep = (): Step | null => {
-    const s = store.getState();
-    return s.lessonId === null || s.finished ? null : (getLesson(s.lessonId)?.steps[s.stepIndex] ?? null);
-  };
-
-  /** The step starts: its setup commands go in and its starting moment is marked. */
-  function begin(lab: AppState): void {
-    const step = currentStep();
-    if (!step || !lab.frame) return;
-    for (const input of step.setup) {
-      const parsed = parseCommand(input);
-      if (!parsed.ok) {
-        store.setState({ message: `A setup command of this step is invalid: ${parsed.errors.join('; ')}` });
-        continue;
-      }
-      ownCommands.add(parsed.value);
-      lab.actions.apply(parsed.value, `lesson setup: ${parsed.value.type}`);
-    }
-    commandsSeen = lab.commandLog.length;
-    const startedAtMs = lab.frame.timeMs;
-    store.setState({
-      marks: { ...store.getState().marks, [`step:${step.id}`]: markOf(lab.frame) },
-      status: { ...store.getState().status, startedAtMs },
-    });
-    if (!step.action) watchUntil(lab, startedAtMs + step.observeMs);
-    else if (step.action.afterMs > 0) lab.actions.setStopAt(startedAtMs + step.action.afterMs);
-  }
-
-  /** When the action may count: after the step's baseline. */
-  function readyAtMs(step: Step): number | null {
-    const started = store.getState().status.startedAtMs;
-    return started === null ? null : started + (step.action?.afterMs ?? 0);
-  }
-
-  /** The baseline is over: stop holding playback there and let the learner act. */
-  function maybeEndBaseline(lab: AppState): void {
-    const step = currentStep();
-    const ready = step ? readyAtMs(step) : null;
-    if (!step?.action || ready === null || store.getState().status.actedAtMs !== null) return;
-    if (lab.stopAtMs !== ready || !lab.frame || lab.frame.timeMs < ready) return;
-    lab.actions.setStopAt(null);
-    if (lab.playing) lab.actions.pause();
-  }
-
-  function watchUntil(lab: AppState, untilMs: number): void {
-    lab.actions.setStopAt(untilMs);
-    maybeReveal(lab);
-  }
-
-  function maybeReveal(lab: AppState): void {
-    const step = currentStep();
-    const { status, marks, figures } = store.getState();
-    if (!step || !lab.frame || status.revealed || status.startedAtMs === null) return;
-    const from = step.action ? status.actedAtMs : status.startedAtMs;
-    if (from === null || lab.frame.timeMs < from + step.observeMs) return;
-    const measured = measureFigures({ frame: lab.frame, windows: lab.windows, marks }, step.figures, figures);
-    // Record the reveal before touching playback: that notifies this store's listener again.
-    store.setState({ figures: measured, status: { ...status, revealed: true } });
-    lab.actions.setStopAt(null);
-    if (lab.playing && step.observeMs > 0) lab.actions.pause();
-  }
-
-  function noticeActions(lab: AppState): void {
-    const step = currentStep();
-    const log = lab.commandLog;
-    const fresh = log.slice(commandsSeen);
-    commandsSeen = log.length;
-    if (!step?.action || !lab.topology || !lab.frame || store.getState().status.actedAtMs !== null) return;
-    const { topology } = lab;
-    const match = step.action.match;
-    const ready = readyAtMs(step) ?? Number.POSITIVE_INFINITY;
-    const matching = fresh.filter((c) => !ownCommands.has(c.command) && matchesAny(c.command, match, topology));
-    const acted = matching.find((c) => c.atMs >= ready);
-    if (!acted) {
-      if (matching.length > 0) store.setState({ message: TOO_EARLY });
-      return;
-    }
-    store.setState({
-      marks: { ...store.getState().marks, [`action:${step.id}`]: markOf(lab.frame) },
-      status: { ...store.getState().status, actedAtMs: acted.atMs },
-    });
-    watchUntil(lab, acted.atMs + step.observeMs);
-  }
-
-  app.subscribe((lab) => {
-    const s = store.getState();
-    if (s.lessonId === null || s.finished) return;
-    if (lab.runId !== ownRunId) {
-      if (!waitingForRun && s.message !== RUN_REPLACED) store.setState({ message: RUN_REPLACED });
-      return;
-    }
-    if (waitingForRun) {
-      if (!lab.frame) return;
-      waitingForRun = false;
-      begin(lab);
-      return;
-    }
-    if (lab.commandLog.length !== commandsSeen) noticeActions(lab);
-    maybeEndBaseline(lab);
-    maybeReveal(lab);
-  });
+  watch.attach(store);
+  app.subscribe((lab) => watch.onLabChange(lab));
 
   return store;
 }

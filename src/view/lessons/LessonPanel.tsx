@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { getLesson, lessons } from '../../lessons/catalog/index';
 import { useLesson } from './lessonContext';
 import { LessonConclusion } from './LessonConclusion';
+import { RebuildProgress } from './RebuildProgress';
 import { StepView } from './StepView';
 import './lessons.css';
 
@@ -12,6 +13,7 @@ export function LessonPanel() {
   const finished = useLesson((s) => s.finished);
   const reviewIndex = useLesson((s) => s.reviewIndex);
   const message = useLesson((s) => s.message);
+  const rebuilding = useLesson((s) => s.rebuilding !== null);
   const actions = useLesson((s) => s.actions);
   const lesson = getLesson(lessonId ?? '');
   const labelRef = useRef<HTMLSpanElement>(null);
@@ -61,7 +63,9 @@ export function LessonPanel() {
           </button>
         </div>
       )}
-      {finished ? (
+      {rebuilding ? (
+        <RebuildProgress />
+      ) : finished ? (
         <LessonConclusion lesson={lesson} />
       ) : (
         step && (
