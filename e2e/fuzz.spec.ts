@@ -19,10 +19,10 @@ const pack = (data: unknown) => LZString.compressToEncodedURIComponent(JSON.stri
 /** Opened links replay at most this far, so the test needs no Cancel (e2e/catchUp.spec.ts has that). */
 const SHORT_MS = 30_000;
 
-// Measured on the busy machine (see e2e/budgets.ts), seconds: each test's slowest run.
-const LOADED_S_LINKS = 60;
-const LOADED_S_OPTIONS = 30;
-const LOADED_S_HOST = 20;
+// The slowest run of each, seconds, with both cores busy (under-load, as in e2e/budgets.ts): 38
+// links took 17.8 s, 8 page loads 11.7 s. The host burst (2.4 s) fits the ordinary budget.
+const LOADED_S_LINKS = 18;
+const LOADED_S_OPTIONS = 12;
 
 /** Distinct hostile links: packed hostile experiments, and garbage. */
 function hostileLinks(count: number): string[] {
@@ -112,7 +112,6 @@ test.describe('fuzzing through the page', () => {
   });
 
   test('a burst of hostile host messages leaves the embedded lab answering', async ({ page }) => {
-    test.setTimeout(budgetMs(LOADED_S_HOST));
     await page.goto(`${HOST}/?src=${encodeURIComponent(`${LAB}?embed&host=${HOST}`)}`);
     const lab = page.frameLocator('#lab');
     await expect(lab.locator('[data-node-id="app-1"]')).toBeVisible();
