@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -52,6 +53,10 @@ export default defineConfig({
     // test); three times that allows a machine twice as slow with headroom. Slower tests
     // (lesson claims, property suites) state their own budgets from their own measurements.
     testTimeout: 45_000,
+    // Vitest leaves one core to itself by default, which on a 2-core machine runs the tests on one
+    // core only (the suite took 344 s under load that way). The tests are CPU-bound and the runner
+    // is mostly idle, so every core runs test files.
+    maxWorkers: availableParallelism(),
     hookTimeout: 45_000,
   },
 });
