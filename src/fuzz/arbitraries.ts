@@ -205,7 +205,7 @@ function oneOf<T>(items: readonly T[]): fc.Arbitrary<T> {
 export function numbersPushed(valid: object, count = 2): fc.Arbitrary<unknown> {
   const numeric = pathsOf(valid).filter((p) => typeof valueAt(valid, p) === 'number');
   if (numeric.length === 0) return fc.constant(valid);
-  const change = fc.tuple(oneOf(numeric), fc.constantFrom(0, 1e-6, 1e-3, 0.1, 10, 1000, 1e6), fc.boolean());
+  const change = fc.tuple(oneOf(numeric), fc.constantFrom(0, 1e-300, 1e-9, 1e-3, 0.1, 10, 1000, 1e6), fc.boolean());
   return fc.array(change, { minLength: 1, maxLength: count }).map((changes) =>
     changes.reduce<unknown>((object, [path, factor, scale]) => {
       const old = valueAt(object, path) as number;
