@@ -132,6 +132,20 @@ describe('lab host jobs', { timeout: 30_000 }, () => {
     expect(frame?.type === 'frame' && frame.frame.timeMs).toBeLessThan(600_000);
   });
 
+  it('a cancel that comes before a waiting advance began still answers it', () => {
+    const h = harness();
+    h.post({ type: 'load', runId: 1, scenario, seed: SEED });
+    h.drain();
+    h.post({ type: 'advance', runId: 1, untilMs: 600_000, maxEvents: Number.POSITIVE_INFINITY });
+    h.post({ type: 'cancel', runId: 1 }); // before any slice ran
+    const answer = h.replies.at(-1);
+    expect(answer).toMatchObject({ type: 'frame', cancelled: true });
+    expect(answer?.type === 'frame' && answer.frame.timeMs).toBe(0);
+    const replies = h.replies.length;
+    h.drain();
+    expect(h.replies.length).toBe(replies); // nothing left running
+  });
+
   it('refuses a replay or a jump past the interactive horizon, and opens the fresh run instead', () => {
     const h = harness();
     h.post(load(1, INTERACTIVE_HORIZON_MS + 1, []));

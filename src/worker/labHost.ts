@@ -205,13 +205,19 @@ export class LabHost {
 
   private cancel(): void {
     // Advances waiting behind the job were part of the same catch-up; commands still count.
+    const waiting = this.queue.length;
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]?.type === 'advance') this.queue.splice(i, 1);
+    const dropped = waiting - this.queue.length;
     const load = this.pendingLoad;
     if (load) {
       this.pendingLoad = null;
       this.startLoad(load);
     }
-    if (this.job) this.finish(this.job, true);
+    if (this.job) return this.finish(this.job, true);
+    // A cancel that came before the advance began still answers it: the page waits for that answer.
+    const sim = this.sim;
+    if (dropped > 0 && sim !== null)
+      this.send({ type: 'frame', runId: this.runId, frame: this.frame(sim), workMs: 0, cancelled: true });
   }
 
   private applyCommand(sim: Simulation, request: Extract<LabRequest, { type: 'command' }>): void {
