@@ -12,8 +12,9 @@ import fc from 'fast-check';
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_204);
 
 /**
- * A fuzz test's budget: three times its slowest run with both cores kept busy
- * (`/work/shared/tools/under-load -- npx vitest run src/fuzz`), for a machine twice as slow.
+ * A fuzz test's budget: three times its slowest run with both cores kept busy, for a machine twice
+ * as slow. Measured alone (`../shared/tools/under-load -- npx vitest run src/fuzz`) and within
+ * the whole suite under load (two test workers side by side); the larger figure counts.
  */
 export const fuzzBudgetMs = (loadedS: number): number => Math.ceil(loadedS * 3) * 1000;
 

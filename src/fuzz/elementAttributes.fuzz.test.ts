@@ -50,7 +50,7 @@ describe('hostile element attributes', () => {
         fuzzRuns(1500),
       );
     },
-    fuzzBudgetMs(6.9),
+    fuzzBudgetMs(8.4),
   );
 
   it(
@@ -67,6 +67,6 @@ describe('hostile element attributes', () => {
         fuzzRuns(2500),
       );
     },
-    fuzzBudgetMs(5.5),
+    fuzzBudgetMs(8.9),
   );
 });

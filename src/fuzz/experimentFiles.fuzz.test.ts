@@ -48,6 +48,6 @@ describe('hostile experiment files', () => {
         fuzzRuns(800),
       );
     },
-    fuzzBudgetMs(6.8),
+    fuzzBudgetMs(9.5),
   );
 });

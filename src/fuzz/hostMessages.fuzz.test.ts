@@ -84,6 +84,6 @@ describe('a hostile host page', () => {
         fuzzRuns(500),
       );
     },
-    fuzzBudgetMs(10.9),
+    fuzzBudgetMs(17.4),
   );
 });

@@ -76,6 +76,6 @@ describe('hostile links', () => {
         fuzzRuns(1500),
       );
     },
-    fuzzBudgetMs(6.0),
+    fuzzBudgetMs(7.0),
   );
 });

@@ -185,3 +185,14 @@ describe('createSimulation', () => {
     expect(() => createSimulation(scenario, 1)).toThrow(/schedule\.1\.command: nodeId/);
   });
 });
+
+describe('wrong types in plain words', () => {
+  it('says a field is missing, or what it must be and what it got', () => {
+    const base = getBuiltInScenario('default') as Scenario;
+    const { slo: _slo, ...noSlo } = base;
+    expect(parseScenario(noSlo)).toEqual({ ok: false, errors: ['slo: is missing'] });
+    const textRate = { ...base, clients: { ...base.clients, rateRps: '600' } };
+    const result = parseScenario(textRate);
+    expect(result.ok ? [] : result.errors).toEqual(['clients.rateRps: must be a number, not text']);
+  });
+});

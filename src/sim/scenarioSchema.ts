@@ -1,6 +1,7 @@
 // The scenario file format: what a cluster looks like and how it is loaded, before any fault.
 // Validated with zod (strict: unknown keys are errors) because scenarios come from files and URLs.
 import { z } from 'zod';
+import './zodWords';
 
 // Bounds follow from the model (docs/scenario-format.md, "Bounds"): nothing faster than the
 // simulation can show, nothing longer than the longest run.
