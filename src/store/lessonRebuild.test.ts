@@ -64,6 +64,14 @@ describe('rebuilding a lesson step', { timeout: 45_000 }, () => {
     expect(s.message).toBe(REBUILD_CANCELLED);
   });
 
+  it('leaves the lesson list open if the learner opened it while the rebuild ran', async () => {
+    const { lessons, finish } = await setup();
+    lessons.getState().actions.open('faults-not-failures', 1);
+    lessons.getState().actions.setPickerOpen(true);
+    finish(0);
+    expect(lessons.getState()).toMatchObject({ stepIndex: 1, rebuilding: null, pickerOpen: true });
+  });
+
   it('a newer link drops the rebuild under way', async () => {
     const { lessons, calls, finish } = await setup();
     lessons.getState().actions.open('disks-at-scale', 3);

@@ -93,7 +93,8 @@ export function createLessonStore(
         ...((get().lessonId !== lesson.id || (fresh && stepIndex === 0)) && { predictions: {} }),
         marks,
         figures,
-        pickerOpen: false,
+        // A rebuild closed the list when it began; the learner may have opened it again since.
+        ...(rebuilt === null && { pickerOpen: false }),
         message: null,
         progress: remember(lesson.id, stepIndex, false),
       });
