@@ -4,17 +4,12 @@
 import type { LabMessage } from '../share/hostMessages';
 import { createAppStore } from '../store/appStore';
 import { startHostApi } from '../view/share/hostApi';
-import { createInProcessPort } from '../worker/ports';
+import { createSteppedPort } from '../worker/ports';
 
 export const HOST = 'https://course.example.org';
 
 export async function embeddedLab() {
-  const slices: (() => void)[] = [];
-  let nowMs = 0;
-  const port = createInProcessPort(
-    () => (nowMs += 10),
-    (task) => slices.push(task),
-  );
+  const { port, runSlices } = createSteppedPort();
   const store = createAppStore(port);
   await Promise.resolve();
   const timers: (() => void)[] = [];
@@ -31,10 +26,7 @@ export async function embeddedLab() {
     store,
     told,
     /** Runs up to `count` waiting slices of the worker's work; returns how many were left. */
-    runSlices(count: number): number {
-      for (let i = 0; i < count && slices.length > 0; i++) (slices.shift() as () => void)();
-      return slices.length;
-    },
+    runSlices,
     /** Fires the host API's timers (coalesced seeks and loads wait on one). */
     runTimers(): void {
       for (let task = timers.shift(); task; task = timers.shift()) task();

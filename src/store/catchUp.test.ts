@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, type Scenario, type TimedCommand } from '../sim/index';
 import { INTERACTIVE_HORIZON_MS } from '../share/horizon';
-import { createInProcessPort } from '../worker/ports';
+import { createSteppedPort } from '../worker/ports';
 import { createAppStore, STEP_MS } from './appStore';
 
 const scenario = getBuiltInScenario('default') as Scenario;
@@ -13,17 +13,9 @@ const early: TimedCommand = { atMs: 2_000, command: { type: 'crashNode', nodeId:
 const late: TimedCommand = { atMs: FAR_MS, command: { type: 'restartNode', nodeId: 'app-2' } };
 
 async function sliced() {
-  const tasks: (() => void)[] = [];
-  let now = 0;
-  const port = createInProcessPort(
-    () => (now += 10),
-    (task) => tasks.push(task),
-  );
+  const { port, runSlices } = createSteppedPort();
   const store = createAppStore(port);
   await Promise.resolve();
-  const runSlices = (count: number) => {
-    for (let i = 0; i < count && tasks.length > 0; i++) (tasks.shift() as () => void)();
-  };
   const drain = () => runSlices(Number.POSITIVE_INFINITY);
   drain();
   return { store, runSlices, drain };

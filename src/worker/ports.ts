@@ -30,3 +30,24 @@ export function createInProcessPort(clock: () => number = () => 0, schedule: Sch
     close: () => {},
   };
 }
+
+/**
+ * An in-process port for tests that look at slices: the worker's slices wait until the test runs
+ * them, and its clock moves 10 ms at each reading, so a long job spans many slices.
+ */
+export function createSteppedPort() {
+  const slices: (() => void)[] = [];
+  let nowMs = 0;
+  const port = createInProcessPort(
+    () => (nowMs += 10),
+    (task) => slices.push(task),
+  );
+  return {
+    port,
+    /** Runs up to `count` waiting slices; returns how many are still waiting. */
+    runSlices(count: number): number {
+      for (let i = 0; i < count && slices.length > 0; i++) (slices.shift() as () => void)();
+      return slices.length;
+    },
+  };
+}
