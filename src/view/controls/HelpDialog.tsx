@@ -4,7 +4,7 @@
 import { useModalDialog } from '../common/useModalDialog';
 import { selectActions, selectHelpOpen } from '../../store/selectors';
 import { useApp } from '../../store/context';
-import { OTHER_KEYS, SHORTCUTS } from './shortcuts';
+import { HELP_ROWS } from './shortcuts';
 import './helpDialog.css';
 import { DialogHead } from '../common/DialogHead';
 import { DialogBoundary } from '../common/DialogBoundary';
@@ -52,7 +52,7 @@ function HelpContent({ open }: { readonly open: boolean }) {
           </tr>
         </thead>
         <tbody>
-          {[...SHORTCUTS, ...OTHER_KEYS].map((s) => (
+          {HELP_ROWS.map((s) => (
             <tr key={s.description}>
               <td>
                 <Keys shown={s.shown} />
@@ -65,10 +65,11 @@ function HelpContent({ open }: { readonly open: boolean }) {
       <h3>How to use the lab</h3>
       <p>
         Press <strong>Play</strong> and watch the charts. To break something, click a node or link in the cluster
-        picture (or Tab to it and press <kbd>Enter</kbd>) and choose an action such as crash, slow down or partition.
-        Shift-click several nodes to select a group and cut it off from the rest. Faults of the whole cluster, the load
-        and the policies (replication, timeouts, retries, load balancing) are in the panels below. Every fault is marked
-        on the charts and listed in the event log; the same scenario, seed and actions always give the same run.
+        picture (or Tab into it, move with the arrow keys or <kbd>L</kbd> and press <kbd>Enter</kbd>) and choose an
+        action such as crash, slow down or partition. Shift-click several nodes to select a group and cut it off from
+        the rest. Faults of the whole cluster, the load and the policies (replication, timeouts, retries, load
+        balancing) are in the panels below. Every fault is marked on the charts and listed in the event log; the same
+        scenario, seed and actions always give the same run.
       </p>
     </dialog>
   );

@@ -1,6 +1,7 @@
 // The lab's keyboard shortcuts as data: KeyboardShortcuts reads it to act, HelpDialog to list them,
-// so the two cannot disagree.
+// so the two cannot disagree (the cluster picture's keys come from its own table, clusterKeys.ts).
 import { SPEEDS } from '../../store/appStore';
+import { CLUSTER_KEYS, type KeyRow } from '../topology/clusterKeys';
 
 export type ShortcutAction = 'togglePlay' | 'step' | 'reset' | 'faster' | 'slower' | 'help';
 
@@ -33,11 +34,21 @@ export const SHORTCUTS: readonly Shortcut[] = [
 ];
 
 /** Keys that belong to other parts of the lab; listed in the help, not handled globally. */
-export const OTHER_KEYS: readonly { readonly shown: readonly string[]; readonly description: string }[] = [
-  { shown: ['Tab'], description: 'Move between nodes, links and controls' },
-  { shown: ['Enter'], description: 'On a node or link: open its actions' },
-  { shown: ['Esc'], description: 'Close a menu or this dialog; otherwise stop a long replay (as Cancel does)' },
+export const OTHER_KEYS: readonly KeyRow[] = [
+  {
+    keys: ['Tab'],
+    shown: ['Tab'],
+    description: 'Move between controls; the cluster picture is one stop (it remembers the node you were on)',
+  },
+  {
+    keys: ['Escape'],
+    shown: ['Esc'],
+    description: 'Close a menu or this dialog; otherwise stop a long replay (as Cancel does)',
+  },
 ];
+
+/** Every row of the help, in the order shown. */
+export const HELP_ROWS: readonly KeyRow[] = [...SHORTCUTS, ...CLUSTER_KEYS, ...OTHER_KEYS];
 
 export function shortcutFor(key: string): ShortcutAction | null {
   return SHORTCUTS.find((s) => s.keys.includes(key))?.action ?? null;

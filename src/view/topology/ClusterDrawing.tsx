@@ -1,12 +1,15 @@
 // The cluster itself, inside an SVG: racks and tiers, link bundles, nodes and links. The lab's
-// picture passes handlers and so gets buttons; compare's still pictures pass none.
+// picture passes handlers and so gets buttons (one Tab stop for them all, see useClusterFocus);
+// compare's still pictures pass none.
+import type { FocusEvent } from 'react';
 import type { LinkFrame } from '../../sim/index';
 import { Backdrop } from './Backdrop';
-import type { Direction, TopologyLayout } from './layout';
+import type { TopologyLayout } from './layout';
 import { Bundles, Links } from './Links';
 import type { LinkRates } from './linkState';
 import { NodeGlyph } from './NodeGlyph';
 import type { NodeView } from './nodeState';
+import type { ClusterFocus } from './useClusterFocus';
 
 interface ClusterDrawingProps {
   readonly layout: TopologyLayout;
@@ -15,9 +18,15 @@ interface ClusterDrawingProps {
   readonly links: LinkFrame | null;
   readonly rates: LinkRates | null;
   readonly selected?: ReadonlySet<string>;
+  readonly roving?: ClusterFocus;
   onNodeActivate?(index: number, additive: boolean): void;
-  onNavigate?(index: number, direction: Direction): void;
   onLinkActivate?(index: number): void;
+}
+
+/** The roving Tab stop, or the first node when it names nothing drawn (so the picture is never skipped). */
+function tabStopOf(layout: TopologyLayout, wanted: string | undefined): string {
+  if (wanted && (layout.nodes.some((n) => n.id === wanted) || layout.links.some((l) => l.id === wanted))) return wanted;
+  return layout.nodes[0]?.id ?? '';
 }
 
 export function ClusterDrawing({
@@ -27,32 +36,49 @@ export function ClusterDrawing({
   links,
   rates,
   selected,
+  roving,
   onNodeActivate,
-  onNavigate,
   onLinkActivate,
 }: ClusterDrawingProps) {
+  const tabStop = tabStopOf(layout, roving?.tabStop);
+  // Whatever gets focus (a key, a click, a menu giving it back) becomes the picture's Tab stop.
+  const onFocus = (event: FocusEvent) => {
+    const item = event.target instanceof Element ? event.target.closest('[data-node-id], [data-link-id]') : null;
+    const id = item?.getAttribute('data-node-id') ?? item?.getAttribute('data-link-id');
+    if (id) roving?.onFocusItem(id);
+  };
   return (
     <>
       <Backdrop layout={layout} />
       <Bundles layout={layout} links={links} />
-      <g className="nodes">
-        {views &&
-          layout.nodes.map((box) => {
-            const view = views[box.index];
-            return view ? (
-              <NodeGlyph
-                key={box.id}
-                box={box}
-                view={view}
-                selected={selected?.has(box.id) ?? false}
-                detail={details.get(box.index)}
-                onActivate={onNodeActivate}
-                onNavigate={onNavigate}
-              />
-            ) : null;
-          })}
+      <g className="cluster-items" onFocus={roving && onFocus}>
+        <g className="nodes">
+          {views &&
+            layout.nodes.map((box) => {
+              const view = views[box.index];
+              return view ? (
+                <NodeGlyph
+                  key={box.id}
+                  box={box}
+                  view={view}
+                  selected={selected?.has(box.id) ?? false}
+                  detail={details.get(box.index)}
+                  tabStop={box.id === tabStop}
+                  onActivate={onNodeActivate}
+                  onNavigate={roving?.onNodeMove}
+                />
+              ) : null;
+            })}
+        </g>
+        <Links
+          layout={layout}
+          links={links}
+          rates={rates}
+          tabStop={tabStop}
+          onActivate={onLinkActivate}
+          onNavigate={roving?.onLinkMove}
+        />
       </g>
-      <Links layout={layout} links={links} rates={rates} onActivate={onLinkActivate} />
     </>
   );
 }

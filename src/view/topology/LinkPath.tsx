@@ -4,6 +4,7 @@
 // are written next to it.
 import { memo, type KeyboardEvent } from 'react';
 import { linkHorizontal } from 'd3-shape';
+import { moveOf, type Move } from './clusterKeys';
 import type { LinkLine } from './layout';
 import { linkLabel, percent, type LinkView } from './linkState';
 
@@ -14,8 +15,11 @@ export interface LinkPathProps {
   readonly view: LinkView;
   readonly strokeWidth: number;
   readonly droppedShare: number;
+  /** The picture's one Tab stop (tabindex 0); the other links and nodes are reached by keys. */
+  readonly tabStop?: boolean;
   /** Without it the link is a still picture (compare's side-by-side runs): no button, no id. */
   onActivate?(index: number): void;
+  onNavigate?(index: number, move: Move): void;
 }
 
 function notes(view: LinkView, droppedShare: number): string {
@@ -33,7 +37,8 @@ function dropClass(view: LinkView, droppedShare: number): string {
   return '';
 }
 
-function LinkPathInner({ line, view, strokeWidth, droppedShare, onActivate }: LinkPathProps) {
+function LinkPathInner(props: LinkPathProps) {
+  const { line, view, strokeWidth, droppedShare, tabStop = false, onActivate, onNavigate } = props;
   const d = curve({ source: [line.x1, line.y1], target: [line.x2, line.y2] }) ?? '';
   const mx = (line.x1 + line.x2) / 2;
   const my = (line.y1 + line.y2) / 2;
@@ -43,11 +48,17 @@ function LinkPathInner({ line, view, strokeWidth, droppedShare, onActivate }: Li
       event.preventDefault();
       // Space acts on key up (as buttons do), so the key up cannot land on the menu that opens.
       if (event.key === 'Enter') onActivate?.(line.index);
+      return;
+    }
+    const move = moveOf(event, true);
+    if (move && onNavigate) {
+      event.preventDefault();
+      onNavigate(line.index, move);
     }
   };
   const button = onActivate && {
     role: 'button',
-    tabIndex: 0,
+    tabIndex: tabStop ? 0 : -1,
     'data-link-id': line.id,
     'aria-label': linkLabel(line.id, view, droppedShare),
     onClick: () => onActivate(line.index),
@@ -57,6 +68,8 @@ function LinkPathInner({ line, view, strokeWidth, droppedShare, onActivate }: Li
   return (
     <g className={`link ${dropClass(view, droppedShare)}${view.loss > 0 ? ' is-lossy' : ''}`}>
       <g className="link-button" {...button}>
+        {/* The focus ring: a wide halo in the focus colour under the line, so it follows the curve. */}
+        <path className="link-focus" d={d} />
         <path className="link-hit" d={d} />
         {/* A round handle in the middle: a target that stays clickable (and sized) even on a straight link. */}
         <circle className="link-handle" cx={mx} cy={my} r={7} />
@@ -93,7 +106,9 @@ function sameProps(a: LinkPathProps, b: LinkPathProps): boolean {
     a.view.latencyMs === b.view.latencyMs &&
     a.strokeWidth === b.strokeWidth &&
     a.droppedShare === b.droppedShare &&
-    a.onActivate === b.onActivate
+    a.tabStop === b.tabStop &&
+    a.onActivate === b.onActivate &&
+    a.onNavigate === b.onNavigate
   );
 }
 

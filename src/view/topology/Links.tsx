@@ -7,6 +7,7 @@ import { scaleLinear } from 'd3-scale';
 import type { LinkFrame } from '../../sim/index';
 import { BundlePath } from './BundlePath';
 import type { TopologyLayout } from './layout';
+import type { Move } from './clusterKeys';
 import { LinkPath } from './LinkPath';
 import { bundleViewsOf, linkViewOf, type LinkRates } from './linkState';
 
@@ -14,7 +15,10 @@ interface LinksProps {
   readonly layout: TopologyLayout;
   readonly links: LinkFrame | null;
   readonly rates: LinkRates | null;
+  /** The id of the picture's one Tab stop (a link here, or a node). */
+  readonly tabStop?: string;
   onActivate?(index: number): void;
+  onNavigate?(index: number, move: Move): void;
 }
 
 export function Bundles({ layout, links }: Pick<LinksProps, 'layout' | 'links'>) {
@@ -30,7 +34,7 @@ export function Bundles({ layout, links }: Pick<LinksProps, 'layout' | 'links'>)
   );
 }
 
-export function Links({ layout, links, rates, onActivate }: LinksProps) {
+export function Links({ layout, links, rates, tabStop, onActivate, onNavigate }: LinksProps) {
   const width = scaleLinear()
     .domain([0, Math.max(1, rates?.maxSentPerSecond ?? 1)])
     .range([1.5, 7])
@@ -46,7 +50,9 @@ export function Links({ layout, links, rates, onActivate }: LinksProps) {
             view={linkViewOf(links, line.index)}
             strokeWidth={rates ? Math.round(width(rate) * 2) / 2 : 2}
             droppedShare={rates?.droppedShare[line.index] ?? 0}
+            tabStop={line.id === tabStop}
             onActivate={onActivate}
+            onNavigate={onNavigate}
           />
         );
       })}

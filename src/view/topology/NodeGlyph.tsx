@@ -3,7 +3,8 @@
 // grey with a ring powered off, hollow out of rotation, triangle bad config, dot slow, bar
 // overloaded, red corner failed disk, stripes rebuilding, blue ring partitioned).
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Direction, NodeBox } from './layout';
+import { moveOf, type Move } from './clusterKeys';
+import type { NodeBox } from './layout';
 import { NodeCardFigures } from './NodeCard';
 import type { NodeView } from './nodeState';
 import './nodes.css';
@@ -13,12 +14,12 @@ export interface NodeGlyphProps {
   readonly view: NodeView;
   readonly selected: boolean;
   readonly detail?: string;
+  /** The picture's one Tab stop (tabindex 0); the other nodes are reached by arrow keys. */
+  readonly tabStop?: boolean;
   /** Without handlers the node is a still picture (compare's side-by-side runs): no button, no id. */
   onActivate?(index: number, additive: boolean): void;
-  onNavigate?(index: number, direction: Direction): void;
+  onNavigate?(index: number, move: Move): void;
 }
-
-const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /** Class names for the state, most severe first; CSS draws outline, fill and dash from them. */
 export function stateClasses(view: NodeView): string {
@@ -53,7 +54,7 @@ function CompactGlyph({ view }: { view: NodeView }) {
   );
 }
 
-function NodeGlyphInner({ box, view, selected, detail, onActivate, onNavigate }: NodeGlyphProps) {
+function NodeGlyphInner({ box, view, selected, detail, tabStop = false, onActivate, onNavigate }: NodeGlyphProps) {
   const onClick = (event: MouseEvent) => onActivate?.(box.index, event.shiftKey);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -62,15 +63,15 @@ function NodeGlyphInner({ box, view, selected, detail, onActivate, onNavigate }:
       if (event.key === 'Enter') onActivate?.(box.index, event.shiftKey);
       return;
     }
-    const direction = ARROWS[event.key];
-    if (direction) {
+    const move = moveOf(event, false);
+    if (move && onNavigate) {
       event.preventDefault();
-      onNavigate?.(box.index, direction);
+      onNavigate(box.index, move);
     }
   };
   const button = onActivate && {
     role: 'button',
-    tabIndex: 0,
+    tabIndex: tabStop ? 0 : -1,
     'data-node-id': box.id,
     'aria-label': selected ? `${view.label}, selected` : view.label,
     onClick,
@@ -113,7 +114,7 @@ function NodeGlyphInner({ box, view, selected, detail, onActivate, onNavigate }:
 
 /** Re-render only when what the node shows changed (the view object itself is new every frame). */
 function sameProps(a: NodeGlyphProps, b: NodeGlyphProps): boolean {
-  if (a.box !== b.box || a.selected !== b.selected || a.detail !== b.detail) return false;
+  if (a.box !== b.box || a.selected !== b.selected || a.detail !== b.detail || a.tabStop !== b.tabStop) return false;
   if (a.onActivate !== b.onActivate || a.onNavigate !== b.onNavigate) return false;
   if (a.view.label !== b.view.label) return false;
   if (a.box.glyph) return a.view.overloaded === b.view.overloaded;

@@ -2,19 +2,22 @@
 // latest frame, with d3 doing the maths (layout curves, scales, zoom). Clicking or pressing
 // Enter on a node or link opens its action menu; Shift+click or Shift+Enter adds a node to (or
 // removes it from) the group selection.
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import type { Topology } from '../../sim/index';
 import type { AppState, MenuTarget } from '../../store/appStore';
 import { useApp, useAppStore } from '../../store/context';
 import { selectShownFrame, selectLinks, selectMenu, selectSelected, selectTopology } from '../../store/selectors';
 import { ActionMenu } from './ActionMenu';
 import { ClusterDrawing } from './ClusterDrawing';
-import { layoutTopology, neighbourOf, type Direction, type TopologyLayout } from './layout';
+import { CLUSTER_KEYS_HINT } from './clusterKeys';
+import type { FocusTarget } from './clusterNavigation';
+import { layoutTopology, type TopologyLayout } from './layout';
 import { Legend } from './Legend';
 import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
 import { useOnlyControls } from '../lessons/lessonContext';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from './nodeState';
 import { TopologyToolbar } from './TopologyToolbar';
+import { useClusterFocus } from './useClusterFocus';
 import { useLinkRates } from './useLinkRates';
 import { MAX_ZOOM, useZoom } from './useZoom';
 import './topology.css';
@@ -88,13 +91,12 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
     },
     [store, topology],
   );
-  const onNavigate = useCallback(
-    (index: number, direction: Direction) => {
-      const next = neighbourOf(layout, index, direction);
-      if (next) focus(nodeSelector(next.id));
-    },
-    [layout, focus],
+  const focusItem = useCallback(
+    (target: FocusTarget) => focus(target.kind === 'node' ? nodeSelector(target.id) : linkSelector(target.id)),
+    [focus],
   );
+  const roving = useClusterFocus(topology, layout, focusItem);
+  const keysId = useId();
   const onGroupMenu = useCallback(() => {
     const { actions, selected: ids } = store.getState();
     if (ids.length > 0) actions.openMenu({ kind: 'group', ids });
@@ -141,7 +143,9 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="group"
         aria-label={`Cluster: ${topology.nodes.length} nodes in ${topology.racks.length} racks`}
+        aria-describedby={keysId}
       >
+        <desc id={keysId}>{CLUSTER_KEYS_HINT}</desc>
         <defs>
           <pattern
             id="topology-stripes"
@@ -162,8 +166,8 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
             rates={rates}
             selected={selectedSet}
             onNodeActivate={onNodeActivate}
-            onNavigate={onNavigate}
             onLinkActivate={onLinkActivate}
+            roving={roving}
           />
         </g>
       </svg>
