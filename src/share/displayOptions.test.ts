@@ -5,7 +5,14 @@ import { parseDisplayOptions } from './displayOptions';
 describe('display options', () => {
   it('default to the full lab', () => {
     const { options, problems } = parseDisplayOptions('');
-    expect(options).toMatchObject({ embed: false, speed: null, autoplay: false, host: null, lesson: null });
+    expect(options).toMatchObject({
+      embed: false,
+      speed: null,
+      autoplay: false,
+      host: null,
+      lesson: null,
+      theme: null,
+    });
     expect([...options.hidden]).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -35,14 +42,14 @@ describe('display options', () => {
   });
 
   it('drop bad values with a message naming them', () => {
-    const { options, problems } = parseDisplayOptions('?speed=3&hide=log,nope&host=https://a.example/path&theme=dark');
+    const { options, problems } = parseDisplayOptions('?speed=3&hide=log,nope&host=https://a.example/path&theme=blue');
     expect(options.speed).toBeNull();
     expect(options.host).toBeNull();
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/"hide" is "log,nope"; it must list panels from: inspector, charts/);
     expect(problems.join(' ')).toMatch(/"speed" is "3"; it must be one of/);
     expect(problems.join(' ')).toMatch(/"host" is "https:\/\/a.example\/path"; it must be an origin/);
-    expect(problems.join(' ')).toMatch(/"theme" is "dark"; it must be "light"/);
+    expect(problems.join(' ')).toMatch(/"theme" is "blue"; it must be light, dark or projector/);
   });
 
   const SPEED_RULE = 'must be one of 0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000 (times real time), so it was ignored.';
@@ -51,6 +58,20 @@ describe('display options', () => {
     const { options, problems } = parseDisplayOptions(`?speed=${v}`);
     expect(options.speed).toBeNull();
     expect(problems).toEqual([`The page option "speed" is ${JSON.stringify(v)}; it ${SPEED_RULE}`]);
+  });
+
+  it.each(['light', 'dark', 'projector'] as const)('read theme=%s', (theme) => {
+    const { options, problems } = parseDisplayOptions(`?theme=${theme}`);
+    expect(problems).toEqual([]);
+    expect(options.theme).toBe(theme);
+  });
+
+  it.each(['Dark', 'high-contrast', ' dark'])('name the three themes for theme=%j', (v) => {
+    const { options, problems } = parseDisplayOptions(`?theme=${encodeURIComponent(v)}`);
+    expect(options.theme).toBeNull();
+    expect(problems).toEqual([
+      `The page option "theme" is ${JSON.stringify(v)}; it must be light, dark or projector, so it was ignored.`,
+    ]);
   });
 
   it('say how many steps the lesson has when the step is past its end', () => {
@@ -74,7 +95,7 @@ describe('display options', () => {
     expect(problems).toEqual([
       'The page option "embed" is "yes"; it must be empty, 1, true, 0 or false, so it was ignored.',
       'The page option "autoplay" is "2"; it must be empty, 1, true, 0 or false, so it was ignored.',
-      'The page option "theme" is ""; it must be "light" (the only theme so far), so it was ignored.',
+      'The page option "theme" is ""; it must be light, dark or projector, so it was ignored.',
       'The page option "host" is ""; it must be an origin such as https://notes.example.org (scheme, host and port only), so it was ignored.',
       'The page option "lesson" is "X"; it must be a lesson id such as disks-at-scale, so it was ignored.',
       'The page option "step" only works together with "lesson", so it was ignored.',
@@ -84,7 +105,7 @@ describe('display options', () => {
   it('cut a very long value short in its message', () => {
     const { problems } = parseDisplayOptions(`?theme=${'x'.repeat(5000)}`);
     expect(problems[0]).toBe(
-      `The page option "theme" is "${'x'.repeat(40)}…"; it must be "light" (the only theme so far), so it was ignored.`,
+      `The page option "theme" is "${'x'.repeat(40)}…"; it must be light, dark or projector, so it was ignored.`,
     );
   });
 });

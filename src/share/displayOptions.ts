@@ -10,13 +10,16 @@ export type PanelId = (typeof PANELS)[number];
 /** An embedded lab shows the cluster and its figures; the rest unless asked for stays hidden. */
 const EMBED_HIDES: readonly PanelId[] = ['inspector', 'faults', 'load', 'policy', 'log'];
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 100, 1000];
+export const THEMES = ['light', 'dark', 'projector'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export interface DisplayOptions {
   readonly embed: boolean;
   readonly hidden: ReadonlySet<PanelId>;
   readonly speed: number | null;
   readonly autoplay: boolean;
-  readonly theme: 'light';
+  /** The theme the link asks for; null follows the learner's pick, else the system's light or dark. */
+  readonly theme: Theme | null;
   /** The exact origin of a page allowed to control this lab by postMessage, if any. */
   readonly host: string | null;
   readonly lesson: { readonly id: string; readonly stepIndex: number } | null;
@@ -40,7 +43,7 @@ const schema = z.object({
     .transform(Number)
     .refine((v) => SPEEDS.includes(v) && !Object.is(v, -0), `must be one of ${SPEEDS.join(', ')} (times real time)`)
     .optional(),
-  theme: z.literal('light', { error: 'must be "light" (the only theme so far)' }).optional(),
+  theme: z.enum(THEMES, { error: 'must be light, dark or projector' }).optional(),
   host: z
     .string()
     .refine((v) => {
@@ -121,7 +124,7 @@ export function parseDisplayOptions(search: string, wording: OptionWording = 'pa
       hidden: new Set(hide ?? (embed ? EMBED_HIDES : [])),
       speed: (values.speed as number | undefined) ?? null,
       autoplay: (values.autoplay as boolean | undefined) ?? false,
-      theme: 'light',
+      theme: (values.theme as Theme | undefined) ?? null,
       host: (values.host as string | undefined) ?? null,
       lesson,
     },

@@ -3,6 +3,8 @@
 import type { DisplayOptions } from '../../share/displayOptions';
 import type { AppStore } from '../../store/appState';
 import type { LessonStore } from '../../store/lessonStore';
+// The theme variables every component sheet uses; loaded with the lab, whatever draws its header.
+import '../theme/themes.css';
 
 export function applyDisplayOptions(
   store: AppStore,
