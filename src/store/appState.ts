@@ -143,6 +143,10 @@ export interface AppActions {
   cancelCatchUp(): void;
   /** Shows a problem from outside the simulation (a bad link or file) in the error banner. */
   showProblem(message: string): void;
+  /** Sends the commands that heal everything now broken (src/store/heal.ts). */
+  healEverything(): void;
+  /** Rebuilds the run without its last action, at the same simulated time (src/store/undo.ts). */
+  undoLastAction(): void;
 }
 
 export type AppStore = StoreApi<AppState>;

@@ -8,6 +8,7 @@ import { furthest, type LabReply, type Replay, type SimPort } from '../worker/la
 import { beyondHorizon, isBeyondHorizon } from '../share/horizon';
 import { stoppedEarly } from './catchUpText';
 import { createViewCadence } from './viewCadence';
+import { createDemoTools } from './demoTools';
 import { absorbFrame, bounded, freshRun } from './freshRun';
 import { MARK_HISTORY, STEP_MS, type AppActions, type AppState, type AppStore } from './appState';
 
@@ -67,6 +68,11 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       });
       port.post({ type: 'load', runId, scenario, seed: newSeed, ...(replay && { replay }) });
     };
+    // Undo rebuilds like a seek: the picture stays until the rebuilt run arrives.
+    const demoTools = createDemoTools(
+      () => store,
+      (replay) => start(get().scenario, get().seed, replay, true),
+    );
     const actions: AppActions = {
       loadScenario: (id) => {
         const scenario = getBuiltInScenario(id);
@@ -144,6 +150,8 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       setHelpOpen: (helpOpen) => set({ helpOpen }),
       dismissError: () => set({ commandError: null, simError: null }),
       showProblem: (message) => set({ commandError: message }),
+      healEverything: () => demoTools.healEverything(),
+      undoLastAction: () => demoTools.undoLastAction(),
       cancelCatchUp: () => {
         if (!get().pending) return;
         stepQueued = false;

@@ -36,6 +36,10 @@ function run(action: ShortcutAction, state: AppState): void {
       return actions.setSpeed(nextSpeed(state.speed, -1));
     case 'help':
       return actions.setHelpOpen(!state.helpOpen);
+    case 'healEverything':
+      return actions.healEverything();
+    case 'undoLastAction':
+      return actions.undoLastAction();
     default: {
       const never: never = action;
       return never;

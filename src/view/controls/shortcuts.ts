@@ -3,7 +3,8 @@
 import { SPEEDS } from '../../store/appStore';
 import { CLUSTER_KEYS, type KeyRow } from '../topology/clusterKeys';
 
-export type ShortcutAction = 'togglePlay' | 'step' | 'reset' | 'faster' | 'slower' | 'help';
+export type ShortcutAction =
+  'togglePlay' | 'step' | 'reset' | 'faster' | 'slower' | 'help' | 'healEverything' | 'undoLastAction';
 
 export interface Shortcut {
   readonly action: ShortcutAction;
@@ -30,6 +31,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { action: 'faster', keys: ['+', '='], shown: ['+'], description: 'Faster: next playback speed' },
   { action: 'slower', keys: ['-', '_'], shown: ['−'], description: 'Slower: previous playback speed' },
+  {
+    action: 'healEverything',
+    keys: ['h', 'H'],
+    shown: ['H'],
+    description: 'Heal everything: restart nodes, heal links and partitions, restore power, replace disks, roll back',
+  },
+  {
+    action: 'undoLastAction',
+    keys: ['u', 'U'],
+    shown: ['U'],
+    description: 'Undo last action: rebuild the run without it, at the same simulated time',
+  },
   { action: 'help', keys: ['?'], shown: ['?'], description: 'Show or hide this list' },
 ];
 
