@@ -8,6 +8,13 @@ interface Fixtures {
   pageErrors: string[];
   /** Content-Security-Policy violations in any frame of the page (and any CSP console message); must stay empty. */
   cspViolations: string[];
+  /**
+   * Whether the browser has already seen the first-visit offer (true unless a spec says
+   * `test.use({ firstVisitSeen: false })`), so the offer's card covers nothing in other tests.
+   */
+  firstVisitSeen: boolean;
+  /** Sets the "seen" flag before any page script runs, when firstVisitSeen is true. */
+  firstVisitFlag: void;
 }
 
 /** The binding the page's violation listener reports to (see watchCsp). */
@@ -35,7 +42,25 @@ async function watchCsp(page: Page, violations: string[]): Promise<void> {
   page.on('worker', (worker) => worker.on('console', (message) => onConsole(message.text())));
 }
 
+/** The localStorage key of src/view/tour/firstVisitStorage.ts. */
+const FIRST_VISIT_KEY = 'faultline.firstVisit.v1';
+
 export const test = base.extend<Fixtures>({
+  firstVisitSeen: [true, { option: true }],
+  firstVisitFlag: [
+    async ({ context, firstVisitSeen }, use) => {
+      if (firstVisitSeen)
+        await context.addInitScript((key) => {
+          try {
+            window.localStorage.setItem(key, 'seen');
+          } catch {
+            // A frame without storage (opaque origin) has no offer to hide.
+          }
+        }, FIRST_VISIT_KEY);
+      await use();
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -1,6 +1,10 @@
 // The list of lessons, with how far the learner got in each: a native modal dialog, like Help.
+// Starting a lesson moves focus to the lesson's step, not back to the Lessons button: there Space
+// would open this list again instead of playing.
+import { useRef } from 'react';
 import { useModalDialog } from '../common/useModalDialog';
 import { lessons } from '../../lessons/catalog/index';
+import { focusLessonStep } from './focusLessonStep';
 import { useLesson } from './lessonContext';
 import { DialogHead } from '../common/DialogHead';
 import { DialogBoundary } from '../common/DialogBoundary';
@@ -21,10 +25,17 @@ function LessonList({ open }: { readonly open: boolean }) {
   const message = useLesson((s) => s.message);
   const actions = useLesson((s) => s.actions);
   const { ref: dialogRef, restoreFocus, close: closeDialog } = useModalDialog(open);
+  const started = useRef(false);
+  const start = (lessonId: string, stepIndex?: number) => {
+    started.current = true;
+    actions.open(lessonId, stepIndex);
+  };
 
   const onClose = () => {
     actions.setPickerOpen(false);
-    restoreFocus();
+    const toLesson = started.current && dialogRef.current !== null && focusLessonStep(dialogRef.current);
+    started.current = false;
+    if (!toLesson) restoreFocus();
   };
 
   return (
@@ -64,7 +75,7 @@ function LessonList({ open }: { readonly open: boolean }) {
                   type="button"
                   className="primary"
                   aria-label={`Start lesson ${lesson.number}: ${lesson.title}`}
-                  onClick={() => actions.open(lesson.id)}
+                  onClick={() => start(lesson.id)}
                 >
                   Start
                 </button>
@@ -72,7 +83,7 @@ function LessonList({ open }: { readonly open: boolean }) {
                   <button
                     type="button"
                     aria-label={`Continue lesson ${lesson.number} at step ${p.furthestStep + 1}`}
-                    onClick={() => actions.open(lesson.id, p.furthestStep)}
+                    onClick={() => start(lesson.id, p.furthestStep)}
                   >
                     Continue
                   </button>
