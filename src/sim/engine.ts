@@ -12,6 +12,7 @@ import { onAntiEntropy, placeInitialReplicas } from './cluster/replication';
 import { onRepairDetected, onRepairDone } from './cluster/repair';
 import { parseCommand, type Command, type TimedCommand } from './commands';
 import { EventKind, KIND_BITS, KIND_SPAN, type Observer } from './events';
+import type { Tracer } from './trace/tracer';
 import { WINDOW_MS } from './metrics';
 import type { Scenario } from './scenarioSchema';
 import { buildSnapshot } from './snapshotBuilder';
@@ -254,9 +255,22 @@ export class Simulation {
    * `stats` receives the bytes copied, for callers that budget memory.
    */
   clone(stats?: CopyStats): Simulation {
+    // The tracer is a view's window on this run, not part of it: the copy starts without one.
+    const tracer = this.st.tracer;
+    this.st.tracer = null;
     const twin = deepCopy<Simulation>(this, stats);
+    this.st.tracer = tracer;
     twin.observer = null;
     return twin;
+  }
+
+  /** Attaches (or with null, detaches) a flight recorder; it never changes the run or its hash. */
+  set tracer(tracer: Tracer | null) {
+    this.st.tracer = tracer;
+  }
+
+  get tracer(): Tracer | null {
+    return this.st.tracer;
   }
 
   /** Events waiting in the future event list (for benchmarks and limits). */

@@ -22,6 +22,18 @@ export { builtInScenarios, getBuiltInScenario } from './scenarios/index';
 export { InputError, SimulationStalled } from './limits';
 export { DEFAULT_BUDGET, type BudgetLimits } from './eventBudget';
 export type { ObservedEvent, Observer } from './events';
+export { Tracer } from './trace/tracer';
+export {
+  TRAFFIC_PER_FRAME,
+  TRACE_SEARCH_MS,
+  type Hop,
+  type HopOutcome,
+  type Mark,
+  type RequestTrace,
+  type TraceStep,
+  type TraceWish,
+  type Traffic,
+} from './trace/traceTypes';
 export {
   LINK_TRAFFIC_LIMIT,
   type Frame,

@@ -9,6 +9,7 @@ import { growRequests } from './requestPool';
 import { Metrics } from './metrics';
 import { EventLog } from './eventLog';
 import { KIND_SPAN, type EventKind, type Observer } from './events';
+import type { Tracer } from './trace/tracer';
 import { BALANCER, CLIENTS, MASKS, MAX_RF, SlotState, type BadConfig } from './codes';
 
 export class SimState {
@@ -250,6 +251,8 @@ export class SimState {
   }
 
   observer: Observer | null = null;
+  /** The flight recorder for sampled and traced requests (trace/tracer.ts): reads only, never changes the run. */
+  tracer: Tracer | null = null;
 
   /** Schedules an event; index names the thing it concerns (request slot, node, ...), aux guards staleness. */
   at(timeMs: number, kind: EventKind, index: number, aux: number): void {

@@ -3,7 +3,7 @@
 // Long work (a replay on load, a big advance) runs as a job in slices of about SLICE_MS, with a
 // yield to the scheduler between slices: the worker reads its messages in between, so a newer load
 // or a cancel stops the job at once, and the page hears how far it got.
-import { createSimulation, InputError, type Frame, type Simulation } from '../sim/index';
+import { createSimulation, InputError, Tracer, type Frame, type Simulation, type Traffic } from '../sim/index';
 import { beyondHorizon, isBeyondHorizon } from '../share/horizon';
 import { CatchUp } from './catchUp';
 import { Checkpoints } from './checkpoints';
@@ -49,6 +49,9 @@ export class LabHost {
    * load (Reset, another link) clears it.
    */
   private failure: string | null = null;
+  /** The loaded run's flight recorder; a new run gets a new one with the same sampling. */
+  private tracer = new Tracer();
+  private everyN = 0;
 
   constructor(
     private readonly send: (reply: LabReply) => void,
@@ -79,6 +82,13 @@ export class LabHost {
       return; // a stale run
     } else if (request.type === 'cancel') {
       this.guard(() => this.cancel());
+      return;
+    } else if (request.type === 'watch') {
+      this.everyN = request.everyN;
+      this.tracer.sample(request.everyN);
+      return;
+    } else if (request.type === 'trace') {
+      this.tracer.seek(request.wish, this.sim?.nowMs ?? 0);
       return;
     } else if (this.queue.length >= MAX_QUEUED) {
       this.send({ type: 'error', runId: this.runId, message: 'The lab had too many requests waiting.' });
@@ -186,6 +196,9 @@ export class LabHost {
 
   private loaded(sim: Simulation, cancelled?: { commandsApplied: number }): void {
     this.sim = sim;
+    this.tracer = new Tracer();
+    this.tracer.sample(this.everyN);
+    sim.tracer = this.tracer;
     const frame = this.frame(sim);
     this.send({ type: 'loaded', runId: this.runId, topology: sim.topology(), frame, ...(cancelled && { cancelled }) });
   }
@@ -200,7 +213,23 @@ export class LabHost {
     }
     this.checkpoints.offer(sim);
     const workMs = this.clock() - job.startedAt;
-    this.send({ type: 'frame', runId: this.runId, frame: this.frame(sim), workMs, ...(cancelled && { cancelled }) });
+    const traffic = this.traffic();
+    this.send({
+      type: 'frame',
+      runId: this.runId,
+      frame: this.frame(sim),
+      workMs,
+      ...(cancelled && { cancelled }),
+      ...(traffic && { traffic }),
+    });
+    const trace = this.tracer.takeTrace(sim.nowMs);
+    if (trace) this.send({ type: 'trace', runId: this.runId, trace });
+  }
+
+  /** The motion sample since the last frame, if the page follows requests. */
+  private traffic(): Traffic | null {
+    const traffic = this.tracer.takeTraffic();
+    return this.everyN > 0 ? traffic : null;
   }
 
   private cancel(): void {

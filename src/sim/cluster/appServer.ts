@@ -12,6 +12,7 @@ import { stillTalking } from './network';
 import { crashNode } from './node';
 import { sendReply } from './reply';
 import { beginStorageRound } from './storage';
+import { traceDroppedOnArrival } from '../trace/traceHops';
 
 export function onServerArrival(st: SimState, slot: number, aux: number): void {
   // Attempts abandoned in transit are not served (they would be dropped within a hop anyway).
@@ -20,20 +21,28 @@ export function onServerArrival(st: SimState, slot: number, aux: number): void {
   if (a < 0) return;
   const node = st.appNode(a);
   const sent = st.reqAttemptStartMs[slot] as number;
-  if (!stillTalking(st, CLIENTS, BALANCER, 0, sent) || !stillTalking(st, BALANCER, node, st.balancerLink(a), sent))
+  const traced = st.tracer?.watches(slot) === true;
+  if (!stillTalking(st, CLIENTS, BALANCER, 0, sent) || !stillTalking(st, BALANCER, node, st.balancerLink(a), sent)) {
+    if (traced) traceDroppedOnArrival(st, slot, node);
     return;
+  }
   st.observer?.({ type: 'requestReceived', timeMs: st.nowMs, request: slot, server: a, sentMs: sent });
   if ((st.busy[a] as number) < st.workers) {
     st.metrics.admitted(false);
     startService(st, a, slot, aux);
   } else if ((st.queueLength[a] as number) < st.policy.queueLimit) {
     st.metrics.admitted(true);
+    if (traced) st.tracer?.step(slot, { type: 'queued', atMs: st.nowMs, node, ahead: st.queueLength[a] as number });
     const cap = st.queueCapacity;
     const i = a * cap + (((st.queueHead[a] as number) + (st.queueLength[a] as number)) % cap);
     st.queueSlot[i] = slot;
     st.queueAux[i] = aux;
     st.queueLength[a] = (st.queueLength[a] as number) + 1;
   } else {
+    if (traced) {
+      st.tracer?.step(slot, { type: 'rejected', atMs: st.nowMs, node, queueLimit: st.policy.queueLimit });
+      st.tracer?.mark(st, slot, 'rejected', node);
+    }
     sendReply(st, slot, aux, Outcome.rejected, a, st.nowMs);
   }
 }
@@ -44,10 +53,16 @@ function accountBusy(st: SimState, a: number): void {
 }
 
 function startService(st: SimState, a: number, slot: number, aux: number): void {
+  const traced = st.tracer?.watches(slot) === true;
   if (((st.reqFlags[slot] as number) & FLAG_POISON) !== 0) {
+    if (traced) {
+      st.tracer?.step(slot, { type: 'poisonCrash', atMs: st.nowMs, node: st.appNode(a) });
+      st.tracer?.mark(st, slot, 'crashed', st.appNode(a));
+    }
     crashNode(st, st.appNode(a), 'a poison request crashed it');
     return;
   }
+  if (traced) st.tracer?.step(slot, { type: 'serviceStarted', atMs: st.nowMs, node: st.appNode(a) });
   const base = a * st.workers;
   let w = 0;
   while (st.workBusy[base + w] === 1) w++;
@@ -76,11 +91,10 @@ export function onServiceDone(st: SimState, work: number, aux: number): void {
   const slot = st.workSlot[work] as number;
   if (isCurrent(st, slot, st.workAux[work] as number) && st.reqServer[slot] === a) {
     const bad = st.badConfig[node];
-    if (bad && bad.errorShare > 0 && st.rng.config.next() < bad.errorShare) {
-      sendReply(st, slot, st.workAux[work] as number, Outcome.error, a, st.nowMs);
-    } else {
-      beginStorageRound(st, slot, a);
-    }
+    const error = bad !== null && bad !== undefined && bad.errorShare > 0 && st.rng.config.next() < bad.errorShare;
+    if (st.tracer?.watches(slot)) st.tracer.step(slot, { type: 'serviceDone', atMs: st.nowMs, node, error });
+    if (error) sendReply(st, slot, st.workAux[work] as number, Outcome.error, a, st.nowMs);
+    else beginStorageRound(st, slot, a);
   }
   drainQueue(st, a);
 }

@@ -3,9 +3,10 @@
 // Left out: closed-loop users, think time, sessions, request priorities.
 import { EventKind } from '../events';
 import type { SimState } from '../state';
-import { MAX_REQUESTS_IN_FLIGHT, RequestState } from '../codes';
+import { CLIENTS, MAX_REQUESTS_IN_FLIGHT, RequestState } from '../codes';
 import { forward, releaseOutstanding } from './loadBalancer';
 import { growRequests } from '../requestPool';
+import { whyTimedOut } from '../trace/traceWhy';
 
 export const FLAG_WRITE = 1;
 export const FLAG_POISON = 2;
@@ -63,6 +64,7 @@ export function issueRequest(st: SimState, flags: number): void {
     write: (flags & FLAG_WRITE) !== 0,
     poison: (flags & FLAG_POISON) !== 0,
   });
+  st.tracer?.issued(slot, (flags & FLAG_WRITE) !== 0, st.nowMs);
   startAttempt(st, slot);
 }
 
@@ -73,6 +75,7 @@ function startAttempt(st: SimState, slot: number): void {
   st.reqAttemptStartMs[slot] = st.nowMs;
   st.reqServer[slot] = -1;
   st.metrics.attempt(attempt > 1);
+  if (st.tracer?.watches(slot)) st.tracer.step(slot, { type: 'attemptStarted', atMs: st.nowMs, attempt });
   const aux = attemptAux(st, slot);
   const deadline = st.nowMs + st.policy.timeoutMs;
   if (!st.deadlines.push(deadline, slot, aux)) st.at(deadline, EventKind.attemptTimeout, slot, aux);
@@ -83,6 +86,12 @@ export function onTimeout(st: SimState, slot: number, aux: number): boolean {
   if (!isCurrent(st, slot, aux)) return false;
   st.metrics.timedOut();
   st.observer?.({ type: 'attemptTimedOut', timeMs: st.nowMs, request: slot });
+  const tracer = st.tracer;
+  if (tracer?.watches(slot)) {
+    const why = whyTimedOut(st, tracer.stepsOf(slot));
+    tracer.step(slot, { type: 'timedOut', atMs: st.nowMs, attempt: st.reqAttempt[slot] as number, why });
+    tracer.mark(st, slot, 'timedOut', CLIENTS);
+  }
   releaseOutstanding(st, slot);
   attemptFailed(st, slot);
   return true;
@@ -103,6 +112,8 @@ export function attemptFailed(st: SimState, slot: number): void {
     if (allowed) st.retryTokens -= 1;
   }
   if (!allowed) {
+    if (st.tracer?.watches(slot))
+      st.tracer.step(slot, { type: 'gaveUp', atMs: st.nowMs, why: whyNoRetry(st, attempt) });
     finishRequest(st, slot, false);
     return;
   }
@@ -112,7 +123,15 @@ export function attemptFailed(st: SimState, slot: number): void {
   }
   if (retry.jitter) delay = st.rng.retries.next() * delay;
   st.reqState[slot] = RequestState.backoff;
+  if (st.tracer?.watches(slot)) st.tracer.step(slot, { type: 'backoff', atMs: st.nowMs, delayMs: delay });
   st.at(st.nowMs + delay, EventKind.retryDue, slot, attemptAux(st, slot));
+}
+
+function whyNoRetry(st: SimState, attempt: number): string {
+  const retry = st.policy.retry;
+  if (retry.strategy === 'none') return 'retries are off';
+  if (attempt >= retry.maxAttempts) return `no attempts left (${retry.maxAttempts} allowed)`;
+  return 'the retry budget was spent';
 }
 
 export function finishRequest(st: SimState, slot: number, success: boolean): void {
@@ -123,7 +142,9 @@ export function finishRequest(st: SimState, slot: number, success: boolean): voi
   } else {
     st.metrics.failed();
     st.observer?.({ type: 'requestFailed', timeMs: st.nowMs, request: slot });
+    st.tracer?.mark(st, slot, 'gaveUp', CLIENTS);
   }
+  st.tracer?.finished(st, slot, success, st.nowMs - (st.reqStartMs[slot] as number));
   st.reqState[slot] = RequestState.free;
   // A new generation makes every event still pending for this slot stale.
   st.reqGen[slot] = ((st.reqGen[slot] as number) + 1) & GEN_MASK;

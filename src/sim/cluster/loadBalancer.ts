@@ -7,14 +7,24 @@ import type { SimState } from '../state';
 import { BALANCER, CLIENTS, NodeStatusCode, Outcome } from '../codes';
 import { canTalk, dropped, hopMs, lost } from './network';
 import { sendReply } from './reply';
+import { traceHop, traceLost } from '../trace/traceHops';
 
 export function forward(st: SimState, slot: number, aux: number): void {
-  if (!canTalk(st, CLIENTS, BALANCER, 0)) return dropped(st, 0); // never arrives: the client will time out
-  if (lost(st, 0)) return;
+  const traced = st.tracer?.watches(slot) === true;
+  if (!canTalk(st, CLIENTS, BALANCER, 0)) {
+    if (traced) traceLost(st, slot, CLIENTS, BALANCER, 0, st.nowMs, true);
+    return dropped(st, 0); // never arrives: the client will time out
+  }
+  if (lost(st, 0)) {
+    if (traced) traceLost(st, slot, CLIENTS, BALANCER, 0, st.nowMs, false);
+    return;
+  }
   const toBalancer = hopMs(st, 0);
+  if (traced) traceHop(st, slot, CLIENTS, BALANCER, st.nowMs, st.nowMs + toBalancer);
   const a = pick(st);
   if (a < 0) {
     // No server in rotation: the balancer answers 503 at once.
+    if (traced) st.tracer?.step(slot, { type: 'noServer', atMs: st.nowMs + toBalancer });
     sendReply(st, slot, aux, Outcome.unavailable, -1, st.nowMs + toBalancer);
     return;
   }
@@ -22,12 +32,19 @@ export function forward(st: SimState, slot: number, aux: number): void {
   st.reqServer[slot] = a;
   st.observer?.({ type: 'attemptSent', timeMs: st.nowMs, request: slot, attempt: aux & 15, server: a });
   const link = st.balancerLink(a);
-  if (!canTalk(st, BALANCER, st.appNode(a), link)) {
+  const app = st.appNode(a);
+  if (!canTalk(st, BALANCER, app, link)) {
     st.linkSent[link] = (st.linkSent[link] as number) + 1;
+    if (traced) traceLost(st, slot, BALANCER, app, link, st.nowMs + toBalancer, true);
     return dropped(st, link); // a crashed or cut-off server: the attempt will time out
   }
-  if (lost(st, link)) return;
-  st.at(st.nowMs + toBalancer + hopMs(st, link), EventKind.serverArrival, slot, aux);
+  if (lost(st, link)) {
+    if (traced) traceLost(st, slot, BALANCER, app, link, st.nowMs + toBalancer, false);
+    return;
+  }
+  const toServer = hopMs(st, link);
+  if (traced) traceHop(st, slot, BALANCER, app, st.nowMs + toBalancer, st.nowMs + toBalancer + toServer);
+  st.at(st.nowMs + toBalancer + toServer, EventKind.serverArrival, slot, aux);
 }
 
 /** The client gave up on the attempt (timeout): the balancer's connection to the server closes. */

@@ -9,6 +9,7 @@ import { releaseOutstanding } from './loadBalancer';
 import { canTalk, hopMs, lost, stillTalking } from './network';
 import { ackWrite } from './replication';
 import { recomputeRound } from './storage';
+import { traceHop, traceLost } from '../trace/traceHops';
 
 const OUTCOME_NAMES = ['ok', 'error', 'rejected', 'unavailable'] as const;
 
@@ -22,14 +23,31 @@ export function sendReply(
   leaveMs: number,
 ): void {
   let t = leaveMs;
-  if (!canTalk(st, CLIENTS, BALANCER, 0)) return;
+  const traced = st.tracer?.watches(slot) === true;
+  const name = OUTCOME_NAMES[outcome] ?? 'error';
+  if (!canTalk(st, CLIENTS, BALANCER, 0)) {
+    if (traced) traceLost(st, slot, BALANCER, CLIENTS, 0, leaveMs, true, 'reply', name);
+    return;
+  }
   if (server >= 0) {
     const link = st.balancerLink(server);
-    if (!canTalk(st, BALANCER, st.appNode(server), link) || lost(st, link)) return;
-    t += hopMs(st, link);
+    const app = st.appNode(server);
+    const noPath = !canTalk(st, BALANCER, app, link);
+    if (noPath || lost(st, link)) {
+      if (traced) traceLost(st, slot, app, BALANCER, link, leaveMs, noPath, 'reply', name);
+      return;
+    }
+    const back = hopMs(st, link);
+    if (traced) traceHop(st, slot, app, BALANCER, t, t + back, name);
+    t += back;
   }
-  if (lost(st, 0)) return;
-  t += hopMs(st, 0);
+  if (lost(st, 0)) {
+    if (traced) traceLost(st, slot, BALANCER, CLIENTS, 0, t, false, 'reply', name);
+    return;
+  }
+  const last = hopMs(st, 0);
+  if (traced) traceHop(st, slot, BALANCER, CLIENTS, t, t + last, name);
+  t += last;
   st.reqOutcome[slot] = outcome;
   st.reqRound[slot] = 0;
   st.reqSendMs[slot] = leaveMs;
@@ -50,13 +68,19 @@ export function onReplyArrival(st: SimState, slot: number, aux: number): void {
     // Something failed while this reply was being produced or carried: check it again.
     if (st.reqRound[slot] === 1) {
       const replyMs = recomputeRound(st, slot);
-      if (replyMs < 0) return; // lost: the client will time out
+      if (replyMs < 0) {
+        if (st.tracer?.watches(slot)) st.tracer.step(slot, { type: 'replyVoided', atMs: st.nowMs });
+        return; // lost: the client will time out
+      }
       if (replyMs > st.nowMs) {
         st.reqFaultEpoch[slot] = st.faultEpoch;
         st.at(replyMs, EventKind.replyArrival, slot, aux);
         return;
       }
-    } else if (!replyPathHeld(st, slot)) return;
+    } else if (!replyPathHeld(st, slot)) {
+      if (st.tracer?.watches(slot)) st.tracer.step(slot, { type: 'replyVoided', atMs: st.nowMs });
+      return;
+    }
   }
   const server = st.reqServer[slot] as number;
   const outcome = st.reqOutcome[slot] as number;
@@ -68,6 +92,8 @@ export function onReplyArrival(st: SimState, slot: number, aux: number): void {
     server,
     outcome: OUTCOME_NAMES[outcome] ?? 'error',
   });
+  if (st.tracer?.watches(slot))
+    st.tracer.step(slot, { type: 'replyReceived', atMs: st.nowMs, outcome: OUTCOME_NAMES[outcome] ?? 'error' });
   if (outcome === Outcome.ok) {
     if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0)
       ackWrite(st, st.reqPartition[slot] as number, st.reqMask[slot] as number);

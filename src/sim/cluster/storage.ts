@@ -17,11 +17,15 @@ import type { SimState } from '../state';
 import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState } from '../codes';
 import { FLAG_WRITE, attemptAux } from './client';
 import { canTalk, dropped, stillTalking } from './network';
+import { traceLost } from '../trace/traceHops';
+import { traceReplica, traceRoundReply } from '../trace/traceStorage';
 
 const answers = new Float64Array(MAX_RF);
 let roundMask = 0;
 const UNAVAILABLE = -1;
 const NO_QUORUM = -2;
+/** The request slot whose fresh round is being followed by the tracer, or -1 (most rounds). */
+let traceSlot = -1;
 
 function mixSeed(seed: number, k: number, s: number): number {
   let h = Math.imul(seed ^ Math.imul(k + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(s + 1, 0xc2b2ae35);
@@ -51,6 +55,7 @@ export function recomputeRound(st: SimState, slot: number): number {
 
 /** sinceMs < 0: a fresh round judged on the state now; otherwise a replay judged since sinceMs. */
 function runRound(st: SimState, slot: number, a: number, sinceMs: number): number {
+  traceSlot = sinceMs < 0 && st.tracer?.watches(slot) === true ? slot : -1;
   const seed = st.reqDrawSeed[slot] as number;
   const key = st.reqKeySeed[slot] as number;
   const t0 = st.reqSendMs[slot] as number;
@@ -81,14 +86,26 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   if (sinceMs < 0 && !(canTalk(st, BALANCER, st.appNode(a), link) && canTalk(st, CLIENTS, BALANCER, 0))) return -1;
   const draws = st.storageDraws;
   draws.reseed(mixSeed(seed, -1, -1));
-  const back =
-    draws.draw(st.hopSampler) +
-    draws.draw(st.hopSampler) +
-    (st.linkLatencyMs[link] as number) +
-    (st.linkLatencyMs[0] as number);
+  const toBalancer = draws.draw(st.hopSampler);
+  const toClients = draws.draw(st.hopSampler);
+  const back = toBalancer + toClients + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
   const base = st.scenario.network.loss;
   const lostNearServer = draws.next() < base + (st.linkLoss[link] as number);
   const lostNearClients = draws.next() < base + (st.linkLoss[0] as number);
+  if (traceSlot >= 0) {
+    const outcome = result >= 0 ? 'ok' : 'unavailable';
+    traceRoundReply(
+      st,
+      slot,
+      a,
+      doneMs,
+      toBalancer + (st.linkLatencyMs[link] as number),
+      back,
+      lostNearServer,
+      lostNearClients,
+      outcome,
+    );
+  }
   if (sinceMs < 0) {
     st.linkSent[link] = (st.linkSent[link] as number) + 1;
     if (lostNearServer) dropped(st, link);
@@ -139,7 +156,10 @@ function partitionRound(
     }
   }
   roundMask = 0;
-  if (live < needed) return UNAVAILABLE;
+  if (live < needed) {
+    if (traceSlot >= 0) st.tracer?.step(traceSlot, { type: 'replicasShort', atMs: t0, partition: p, live, needed });
+    return UNAVAILABLE;
+  }
   const send = write ? live : needed;
   const offset = write ? 0 : mixSeed(seed, k, MAX_RF + 1) % rf;
   let sent = 0;
@@ -158,7 +178,12 @@ function partitionRound(
     answers[i] = t;
     roundMask |= 1 << s;
   }
-  return n >= needed ? (answers[needed - 1] as number) : NO_QUORUM;
+  if (n >= needed) return answers[needed - 1] as number;
+  if (traceSlot >= 0) {
+    const waitedMs = st.policy.storageTimeoutMs;
+    st.tracer?.step(traceSlot, { type: 'noQuorum', atMs: t0 + waitedMs, partition: p, waitedMs });
+  }
+  return NO_QUORUM;
 }
 
 /** When the replica in slot idx answers the coordinator, or -1 if its answer never arrives. */
@@ -186,6 +211,7 @@ function replicaAnswer(
   }
   if (!reachable) {
     if (fresh) dropped(st, link);
+    if (traceSlot >= 0) traceLost(st, traceSlot, app, node, link, t0, true, 'ask');
     return -1;
   }
   const draws = st.storageDraws;
@@ -193,13 +219,41 @@ function replicaAnswer(
   // Most of the many app-storage links are never degraded: skip reading their (large) loss and latency arrays.
   const degraded = st.linkDegraded[link] === 1;
   const loss = st.scenario.network.loss + (degraded ? (st.linkLoss[link] as number) : 0);
-  if (loss > 0 && (draws.next() < loss || draws.next() < loss)) {
-    if (fresh) dropped(st, link);
-    return -1;
+  if (loss > 0) {
+    const askLost = draws.next() < loss;
+    if (askLost || draws.next() < loss) {
+      if (fresh) dropped(st, link);
+      if (traceSlot >= 0)
+        traceLost(
+          st,
+          traceSlot,
+          askLost ? app : node,
+          askLost ? node : app,
+          link,
+          t0,
+          false,
+          askLost ? 'ask' : 'answer',
+        );
+      return -1;
+    }
   }
-  const hops =
-    draws.draw(st.hopSampler) + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
-  const t = t0 + hops + draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
+  const out = draws.draw(st.hopSampler);
+  const hops = out + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
+  const diskMs = draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
+  const t = t0 + hops + diskMs;
   // The coordinator stops waiting at its storage timeout: a later answer does not count.
-  return t <= t0 + st.policy.storageTimeoutMs ? t : -1;
+  const inTime = t <= t0 + st.policy.storageTimeoutMs;
+  if (traceSlot >= 0)
+    traceReplica(
+      st,
+      traceSlot,
+      app,
+      node,
+      t0,
+      out + (degraded ? (st.linkLatencyMs[link] as number) : 0),
+      diskMs,
+      t,
+      inTime,
+    );
+  return inTime ? t : -1;
 }
