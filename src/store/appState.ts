@@ -13,6 +13,8 @@ import type {
 } from '../sim/index';
 import type { Experiment } from '../share/experiment';
 import type { CatchUpTask, Replay } from '../worker/labProtocol';
+import type { TraceState, TrafficFeed } from './traffic';
+import type { TraceWish } from '../sim/index';
 
 export const WINDOW_HISTORY = 600;
 export const EVENT_HISTORY = 200;
@@ -91,6 +93,10 @@ export interface AppState {
   readonly announcement: string;
   /** The replay or catch-up under way, shown with a Cancel button; null when there is none to show. */
   readonly catchUp: CatchUpProgress | null;
+  /** "Trace a request": looking for one, or the one found (src/store/traffic.ts). */
+  readonly trace: TraceState;
+  /** The followed requests' messages, frame by frame, for the picture's moving marks. */
+  readonly traffic: TrafficFeed;
   // playback slice
   readonly playing: boolean;
   readonly speed: number;
@@ -143,6 +149,10 @@ export interface AppActions {
   cancelCatchUp(): void;
   /** Shows a problem from outside the simulation (a bad link or file) in the error banner. */
   showProblem(message: string): void;
+  /** Follow every Nth new request for the moving marks (0: none). */
+  followRequests(everyN: number): void;
+  /** Looks for a request to trace whole (the next, a slow or a failed one); null stops and clears. */
+  traceRequest(wish: TraceWish | null): void;
   /** Sends the commands that heal everything now broken (src/store/heal.ts). */
   healEverything(): void;
   /** Rebuilds the run without its last action, at the same simulated time (src/store/undo.ts). */

@@ -8,6 +8,7 @@ import { furthest, type LabReply, type Replay, type SimPort } from '../worker/la
 import { beyondHorizon, isBeyondHorizon } from '../share/horizon';
 import { stoppedEarly } from './catchUpText';
 import { createViewCadence } from './viewCadence';
+import { createTrafficFeed } from './traffic';
 import { createDemoTools } from './demoTools';
 import { absorbFrame, bounded, freshRun } from './freshRun';
 import { MARK_HISTORY, STEP_MS, type AppActions, type AppState, type AppStore } from './appState';
@@ -152,6 +153,11 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       showProblem: (message) => set({ commandError: message }),
       healEverything: () => demoTools.healEverything(),
       undoLastAction: () => demoTools.undoLastAction(),
+      followRequests: (everyN) => port.post({ type: 'watch', runId: get().runId, everyN }),
+      traceRequest: (wish) => {
+        set({ trace: wish ? { status: 'searching', wish } : null });
+        port.post({ type: 'trace', runId: get().runId, wish });
+      },
       cancelCatchUp: () => {
         if (!get().pending) return;
         stepQueued = false;
@@ -169,6 +175,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       pending: false,
       stopAtMs: null,
       helpOpen: false,
+      traffic: createTrafficFeed(),
       actions,
     };
   });
@@ -243,7 +250,10 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
             commandError: stoppedEarly('replay', reply.frame.timeMs),
           }),
         });
+      case 'trace':
+        return store.setState({ trace: { status: 'found', trace: reply.trace } });
       case 'frame':
+        if (reply.traffic) s.traffic.publish(reply.traffic, reply.frame.timeMs);
         // The next request may already be out (see onReply): one update says so, not two.
         return store.setState({
           ...absorb(reply.frame),

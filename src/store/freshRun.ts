@@ -33,6 +33,7 @@ export function freshRun(scenario: Scenario, seed: number, runId: number) {
     menu: null,
     inspected: null,
     catchUp: null,
+    trace: null,
   } satisfies Partial<AppState>;
 }
 
