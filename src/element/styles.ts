@@ -25,7 +25,7 @@ const SOURCES = [
 // document, which here are the host page's, not the lab's: hidden until the view can aim them.
 const ELEMENT_CSS = `
 ${TAG} { display: block; position: relative; }
-${TAG} .lab-header > .open-full-lab, ${TAG} .lab-header > .open-full-lab + button { display: none; }
+${TAG} .lab-header-links > .open-full-lab, ${TAG} .lab-header-links > .open-full-lab + button { display: none; }
 `;
 
 export function injectStyles(doc: Document = document): void {

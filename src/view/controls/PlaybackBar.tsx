@@ -1,9 +1,9 @@
-// The header's controls: play/pause, step, reset, speed, the simulated clock, the run's scenario
-// and seed, and help. Playback only moves simulated time through store actions; runLoop.ts owns the clock.
+// The header's playback controls: play/pause, step, reset, speed and the simulated clock. Playback
+// only moves simulated time through store actions; runLoop.ts owns the clock. Play and Pause share
+// one fixed width, so the header never moves when one becomes the other.
 import { SPEEDS, STEP_MS, type AppState } from '../../store/appStore';
 import { selectActions, selectPlaying, selectSpeed } from '../../store/selectors';
 import { useApp } from '../../store/context';
-import { RunSetup } from './RunSetup';
 import { SimClock } from './SimClock';
 import { SpeedHint } from './SpeedHint';
 import './playback.css';
@@ -62,16 +62,6 @@ export function PlaybackBar() {
           <SpeedHint />
         </div>
       </div>
-      <RunSetup />
-      <button
-        type="button"
-        className="help-button"
-        onClick={() => actions.setHelpOpen(true)}
-        aria-keyshortcuts="?"
-        aria-haspopup="dialog"
-      >
-        Help <kbd aria-hidden="true">?</kbd>
-      </button>
     </div>
   );
 }

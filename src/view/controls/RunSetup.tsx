@@ -70,7 +70,10 @@ export function RunSetup() {
   const scenarioName = useApp(selectScenarioName);
   const actions = useApp(selectActions);
   return (
-    <div className="playback-group">
+    <div className="run-setup">
+      <p className="run-setup-note">
+        Changing either starts the run again from time 0. The same scenario, seed and actions always give the same run.
+      </p>
       <label className="inline-label" htmlFor="run-scenario">
         Scenario
       </label>
