@@ -3,7 +3,7 @@
 // replay), and both say what they did in the live region.
 import type { Command, TimedCommand } from '../sim/index';
 import type { Replay } from '../worker/labProtocol';
-import type { AppStore, FaultMark } from './appState';
+import type { AppState, AppStore, FaultMark } from './appState';
 import { describeHeal, healSteps } from './heal';
 import { createActionGroups, lastActionLength, NOTHING_TO_UNDO } from './undo';
 
@@ -26,13 +26,16 @@ function undoneWords(undone: readonly TimedCommand[], marks: readonly FaultMark[
   return mark && mark.timeMs === last.atMs ? mark.label : describeCommand(last.command);
 }
 
-/** Sets the live region once the run `runId` has finished loading (a rebuild announces its own faults first). */
-function announceWhenLoaded(store: AppStore, runId: number, text: string): void {
-  const done = () => store.getState().runId === runId && !store.getState().pending;
-  if (done()) return store.setState({ announcement: text });
+/**
+ * Sets the live region once `done` holds (or the run is replaced): after the worker's answers,
+ * which announce their own faults and recoveries, so this summary is the last word.
+ */
+function announceWhen(store: AppStore, done: (s: AppState) => boolean, text: string): void {
+  const runId = store.getState().runId;
+  if (done(store.getState())) return store.setState({ announcement: text });
   const stop = store.subscribe((s) => {
     if (s.runId !== runId) return stop();
-    if (!s.pending) {
+    if (done(s)) {
       stop();
       store.setState({ announcement: text });
     }
@@ -49,7 +52,13 @@ export function createDemoTools(storeOf: () => AppStore, rebuild: (replay: Repla
       const steps = healSteps(s.topology, s.frame, s.links);
       groups.group(steps.map((step) => step.command));
       for (const step of steps) store.getState().actions.apply(step.command, step.label);
-      store.setState({ announcement: describeHeal(steps) });
+      const last = steps[steps.length - 1]?.command;
+      // Done when the last command is in the log, or was refused (then the error banner says why).
+      const answered = (now: AppState) =>
+        last === undefined ||
+        now.commandLog[now.commandLog.length - 1]?.command === last ||
+        (now.commandError !== null && now.commandError !== s.commandError);
+      announceWhen(store, answered, describeHeal(steps));
     },
     undoLastAction() {
       const store = storeOf();
@@ -66,9 +75,9 @@ export function createDemoTools(storeOf: () => AppStore, rebuild: (replay: Repla
       rebuild({ commands: s.commandLog.slice(0, -n), untilMs: atMs });
       // Marks stand for this run's commands in order, so the undone ones are the last.
       store.setState({ marks: s.marks.slice(0, Math.max(0, s.marks.length - n)) });
-      announceWhenLoaded(
+      announceWhen(
         store,
-        store.getState().runId,
+        (loaded) => !loaded.pending,
         `Undid ${words}: the run was rebuilt without it, at ${(atMs / 1000).toFixed(1)} seconds.`,
       );
     },
