@@ -1,5 +1,7 @@
 // `<faultline-lab>`: the lab as an embedded figure on any page. Each element owns its own store,
 // worker and run loop, so several on one page run independently; all of it ends on disconnect.
+// It is as tall as its content needs (the same height an iframe asks its host for), unless the
+// page gave it a height: then the lab scrolls inside that.
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createAppStore, type AppStore } from '../store/appStore';
@@ -16,6 +18,7 @@ import { OBSERVED_ATTRIBUTES, readAttributes, type ConfigResult, type ElementCon
 import type { SimPort } from '../worker/labProtocol';
 import { createInlineWorkerPort } from './inlineWorkerPort';
 import { injectStyles } from './styles';
+import { watchNeededHeight } from '../view/layout/neededHeight';
 
 interface Running {
   readonly root: Root;
@@ -26,10 +29,20 @@ interface Running {
 export class FaultlineLab extends HTMLElement {
   static readonly observedAttributes = OBSERVED_ATTRIBUTES;
   private running: Running | null = null;
+  /** The height this element gave itself, to tell it from one the page set. */
+  private ownHeight = '';
 
   connectedCallback(): void {
     injectStyles(this.ownerDocument);
+    this.toggleAttribute('data-page-height', this.pageSetsHeight());
     this.start();
+  }
+
+  /** Empty and not yet sized by us, the element is 0 px tall unless the page gave it a height. */
+  private pageSetsHeight(): boolean {
+    if (this.style.height !== '' && this.style.height !== this.ownHeight) return true;
+    if (this.ownHeight !== '') return false;
+    return this.childElementCount === 0 && this.getBoundingClientRect().height > 0;
   }
 
   disconnectedCallback(): void {
@@ -44,11 +57,20 @@ export class FaultlineLab extends HTMLElement {
   }
 
   private start(): void {
-    const root = createRoot(this, rootErrorOptions);
+    const content = this.ownerDocument.createElement('div');
+    content.className = 'faultline-lab-content';
+    this.replaceChildren(content);
+    const root = createRoot(content, rootErrorOptions);
+    const stopSizing = this.hasAttribute('data-page-height')
+      ? () => {}
+      : watchNeededHeight(content, (height) => {
+          this.ownHeight = `${height}px`;
+          this.style.height = this.ownHeight;
+        });
     const result = readAttributesSafely(this);
     if (!result.ok) {
       root.render(<AttributeProblems problems={result.problems} />);
-      this.running = { root, stopLab: () => {} };
+      this.running = { root, stopLab: stopSizing };
       return;
     }
     let port: SimPort;
@@ -58,7 +80,7 @@ export class FaultlineLab extends HTMLElement {
       // E.g. a page whose Content-Security-Policy allows no blob: or data: workers.
       const reason = error instanceof Error ? error.message : String(error);
       root.render(<AttributeProblems problems={[`Its simulation worker could not be started: ${reason}`]} />);
-      this.running = { root, stopLab: () => {} };
+      this.running = { root, stopLab: stopSizing };
       return;
     }
     const store = createAppStore(port, result.config.scenarioId, result.config.seed);
@@ -70,6 +92,7 @@ export class FaultlineLab extends HTMLElement {
     this.running = {
       root,
       stopLab: () => {
+        stopSizing();
         stopRunLoop();
         port.close();
       },

@@ -25,6 +25,7 @@ const SOURCES = [
 // document, which here are the host page's, not the lab's: hidden until the view can aim them.
 const ELEMENT_CSS = `
 ${TAG} { display: block; position: relative; }
+${TAG}[data-page-height] > .faultline-lab-content { height: 100%; overflow: auto; }
 ${TAG} .lab-header-links > .open-full-lab, ${TAG} .lab-header-links > .open-full-lab + button { display: none; }
 `;
 

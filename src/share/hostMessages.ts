@@ -23,9 +23,28 @@ export interface MetricsSummary {
   readonly logHash: string;
 }
 
+/** The tallest height a lab asks its host for: a bound, so a runaway layout cannot ask for more. */
+export const MAX_RESIZE_HEIGHT_PX = 20_000;
+
+/** The height in CSS pixels the lab needs to show everything without scrolling in its frame. */
+export interface ResizeMessage {
+  readonly type: 'faultline:resize';
+  readonly height: number;
+}
+
 /** What the lab tells its host. */
 export type LabMessage =
   | { readonly type: 'faultline:ready' }
+  | ResizeMessage
   | { readonly type: 'faultline:fault'; readonly timeMs: number; readonly description: string }
   | { readonly type: 'faultline:metrics'; readonly summary: MetricsSummary }
   | { readonly type: 'faultline:error'; readonly message: string };
+
+/**
+ * The message that asks the host for a frame `heightPx` tall (CSS pixels): a whole number, at
+ * least 1, at most MAX_RESIZE_HEIGHT_PX, so a host can set `iframe.style.height` from it as is.
+ */
+export function resizeMessage(heightPx: number): ResizeMessage {
+  const height = Number.isFinite(heightPx) ? Math.min(MAX_RESIZE_HEIGHT_PX, Math.max(1, Math.ceil(heightPx))) : 1;
+  return { type: 'faultline:resize', height };
+}

@@ -1,10 +1,12 @@
-// Lets the page that embeds the lab drive it by postMessage, and tells that page about faults and
-// metrics. Only the one origin named by `?host=` is heard and written to (never "*"). Seeks and
-// loads are coalesced (the latest wins) and times past the interactive horizon are refused.
+// Lets the page that embeds the lab drive it by postMessage, and tells that page about faults,
+// metrics and the height the lab needs. Only the one origin named by `?host=` is heard and written
+// to (never "*"). Seeks and loads are coalesced (the latest wins) and times past the interactive
+// horizon are refused.
 import { beyondHorizon, isBeyondHorizon } from '../../share/horizon';
-import { hostMessageSchema, type LabMessage, type MetricsSummary } from '../../share/hostMessages';
+import { hostMessageSchema, resizeMessage, type LabMessage, type MetricsSummary } from '../../share/hostMessages';
 import { describeForScreenReader, FAULT_TYPES } from '../../store/announce';
 import type { AppState, AppStore } from '../../store/appState';
+import { watchNeededHeight } from '../layout/neededHeight';
 import { createJumpWaiter } from './hostJumps';
 
 function summaryOf(s: AppState): MetricsSummary | null {
@@ -78,8 +80,12 @@ export function startHostApi(store: AppStore, host: string, win: Window = window
     }
   });
   tell({ type: 'faultline:ready' });
+  // The page's content height, so the host can size its iframe (docs/embedding.md).
+  const body = win.document?.body;
+  const stopResize = body ? watchNeededHeight(body, (height) => tell(resizeMessage(height)), win) : () => {};
   return () => {
     win.removeEventListener('message', onMessage);
     unsubscribe();
+    stopResize();
   };
 }
