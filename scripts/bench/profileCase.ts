@@ -16,8 +16,11 @@ async function main(): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const commits0 = (await page.evaluate('window.__commits')) as number;
   await cdp.send('Profiler.start');
   await page.waitForTimeout(5000);
+  const commits = ((await page.evaluate('window.__commits')) as number) - commits0;
+  console.log(`React commits per second: ${(commits / 5).toFixed(1)}`);
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   };
