@@ -43,6 +43,36 @@ test.describe('themes', () => {
       expect(await axeViolations(page)).toEqual([]);
     });
 
+  test("an embed takes the link's theme too", async ({ page }) => {
+    await page.goto('./?embed&theme=dark');
+    await expect(root(page)).toHaveAttribute('data-theme', 'dark');
+    await expect(themePicker(page)).toHaveCount(0);
+  });
+
+  test('in dark, every state colour keeps 3:1 against the panel', async ({ page }) => {
+    await open(page, '?theme=dark');
+    const ratios = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      document.querySelector('.panel')?.append(probe);
+      const colour = (name: string) => {
+        probe.style.color = `var(${name})`;
+        return (getComputedStyle(probe).color.match(/\d+/g) ?? []).map(Number);
+      };
+      const luminance = (rgb: number[]) =>
+        rgb
+          .map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, c, i) => sum + c * ([0.2126, 0.7152, 0.0722][i] ?? 0), 0);
+      const panel = luminance(colour('--panel'));
+      const names = ['up', 'down', 'degraded', 'overloaded', 'info', 'side', 'neutral'];
+      const out = Object.fromEntries(
+        names.map((n) => [n, (luminance(colour(`--state-${n}`)) + 0.05) / (panel + 0.05)]),
+      );
+      probe.remove();
+      return out;
+    });
+    for (const [state, ratio] of Object.entries(ratios)) expect(ratio, state).toBeGreaterThanOrEqual(3);
+  });
+
   test('follows the system: dark when the system is dark', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await open(page);
