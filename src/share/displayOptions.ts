@@ -18,6 +18,8 @@ export interface DisplayOptions {
   readonly hidden: ReadonlySet<PanelId>;
   readonly speed: number | null;
   readonly autoplay: boolean;
+  /** `tour=1` offers the first-visit start even in an embed; `tour=0` never offers it; null: only outside one. */
+  readonly tour: boolean | null;
   /** The theme the link asks for; null follows the learner's pick, else the system's light or dark. */
   readonly theme: Theme | null;
   /** The exact origin of a page allowed to control this lab by postMessage, if any. */
@@ -32,6 +34,7 @@ const flag = z
 const schema = z.object({
   embed: flag.optional(),
   autoplay: flag.optional(),
+  tour: flag.optional(),
   hide: z
     .string()
     .transform((v) => v.split(',').filter(Boolean))
@@ -124,6 +127,7 @@ export function parseDisplayOptions(search: string, wording: OptionWording = 'pa
       hidden: new Set(hide ?? (embed ? EMBED_HIDES : [])),
       speed: (values.speed as number | undefined) ?? null,
       autoplay: (values.autoplay as boolean | undefined) ?? false,
+      tour: (values.tour as boolean | undefined) ?? null,
       theme: (values.theme as Theme | undefined) ?? null,
       host: (values.host as string | undefined) ?? null,
       lesson,
