@@ -15,6 +15,7 @@ import { EventLog } from '../metrics/EventLog';
 import { PolicyPanel } from '../policy/PolicyPanel';
 import { Timeline } from '../timeline/Timeline';
 import { NodeInspector } from '../topology/NodeInspector';
+import { TraceView } from '../trace/TraceView';
 
 /** What a tab's content may depend on besides the store. */
 export interface RailContext {
@@ -125,6 +126,17 @@ export const RAIL_TABS: readonly RailTab[] = [
     render: () => (
       <Panel title="Inspector" className="rail-panel inspector-panel" quietTitle what="The inspector">
         <NodeInspector />
+      </Panel>
+    ),
+  },
+  {
+    id: 'trace',
+    label: 'Trace',
+    panels: [],
+    lessonControl: false,
+    render: () => (
+      <Panel title="Trace a request" className="rail-panel trace-panel" quietTitle what="The request trace">
+        <TraceView />
       </Panel>
     ),
   },

@@ -1,6 +1,8 @@
-// Above the cluster picture: how to use it, the current group selection, and zoom buttons for
-// keyboard users (the mouse can also drag to pan and Ctrl + scroll or pinch to zoom). The zoom
+// Above the cluster picture: how to use it, the current group selection, "Trace a request", the
+// moving-requests switch, and zoom buttons for keyboard users (the mouse can also drag to pan and Ctrl + scroll or pinch to zoom). The zoom
 // buttons use aria-disabled, not disabled, so a focused button keeps focus at the zoom limit.
+import { TraceMenu } from '../trace/TraceMenu';
+import { MotionToggle } from '../traffic/MotionToggle';
 import type { ZoomControls } from './useZoom';
 
 interface TopologyToolbarProps {
@@ -31,6 +33,10 @@ export function TopologyToolbar({ selected, zoom, maxZoom, onGroupMenu, onClearS
             </button>
           </>
         )}
+      </div>
+      <div className="topology-tools">
+        <TraceMenu />
+        <MotionToggle />
       </div>
       <div className="topology-zoom" role="group" aria-label="Zoom">
         <button

@@ -233,7 +233,9 @@ class RowBuilder {
       replica.note = `disk ${formatMs(diskMs(replica))}, answered at ${formatMs(replica.endMs)}`;
       return;
     }
-    const note = hop.outcome && hop.kind === 'reply' ? `carries: ${REPLY_WORDS[hop.outcome]}` : null;
+    // A reply says what it carries only when that is news: a failure.
+    const failed = hop.kind === 'reply' && hop.outcome !== null && hop.outcome !== 'ok';
+    const note = failed ? `carries: ${REPLY_WORDS[hop.outcome as HopOutcome]}` : null;
     this.push('hop', label, hop.departMs, hop.arriveMs, index, note);
   }
 
