@@ -1,0 +1,106 @@
+// Paints the traffic canvas: sized over the SVG (device pixels), redrawn each animation frame
+// while something moves and once after any other change, with the theme's colours re-read now and
+// then. Outside React: the component hands it new inputs and calls wake().
+import type { ZoomTransform } from 'd3-zoom';
+import type { Hop } from '../../sim/index';
+import type { TopologyLayout } from '../topology/layout';
+import type { Animator } from './animator';
+import {
+  beginScene,
+  drawEffects,
+  drawMoving,
+  drawStreams,
+  drawTracePath,
+  type Palette,
+  type Stream,
+} from './drawTraffic';
+import type { TrafficMode } from './sampling';
+import { readPalette, sceneFor } from './scene';
+import type { TrafficGeometry } from './trafficGeometry';
+
+export interface PainterInputs {
+  readonly canvas: HTMLCanvasElement | null;
+  readonly svg: SVGSVGElement | null;
+  readonly layout: TopologyLayout;
+  readonly geometry: TrafficGeometry;
+  readonly zoom: ZoomTransform;
+  readonly streams: readonly Stream[];
+  readonly mode: TrafficMode;
+  readonly traceHops: readonly Hop[];
+  readonly motion: boolean;
+}
+
+const PALETTE_EVERY_FRAMES = 30;
+
+function setData(canvas: HTMLCanvasElement, name: string, value: number): void {
+  const text = String(value);
+  if (canvas.dataset[name] !== text) canvas.dataset[name] = text;
+}
+
+export class Painter {
+  private inputs: PainterInputs | null = null;
+  private raf = 0;
+  private last = 0;
+  private frames = 0;
+  private palette: Palette | null = null;
+
+  constructor(private readonly animator: Animator) {}
+
+  /** New inputs from the component: drawn at the next animation frame. */
+  update(inputs: PainterInputs): void {
+    this.inputs = inputs;
+    this.wake();
+  }
+
+  wake(): void {
+    if (!this.raf) this.raf = requestAnimationFrame(this.draw);
+  }
+
+  stop(): void {
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+  }
+
+  private readonly draw = (time: number): void => {
+    this.raf = 0;
+    const inputs = this.inputs;
+    const canvas = inputs?.canvas;
+    const svg = inputs?.svg;
+    const ctx = canvas?.getContext('2d');
+    if (!inputs || !canvas || !svg || !ctx) return;
+    const animator = this.animator;
+    const dt = this.last ? Math.min(100, time - this.last) : 16;
+    this.last = time;
+    if (inputs.motion) animator.tick(dt);
+    if (!this.palette || this.frames++ % PALETTE_EVERY_FRAMES === 0) this.palette = readPalette(canvas);
+    const box = { width: svg.clientWidth, height: svg.clientHeight };
+    const dpr = window.devicePixelRatio || 1;
+    const pixelWidth = Math.round(box.width * dpr);
+    const pixelHeight = Math.round(box.height * dpr);
+    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+      canvas.width = pixelWidth;
+      canvas.height = pixelHeight;
+    }
+    const place = svg.getBoundingClientRect();
+    const parent = (canvas.offsetParent ?? document.body).getBoundingClientRect();
+    canvas.style.left = `${place.left - parent.left}px`;
+    canvas.style.top = `${place.top - parent.top}px`;
+    canvas.style.width = `${box.width}px`;
+    canvas.style.height = `${box.height}px`;
+    const scene = sceneFor(inputs.geometry, this.palette, inputs.layout, box, inputs.zoom, dpr);
+    ctx.save();
+    beginScene(ctx, scene, pixelWidth, pixelHeight);
+    if (inputs.mode !== 'dots') drawStreams(ctx, scene, inputs.streams, animator.clockMs, inputs.mode === 'streams');
+    if (inputs.traceHops.length > 0) drawTracePath(ctx, scene, inputs.traceHops);
+    const moving = drawMoving(ctx, scene, animator.moving());
+    const lost = drawEffects(ctx, scene, animator.liveEffects(), animator.clockMs);
+    ctx.restore();
+    setData(canvas, 'moving', moving);
+    setData(canvas, 'lost', lost);
+    setData(canvas, 'clock', Math.round(animator.clockMs));
+    const busy =
+      animator.count > 0 || animator.liveEffects().length > 0 || (inputs.mode === 'streams' && inputs.motion);
+    if (busy) this.raf = requestAnimationFrame(this.draw);
+    else this.last = 0;
+  };
+}
