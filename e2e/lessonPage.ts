@@ -73,6 +73,26 @@ export class LessonPage extends LabPage {
     throw new Error(`Tab never reached ${selector}`);
   }
 
+  /**
+   * Tabs into the cluster picture (one Tab stop) and moves to an app server with the arrow keys:
+   * Home, right twice to the app tier, then down and up along it.
+   */
+  async arrowToNode(id: string): Promise<void> {
+    await this.tabTo('.topology-svg [tabindex="0"]');
+    const keys = [
+      'Home',
+      'ArrowRight',
+      'ArrowRight',
+      ...Array<string>(5).fill('ArrowDown'),
+      ...Array<string>(5).fill('ArrowUp'),
+    ];
+    for (const key of keys) {
+      if (await this.page.evaluate((want) => document.activeElement?.getAttribute('data-node-id') === want, id)) return;
+      await this.page.keyboard.press(key);
+    }
+    throw new Error(`The arrow keys never reached ${id}`);
+  }
+
   /** The current step has shown what the run measured (with or without a reveal text). */
   get revealed(): Locator {
     return this.panel.locator('[data-revealed="true"]');

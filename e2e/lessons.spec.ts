@@ -81,7 +81,7 @@ test.describe('guided lessons', () => {
     await expect(lesson.panel.getByRole('radio', { name: /short blip/ })).toBeChecked();
     await lesson.tabTo('.lesson-prediction button[type="submit"]');
     await page.keyboard.press('Enter');
-    await lesson.tabTo('[data-node-id="app-2"]');
+    await lesson.arrowToNode('app-2');
     await page.keyboard.press('Enter');
     const crash = page.getByRole('menuitem', { name: 'Crash node', exact: true });
     for (let i = 0; i < 10 && !(await crash.evaluate((el) => el === document.activeElement)); i++)
@@ -104,7 +104,7 @@ test.describe('guided lessons', () => {
     await page.keyboard.press('ArrowDown');
     await lesson.tabTo('.lesson-prediction button[type="submit"]');
     await page.keyboard.press('Enter');
-    await lesson.tabTo('[data-node-id="app-1"]');
+    await lesson.arrowToNode('app-1');
     await page.keyboard.press('Enter');
     for (let i = 0; i < 10 && !(await crash.evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press('ArrowDown');
