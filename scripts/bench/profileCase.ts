@@ -48,6 +48,23 @@ async function main(): Promise<void> {
       seen.add(name);
     }
   });
+  // PROFILE_FOCUS=name: inclusive time of each function only in the stacks that pass through it.
+  const focus = process.env.PROFILE_FOCUS;
+  if (focus) {
+    const within = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const stack: string[] = [];
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+        stack.push(byId.get(at)?.callFrame.functionName || '(anon)');
+      const at = stack.indexOf(focus);
+      if (at < 0) return;
+      for (const name of new Set(stack.slice(0, at + 1)))
+        within.set(name, (within.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    console.log(`--- within ${focus}`);
+    for (const [k, ms] of [...within.entries()].sort((a, b) => b[1] - a[1]).slice(0, 50))
+      console.log(`${ms.toFixed(1)}ms ${k}`);
+  }
   console.log('--- inclusive');
   for (const [k, ms] of [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60))
     console.log(`${ms.toFixed(1)}ms ${k}`);
