@@ -77,6 +77,9 @@ function FoundTrace({ story, onAgain, onClose }: FoundTraceProps) {
   return (
     <div className="trace-view">
       <h3 className="trace-heading" data-outcome={story.ok ? 'served' : 'failed'}>
+        <span aria-hidden="true" className="trace-outcome">
+          {story.ok ? '✓ ' : '✕ '}
+        </span>
         {heading}
       </h3>
       <p className="trace-why">{story.why}</p>

@@ -54,6 +54,9 @@ describe('the waterfall rows of a traced request', () => {
     expect(rows[2]?.label).toMatch(/^lb → app-\d$/);
     const served = rows.find((r) => r.kind === 'served');
     expect(served?.label).toMatch(/^served by app-\d$/);
+    // A worker was free: the queue's row says it waited no time (and stands for no step of its own).
+    expect(rows[3]).toMatchObject({ kind: 'queued', note: 'not queued: a worker was free', steps: [] });
+    expect(rows[3]?.label).toBe(served?.label.replace('served by', 'queued at'));
     const replicas = rows.filter((r) => r.kind === 'replica');
     expect(replicas.length).toBeGreaterThan(0);
     for (const replica of replicas) {

@@ -42,6 +42,8 @@ interface Draft {
   node?: number;
 }
 
+const NOT_QUEUED = 'not queued: a worker was free';
+
 const REPLY_WORDS: Record<HopOutcome, string> = {
   ok: 'ok',
   error: 'an error reply',
@@ -148,6 +150,9 @@ class RowBuilder {
       case 'serviceStarted': {
         const queued = this.openRow('queued', step.node);
         if (queued) Object.assign(queued, { open: false, endMs: this.at(step.atMs) });
+        // No queued step means a worker was free on arrival: the waterfall says so, as time queued is
+        // one of the things a learner looks for.
+        else this.push('queued', `queued at ${name(step.node)}`, step.atMs, step.atMs, index, NOT_QUEUED).steps = [];
         const row = this.push('served', `served by ${name(step.node)}`, step.atMs, step.atMs, index);
         Object.assign(row, { open: true, node: step.node });
         return;
