@@ -75,7 +75,9 @@ export function pictureSvg(picture: Picture, link: string): { text: string; widt
   clone.setAttribute('height', String(height));
   if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const viewBox = clone.viewBox.baseVal;
-  const meta = `<title>Faultline: ${escapeXml(picture.label)}</title><metadata><experiment xmlns="https://faultline.dev/experiment" href="${escapeXml(link)}">${escapeXml(link)}</experiment></metadata><rect x="${viewBox.x}" y="${viewBox.y}" width="${viewBox.width}" height="${viewBox.height}" fill="#ffffff"/>`;
+  // The theme's panel colour behind the inlined colours: a dark theme's light text stays readable.
+  const panel = getComputedStyle(source).getPropertyValue('--panel').trim() || '#ffffff';
+  const meta = `<title>Faultline: ${escapeXml(picture.label)}</title><metadata><experiment xmlns="https://faultline.dev/experiment" href="${escapeXml(link)}">${escapeXml(link)}</experiment></metadata><rect x="${viewBox.x}" y="${viewBox.y}" width="${viewBox.width}" height="${viewBox.height}" fill="${escapeXml(panel)}"/>`;
   const markup = new XMLSerializer().serializeToString(clone);
   const at = markup.indexOf('>') + 1;
   return {
