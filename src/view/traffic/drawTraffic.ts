@@ -110,22 +110,27 @@ function cross(ctx: CanvasRenderingContext2D, scene: Scene, x: number, y: number
   ctx.globalAlpha = 1;
 }
 
-/** Moving and waiting marks; returns how many were drawn (for tests and the legend). */
-export function drawMoving(ctx: CanvasRenderingContext2D, scene: Scene, moving: readonly Moving[]): number {
+/** Moving and waiting marks; returns how many of each were drawn (the canvas reports them to tests). */
+export function drawMoving(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  moving: readonly Moving[],
+): { moving: number; waiting: number } {
   const waiting = new Map<number, number>();
-  let drawn = 0;
+  const drawn = { moving: 0, waiting: 0 };
   for (const m of moving) {
     if (m.t < 0) {
       const place = waiting.get(m.from) ?? 0;
       waiting.set(m.from, place + 1);
       if (!waitingSpot(scene.geometry, m.from, place, point)) continue;
+      drawn.waiting++;
     } else {
       const curve = curveBetween(scene.geometry, m.from, m.to);
       if (!curve) continue;
       pointOn(curve, m.t, point);
+      drawn.moving++;
     }
     mark(ctx, scene, m.shape, m.role, point.x, point.y);
-    drawn++;
   }
   return drawn;
 }

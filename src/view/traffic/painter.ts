@@ -95,7 +95,8 @@ export class Painter {
     const moving = drawMoving(ctx, scene, animator.moving());
     const lost = drawEffects(ctx, scene, animator.liveEffects(), animator.clockMs);
     ctx.restore();
-    setData(canvas, 'moving', moving);
+    setData(canvas, 'moving', moving.moving);
+    setData(canvas, 'waiting', moving.waiting);
     setData(canvas, 'lost', lost);
     setData(canvas, 'clock', Math.round(animator.clockMs));
     const busy =

@@ -24,7 +24,7 @@ export function everyNFor(rateRps: number, speed: number): number {
 
 /** The legend's words for one dot. */
 export function dotMeaning(everyN: number): string {
-  return everyN <= 1
-    ? 'each dot is one request'
-    : `each dot ≈ ${everyN.toLocaleString('en')} requests (1 in ${everyN.toLocaleString('en')} followed)`;
+  if (everyN <= 1) return 'Each dot is one request';
+  const n = everyN.toLocaleString('en');
+  return `Each dot ≈ ${n} requests (1 in ${n} followed)`;
 }
