@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import type { AppState } from '../../store/appStore';
 import { useAppStore } from '../../store/context';
 import { nextSpeed, shortcutFor, type ShortcutAction } from './shortcuts';
+import { motionOn, setMotion } from '../traffic/motionSetting';
+import { openTraceTab } from '../trace/openTraceTab';
 
 /** Fields that take typed characters; a checkbox, radio button or slider does not, so "." still steps there. */
 const TEXT_ENTRY =
@@ -40,6 +42,11 @@ function run(action: ShortcutAction, state: AppState): void {
       return actions.healEverything();
     case 'undoLastAction':
       return actions.undoLastAction();
+    case 'toggleMotion':
+      return setMotion(!motionOn());
+    case 'traceNext':
+      actions.traceRequest({ pick: 'next' });
+      return openTraceTab();
     default: {
       const never: never = action;
       return never;

@@ -4,7 +4,16 @@ import { SPEEDS } from '../../store/appStore';
 import { CLUSTER_KEYS, type KeyRow } from '../topology/clusterKeys';
 
 export type ShortcutAction =
-  'togglePlay' | 'step' | 'reset' | 'faster' | 'slower' | 'help' | 'healEverything' | 'undoLastAction';
+  | 'togglePlay'
+  | 'step'
+  | 'reset'
+  | 'faster'
+  | 'slower'
+  | 'help'
+  | 'healEverything'
+  | 'undoLastAction'
+  | 'toggleMotion'
+  | 'traceNext';
 
 export interface Shortcut {
   readonly action: ShortcutAction;
@@ -42,6 +51,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: ['u', 'U'],
     shown: ['U'],
     description: 'Undo last action: rebuild the run without it, at the same simulated time',
+  },
+  {
+    action: 'toggleMotion',
+    keys: ['m', 'M'],
+    shown: ['M'],
+    description: 'Moving requests on or off (off: link widths and rates only)',
+  },
+  {
+    action: 'traceNext',
+    keys: ['t', 'T'],
+    shown: ['T'],
+    description: 'Trace the next request: follow it hop by hop and show its waterfall',
   },
   { action: 'help', keys: ['?'], shown: ['?'], description: 'Show or hide this list' },
 ];

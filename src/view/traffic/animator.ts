@@ -102,12 +102,19 @@ export class Animator {
     this.speed = speed;
     for (const hop of traffic.hops) this.add(hop, false);
     for (const mark of traffic.marks) this.mark(mark);
+    this.startIdle();
+  }
+
+  /** New hops for a mark at rest set off now, not at the next tick. */
+  private startIdle(): void {
+    for (const [key, track] of this.tracks) if (!track.segment && track.pending.length > 0) this.advance(key, track);
   }
 
   /** Plays one request's hops, highlighted (a trace); replaces any trace shown. */
   follow(hops: readonly Hop[]): void {
     for (const [key, track] of this.tracks) if (track.highlight) this.tracks.delete(key);
     for (const hop of hops) this.add(hop, true);
+    this.startIdle();
   }
 
   clear(): void {

@@ -9,6 +9,8 @@ const REDUCED = '(prefers-reduced-motion: reduce)';
 type Choice = 'on' | 'off' | null;
 
 const listeners = new Set<() => void>();
+/** A choice made where storage is blocked still holds for the page's life. */
+let override: boolean | null = null;
 
 function storedChoice(): Choice {
   try {
@@ -25,6 +27,7 @@ function systemReduces(): boolean {
 
 /** Whether requests move now. */
 export function motionOn(): boolean {
+  if (override !== null) return override;
   const choice = storedChoice();
   return choice === null ? !systemReduces() : choice === 'on';
 }
@@ -39,9 +42,6 @@ export function setMotion(on: boolean): void {
   for (const listener of listeners) listener();
 }
 
-/** A choice made where storage is blocked still holds for the page's life. */
-let override: boolean | null = null;
-
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   const query = typeof matchMedia !== 'undefined' ? matchMedia(REDUCED) : null;
@@ -53,5 +53,5 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => override ?? motionOn());
+  return useSyncExternalStore(subscribe, motionOn);
 }
