@@ -9,6 +9,7 @@ test('compare shows two runs of the same faults under two policies', async ({ pa
   await lab.step(3);
   await lab.act(lab.node('app-2'), 'Crash node');
   await lab.step(6);
+  await lab.openTab('Charts');
   await page.getByRole('button', { name: 'Compare with another policy…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Compare two policies' });
   await expect(dialog).toContainText('Both run to t = 9.0 s');

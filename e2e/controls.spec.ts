@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { LabPage } from './labPage';
 
 async function simSeconds(page: Page): Promise<number> {
   const text = (await page.getByTestId('sim-time').textContent()) ?? '';
@@ -73,6 +74,7 @@ test.describe('playback', () => {
   });
 
   test('a new seed restarts the run; a bad seed is explained and not applied', async ({ page }) => {
+    await new LabPage(page).openTab('Setup');
     await page.getByRole('button', { name: 'Step' }).click();
     await expect(page.getByTestId('sim-time')).toHaveText('t = 1.0 s');
     const seed = page.getByLabel('Seed');
@@ -90,9 +92,12 @@ test.describe('playback', () => {
   });
 
   test('choosing a scenario loads it', async ({ page }) => {
+    const lab = new LabPage(page);
     await page.getByRole('button', { name: 'Step' }).click();
+    await lab.openTab('Setup');
     await page.getByLabel('Scenario').selectOption({ label: 'Single-server queue (M/M/1)' });
     await expect(page.getByTestId('sim-time')).toHaveText('t = 0.0 s');
+    await lab.openTab('Load');
     await expect(page.getByRole('spinbutton', { name: /Request rate/ })).toHaveValue('80');
   });
 });
@@ -126,6 +131,7 @@ test.describe('panels', () => {
   test.beforeEach(async ({ page }) => openLab(page));
 
   test('a policy change is applied and shown from the simulation', async ({ page }) => {
+    await new LabPage(page).openTab('Policy');
     const queueLimit = page.getByLabel('Queue limit per app server (requests)');
     await expect(queueLimit).toHaveValue('100');
     await queueLimit.fill('5');
@@ -147,6 +153,8 @@ test.describe('panels', () => {
   });
 
   test('load changes and a spike are applied without errors', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.openTab('Load');
     const rate = page.getByRole('spinbutton', { name: /Request rate/ });
     await rate.fill('900');
     await rate.press('Enter');
@@ -160,6 +168,7 @@ test.describe('panels', () => {
     await expect(page.getByTestId('load-multiplier')).toContainText('×3');
     await expect(page.getByRole('alert')).toHaveCount(0);
     // The simulation notes the spike as an event, which the event log lists.
+    await lab.openTab('Log');
     await expect(page.getByRole('region', { name: 'Event log' })).toContainText(/load x3/i);
     await page.getByRole('button', { name: 'Step' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
@@ -188,13 +197,15 @@ test.describe('panels', () => {
 
 test('the controls pass an automated accessibility check', async ({ page }) => {
   await openLab(page);
-  const results = await new AxeBuilder({ page })
-    .include('.lab-header')
-    .include('section[aria-labelledby="panel-cluster-faults"]')
-    .include('section[aria-labelledby="panel-load"]')
-    .include('section[aria-labelledby="panel-policy"]')
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const lab = new LabPage(page);
+  // One tab's panel is drawn at a time: each is checked with the header and the tab list.
+  for (const tab of ['Faults', 'Load', 'Policy', 'Setup']) {
+    await lab.openTab(tab);
+    const results = await new AxeBuilder({ page }).include('.lab-header').include('.rail-tabs').analyze();
+    expect(
+      results.violations.map((v) => `${tab}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
   await page.getByRole('button', { name: 'Help' }).click();
   const dialog = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(dialog.violations.map((v) => v.id)).toEqual([]);
@@ -214,7 +225,7 @@ test.describe('screenshots', () => {
       const header = page.locator('.lab-header');
       await page.screenshot({ path: `e2e/screenshots/controls-${size.width}.png`, fullPage: true });
       await header.screenshot({ path: `e2e/screenshots/controls-header-${size.width}.png` });
-      await page.locator('.lab-bottom').screenshot({ path: `e2e/screenshots/controls-panels-${size.width}.png` });
+      await page.locator('.lab-rail').screenshot({ path: `e2e/screenshots/controls-panels-${size.width}.png` });
       // The header stays one row: no wrapped controls at these sizes.
       expect((await header.boundingBox())?.height ?? 0).toBeLessThan(70);
       await page.getByRole('button', { name: 'Help' }).click();

@@ -28,24 +28,28 @@ interface Part {
   readonly what: string;
   /** Something the part shows once it is drawn again. */
   readonly back?: (page: Page) => Locator;
+  /** The rail's tab that holds the part, if any. */
+  readonly tab?: string;
 }
 
 const PARTS: readonly Part[] = [
   { part: 'cluster', what: 'The cluster picture', back: (p) => p.locator('[data-node-id="app-1"]') },
-  { part: 'inspector', what: 'The inspector' },
+  { part: 'inspector', what: 'The inspector', tab: 'Inspector' },
   { part: 'reliability', what: 'The reliability figures', back: (p) => p.locator('[data-metric]').first() },
-  { part: 'charts', what: 'The charts' },
-  { part: 'timeline', what: 'The timeline' },
+  { part: 'charts', what: 'The charts', tab: 'Charts' },
+  { part: 'timeline', what: 'The timeline', tab: 'Charts' },
   {
     part: 'compare-button',
     what: 'The Compare button',
     back: (p) => p.getByRole('button', { name: 'Compare with another policy…' }),
+    tab: 'Charts',
   },
-  { part: 'latency-distribution', what: 'The latency distribution' },
-  { part: 'cluster-faults', what: 'The cluster faults' },
-  { part: 'load', what: 'The load settings' },
-  { part: 'policy', what: 'The policy settings' },
-  { part: 'event-log', what: 'The event log' },
+  { part: 'live-strip', what: 'The live chart', back: (p) => p.getByTestId('live-strip') },
+  { part: 'latency-distribution', what: 'The latency distribution', tab: 'Charts' },
+  { part: 'cluster-faults', what: 'The cluster faults', tab: 'Faults' },
+  { part: 'load', what: 'The load settings', tab: 'Load' },
+  { part: 'policy', what: 'The policy settings', tab: 'Policy' },
+  { part: 'event-log', what: 'The event log', tab: 'Log' },
   { part: 'header-buttons', what: "The lab's buttons", back: (p) => p.getByRole('button', { name: 'Share' }) },
   { part: 'playback', what: 'The playback controls', back: (p) => p.getByTestId('sim-time') },
   { part: 'error-banner', what: 'The error message' },
@@ -53,11 +57,12 @@ const PARTS: readonly Part[] = [
   { part: 'shortcuts', what: 'The keyboard shortcuts' },
 ];
 
-for (const { part, what, back } of PARTS) {
+for (const { part, what, back, tab } of PARTS) {
   test(`${what} fails alone, the lab runs on, and Redraw brings it back`, async ({ page }) => {
     const lab = new LabPage(page);
     await failFromTheStart(page, [part]);
     await page.goto('./');
+    if (tab) await lab.openTab(tab);
     await expect(failure(page, what)).toBeVisible();
     // The rest of the lab still runs: one step of simulated time (by key when the buttons are gone).
     if (part === 'playback') await page.keyboard.press('.');
@@ -95,6 +100,7 @@ for (const { part, what, opener, title } of DIALOGS) {
   test(`${what} fails in a message of its own, and Redraw opens it`, async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
+    if (part === 'compare') await lab.openTab('Charts');
     await failFromNow(page, [part]);
     const openButton = page.getByRole('button', { name: opener, exact: true });
     const problem = page.getByRole('dialog', { name: 'Something went wrong' });

@@ -9,6 +9,7 @@ test.describe('faults by click, metrics that answer', () => {
     const lab = new LabPage(page);
     await lab.open();
     // Without retries every request sent to the dead server fails, so the dip is plain to see.
+    await lab.openTab('Policy');
     await page.getByLabel('Retry strategy').selectOption('none');
     await lab.step(12);
     expect(await lab.metricValue('availability')).toBe(100);
@@ -16,6 +17,7 @@ test.describe('faults by click, metrics that answer', () => {
     await expect(lab.node('app-1')).toHaveAccessibleName(/^app-1, app server, crashed/);
     await lab.step(2);
     expect(await lab.metricValue('availability')).toBeLessThan(99.5);
+    await lab.openTab('Log');
     await expect(page.getByRole('log')).toContainText('out of rotation');
     // Ten seconds after detection, the last ten windows are clean again.
     await lab.step(12);
@@ -41,6 +43,7 @@ test.describe('faults by click, metrics that answer', () => {
   test('a partitioned link is drawn cut and the requests across it fail', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.openTab('Policy');
     await page.getByLabel('Retry strategy').selectOption('none');
     await lab.step(3);
     await lab.act(lab.link('lb~app-2'), 'Partition link');
@@ -56,6 +59,7 @@ test.describe('faults by click, metrics that answer', () => {
     await lab.step(5);
     const before = await lab.metricValue('p99');
     expect(before).toBeGreaterThan(0);
+    await lab.openTab('Load');
     await page.getByRole('button', { name: 'Spike load' }).click();
     await lab.step(5);
     expect(await lab.metricValue('p99')).toBeGreaterThan(before * 3);

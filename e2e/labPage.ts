@@ -44,6 +44,17 @@ export class LabPage {
     return Number.parseFloat(((await this.metric(name).textContent()) ?? '').replace(/,/g, ''));
   }
 
+  /** The rail's tabs: Faults, Load, Policy, Charts, Log, Inspector, Setup. */
+  tab(name: string): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  /** Shows one of the rail's tabs (only the shown tab's panel is drawn). */
+  async openTab(name: string): Promise<void> {
+    await this.tab(name).click();
+    await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
+  }
+
   /** Opens a node's or link's action menu by mouse and picks an item. */
   async act(target: Locator, item: string): Promise<void> {
     await target.click();

@@ -93,6 +93,14 @@ export class LessonPage extends LabPage {
     throw new Error(`The arrow keys never reached ${id}`);
   }
 
+  /** Reaches the rail's tabs by Tab and picks one with the arrow keys, as the tabs pattern has it. */
+  async tabToTab(name: string): Promise<void> {
+    await this.tabTo('[role="tab"][aria-selected="true"]');
+    for (let i = 0; i < 10 && (await this.tab(name).getAttribute('aria-selected')) !== 'true'; i++)
+      await this.page.keyboard.press('ArrowRight');
+    await expect(this.tab(name)).toBeFocused();
+  }
+
   /** The current step has shown what the run measured (with or without a reveal text). */
   get revealed(): Locator {
     return this.panel.locator('[data-revealed="true"]');

@@ -38,6 +38,7 @@ test.describe('guided lessons', () => {
     // The step starts a fresh run.
     await expect(lesson.simTime).toHaveText('t = 0.0 s');
     // The box follows the simulation's policy, so it clears once the command is applied.
+    await lesson.openTab('Policy');
     const healthChecks = page.getByLabel('Health checks (drop failing servers)');
     await healthChecks.click();
     await expect(healthChecks).not.toBeChecked();
@@ -94,6 +95,7 @@ test.describe('guided lessons', () => {
 
     await lesson.tabTo('.lesson-nav .primary');
     await page.keyboard.press('Enter');
+    await lesson.tabToTab('Policy');
     await lesson.tabTo('#policy-health-checks');
     await page.keyboard.press(' ');
     await expect(page.locator('#policy-health-checks')).not.toBeChecked();

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { LabPage } from './labPage';
 
 const metric = (page: Page, name: string): Locator => page.locator(`[data-metric="${name}"]`);
 
@@ -62,6 +63,7 @@ test.describe('metrics', () => {
     expect(availability).toBeGreaterThanOrEqual(0);
     expect(availability).toBeLessThanOrEqual(100);
 
+    await new LabPage(page).openTab('Charts');
     const charts = page.getByTestId('time-series-charts');
     await expect(charts.locator('svg[role="img"]')).toHaveCount(3);
     // Latency: four percentiles and the servers' own work time; throughput three; availability one.
@@ -82,15 +84,19 @@ test.describe('metrics', () => {
     await stepTo(page, 2);
     await crashApp1(page);
     await stepTo(page, 4);
+    const lab = new LabPage(page);
+    await lab.openTab('Log');
     const log = page.getByRole('log', { name: 'Notable events, newest first' });
     await expect(log.getByRole('listitem').first()).toBeVisible();
     await expect(log).toContainText(/\d+\.\d s.*app-1 — /);
+    await lab.openTab('Charts');
     await expect(page.getByTestId('time-series-charts').locator('.chart-fault-mark')).toHaveCount(3);
     await expect(page.getByTestId('time-series-charts').locator('.chart-fault-label').first()).toContainText('Crash');
   });
 
   test('the span picker changes how much history is shown', async ({ page }) => {
     await stepTo(page, 2);
+    await new LabPage(page).openTab('Charts');
     const latency = page.getByRole('img', { name: /^Latency percentiles/ });
     await expect(latency).toHaveAttribute('aria-label', /last 2 min/);
     await page.getByRole('radio', { name: '30 s' }).check();
@@ -103,13 +109,18 @@ test('the dashboard passes an automated accessibility check', async ({ page }) =
   await stepTo(page, 2);
   await crashApp1(page);
   await stepTo(page, 4);
-  const results = await new AxeBuilder({ page })
-    .include('section[aria-labelledby="panel-reliability"]')
-    .include('section[aria-labelledby="panel-over-time"]')
-    .include('section[aria-labelledby="panel-latency-distribution"]')
-    .include('section[aria-labelledby="panel-event-log"]')
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const lab = new LabPage(page);
+  for (const tab of ['Charts', 'Log']) {
+    await lab.openTab(tab);
+    const results = await new AxeBuilder({ page })
+      .include('section[aria-labelledby="panel-reliability"]')
+      .include('[data-testid="live-strip"]')
+      .include('.rail-tabs')
+      .analyze();
+    expect(
+      results.violations.map((v) => `${tab}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }
 });
 
 test.describe('metrics screenshots', () => {
@@ -125,7 +136,8 @@ test.describe('metrics screenshots', () => {
       await stepTo(page, 30);
       await expect(metric(page, 'sim-time')).toHaveText('30.0 s');
       await page.screenshot({ path: `e2e/screenshots/metrics-page-${size.width}.png`, fullPage: true });
-      await page.locator('.lab-right').screenshot({ path: `e2e/screenshots/metrics-right-${size.width}.png` });
+      await page.locator('.lab-rail').screenshot({ path: `e2e/screenshots/metrics-right-${size.width}.png` });
+      await new LabPage(page).openTab('Log');
       await page.locator('.event-log-panel').screenshot({ path: `e2e/screenshots/metrics-events-${size.width}.png` });
     });
   }

@@ -10,6 +10,7 @@ test.describe('share a run by link', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.openTab('Setup');
     await page.getByLabel('Scenario').selectOption('single-server');
     await page.getByLabel('Speed').selectOption('1000');
     await page.getByRole('button', { name: 'Play' }).click();
@@ -34,6 +35,7 @@ test.describe('share a run by link', () => {
     await lab.act(lab.node('app-2'), 'Crash node');
     await lab.step(2);
     await lab.act(lab.node('db-1'), 'Fail disk 0');
+    await lab.openTab('Load');
     await page.getByRole('spinbutton', { name: /Request rate/ }).fill('900');
     await page.getByRole('spinbutton', { name: /Request rate/ }).press('Enter');
     await lab.step(4);
@@ -130,6 +132,8 @@ test.describe('share a run by link', () => {
     const lab = new LabPage(page);
     await lab.open();
     await lab.step(4);
+    // The dialog offers the pictures drawn on the page: the charts are in their tab.
+    await lab.openTab('Charts');
     await page.getByRole('button', { name: 'Share' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share this run' });
     const link = await dialog.getByLabel('Link to this run').inputValue();

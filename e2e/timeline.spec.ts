@@ -11,6 +11,7 @@ test.describe('timeline', () => {
     await lab.act(lab.node('app-2'), 'Crash node');
     await lab.step(5);
     await expect(lab.node('app-2')).toHaveAccessibleName(/^app-2, app server, crashed/);
+    await lab.openTab('Charts');
     const slider = page.getByRole('slider', { name: 'Timeline' });
     await expect(slider).toHaveAttribute('aria-valuetext', 't = 8.0 s of 8.0 s');
 
@@ -43,6 +44,7 @@ test.describe('timeline', () => {
     // the link is rebuilt from the start in a new page, and both must be the same run.
     const lab = new LabPage(page);
     await lab.open();
+    await lab.openTab('Setup');
     await page.getByLabel('Scenario').selectOption('large');
     await expect(lab.node('app-200')).toBeVisible();
     await lab.step(2);
@@ -52,6 +54,7 @@ test.describe('timeline', () => {
     await expect.poll(() => lab.seconds(), { timeout: 30_000 }).toBeGreaterThanOrEqual(40);
     await page.getByRole('button', { name: 'Pause' }).click();
 
+    await lab.openTab('Charts');
     await page.getByRole('slider', { name: 'Timeline' }).fill('31500');
     await expect(lab.simTime).toHaveText('t = 31.5 s');
     await expect(lab.node('app-7')).toHaveAccessibleName(/crashed/);

@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { LabPage } from './labPage';
 
 const node = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`);
 const link = (page: Page, id: string) => page.locator(`[data-link-id="${id}"]`);
@@ -55,10 +56,12 @@ test.describe('cluster topology', () => {
       await expect(item(page, name)).toBeVisible();
     }
     await expect(item(page, 'Restart node')).toHaveAttribute('aria-disabled', 'true');
-    await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('app-1, app server');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('menu')).toHaveCount(0);
     await expect(node(page, 'app-1')).toBeFocused();
+    // Inspecting does not take the menu's focus away: the Inspector tab shows the node when opened.
+    await new LabPage(page).openTab('Inspector');
+    await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('app-1, app server');
   });
 
   test('opens the menu by keyboard and slows a node down through the submenu', async ({ page }) => {
@@ -175,6 +178,7 @@ test.describe('cluster topology', () => {
     await expect(
       page.getByRole('button', { name: /^db-\d+, storage node, up.*disk \d rebuilding/ }).first(),
     ).toBeVisible();
+    await new LabPage(page).openTab('Inspector');
     await node(page, 'db-2').click();
     await page.keyboard.press('Escape');
     await expect(page.locator('.inspector-panel')).toContainText('Disk 0: failed');
@@ -191,6 +195,7 @@ test.describe('cluster topology', () => {
 
   test('draws the large scenario as glyphs and rack bundles', async ({ page }) => {
     await open(page);
+    await new LabPage(page).openTab('Setup');
     await page.getByLabel('Scenario').selectOption('large');
     await expect(node(page, 'db-298')).toBeVisible();
     await expect(page.getByRole('button', { name: /^app-200, app server, up/ })).toBeVisible();
@@ -209,6 +214,7 @@ test.describe('cluster topology', () => {
     await node(page, 'db-2').click({ modifiers: ['Shift'] });
     await node(page, 'db-3').click();
     await item(page, 'Slow down').click();
+    await new LabPage(page).openTab('Inspector');
     const results = await new AxeBuilder({ page })
       .include('section[aria-labelledby="panel-cluster"]')
       .include('section[aria-labelledby="panel-inspector"]')

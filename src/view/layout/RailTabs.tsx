@@ -3,6 +3,7 @@
 // scrolls inside itself so the page never does. When a lesson step offers one control, its tab
 // comes to the front, so the step can be done without looking for it.
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { CONTROLS_ID } from '../a11y/SkipLink';
 import type { RailContext, RailTab } from './tabRegistry';
 
 interface RailTabsProps {
@@ -44,7 +45,7 @@ export function RailTabs({ tabs, context, onlyControls }: RailTabsProps) {
   };
 
   return (
-    <div className="rail-tabs">
+    <div className="rail-tabs" id={CONTROLS_ID}>
       {/* The keys are handled on the list, as the tabs pattern does; each tab is a real button. */}
       {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus */}
       <div className="rail-tablist" role="tablist" aria-label="Controls and views" ref={listRef} onKeyDown={onKeyDown}>
