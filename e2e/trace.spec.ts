@@ -1,5 +1,6 @@
 // "Trace a request" as a learner uses it: pick a request from the menu above the picture, advance
 // simulated time until one is found, then read in the Trace tab why it ended so and its waterfall.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { EXPECT_BUDGET_MS } from './budgets';
 import { expect, test } from './fixtures';
@@ -48,6 +49,9 @@ test.describe('trace a request', () => {
     await expect(panel.getByRole('rowheader', { name: 'clients → lb' }).first()).toBeAttached();
     // The first attempt's request dies at a partitioned link (or the balancer has no server left).
     await expect(panel.locator('table')).toContainText(/lost: the link lb–app-\d is cut|no app server/);
+
+    const axe = await new AxeBuilder({ page }).include('#rail-panel-trace').include('.trace-menu').analyze();
+    expect(axe.violations).toEqual([]);
 
     await panel.getByRole('button', { name: 'Show as table' }).click();
     await expect(panel.getByRole('table')).toBeVisible();

@@ -10,6 +10,7 @@ const AXIS = 24;
 const RIGHT = 12;
 const BAR_HEIGHT = 12;
 const NOTE_INDENT = 14;
+const MIN_TICK_GAP = 64;
 
 interface WaterfallProps {
   readonly rows: readonly WaterfallRow[];
@@ -19,6 +20,15 @@ interface WaterfallProps {
   readonly label: string;
 }
 
+/** The most ticks whose labels ("1.5 s", "500 ms") stay clear of one another. */
+function spacedTicks(x: ScaleLinear<number, number>): number[] {
+  for (let count = 6; count > 1; count--) {
+    const ticks = x.ticks(count);
+    if (ticks.length < 2 || x(ticks[1] as number) - x(ticks[0] as number) >= MIN_TICK_GAP) return ticks;
+  }
+  return x.ticks(1);
+}
+
 const tickLabel = (ms: number) => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
 export function Waterfall({ rows, width, totalMs, label }: WaterfallProps) {
@@ -26,7 +36,7 @@ export function Waterfall({ rows, width, totalMs, label }: WaterfallProps) {
   const labelWidth = Math.round(Math.min(160, Math.max(100, width * 0.36)));
   const x = scaleLinear([0, Math.max(totalMs, 0.001)], [labelWidth, Math.max(labelWidth + 40, width - RIGHT)]);
   const placed = placeRows(rows, width - NOTE_INDENT - RIGHT, AXIS + 4);
-  const ticks = x.ticks(Math.max(2, Math.floor((width - labelWidth - RIGHT) / 85)));
+  const ticks = spacedTicks(x);
   return (
     <svg className="waterfall" width={width} height={placed.bottom + 4} role="img" aria-label={label}>
       <defs>
