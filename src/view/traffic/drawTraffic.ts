@@ -217,7 +217,8 @@ export function drawStreams(
       else ctx.lineTo(point.x, point.y);
     }
     ctx.stroke();
-    if (s.labelled) rateLabel(ctx, scene, s.perSecond, curve);
+    // A label needs room beside the link: short links (users to balancer) go without.
+    if (s.labelled && Math.abs(curve.x2 - curve.x1) > 60 * scene.markScale) rateLabel(ctx, scene, s.perSecond, curve);
   }
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
@@ -225,7 +226,8 @@ export function drawStreams(
 
 function rateLabel(ctx: CanvasRenderingContext2D, scene: Scene, perSecond: number, curve: Curve): void {
   pointOn(curve, 0.5, point);
-  const text = `${perSecond >= 100 ? Math.round(perSecond).toLocaleString('en') : perSecond.toFixed(1)}/s`;
+  // Both ways: requests in and replies out are messages on the same link.
+  const text = `${perSecond >= 100 ? Math.round(perSecond).toLocaleString('en') : perSecond.toFixed(1)} msg/s`;
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;
   ctx.font = `600 ${11 * scene.markScale}px system-ui, sans-serif`;
