@@ -110,6 +110,8 @@ export async function measureCase(browser: Browser, url: string, c: Case, timing
     ...figures,
     mainThreadMsPerFrameP50: round(quantile(work, 0.5)),
     mainThreadCpuMsPerFrameP95: round(quantile(cpu, 0.95)),
+    /** The heaviest frames (a redraw of the whole picture comes about once a second: under 2% of frames). */
+    mainThreadCpuMsPerFrameP99: round(quantile(cpu, 0.99)),
     /** The main thread's CPU time per second: steadier than the wall figures when other work shares the cores. */
     mainThreadCpuMsPerSecond: round(cpu.reduce((a, b) => a + b, 0) / Math.max(perFrame.spanS, 1e-9), 1),
     /** Where the main thread's time went, ms per second of the traced stretch. */
