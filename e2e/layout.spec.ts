@@ -102,7 +102,6 @@ test('on a phone: one column, picture and figures first, the controls in a drawe
   expect(picture && figures && toggle).toBeTruthy();
   expect(picture?.y ?? 0).toBeLessThan(figures?.y ?? 0);
   expect(figures?.y ?? 0).toBeLessThan(toggle?.y ?? 0);
-  await expectInView(page, lab.metric('availability'), 'the availability figure');
 
   // The drawer opens below the figures, in the page's flow: while the run plays nothing covers them.
   await drawer.click();
