@@ -81,7 +81,7 @@ describe('the animator', () => {
 
 describe('sampling', () => {
   it('follows 1 in a round N so about 20 dots set off each second', () => {
-    expect(everyNFor(600, 1)).toBe(50);
+    expect(everyNFor(600, 1)).toBe(20);
     expect(everyNFor(600, 0.25)).toBe(10);
     expect(everyNFor(10_000, 1)).toBe(500);
     expect(everyNFor(10, 1)).toBe(1);

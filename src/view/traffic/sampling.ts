@@ -13,13 +13,16 @@ export function trafficMode(speed: number, motion: boolean): TrafficMode {
   return speed >= STREAM_SPEED ? 'streams' : 'dots';
 }
 
-/** 1 in N requests is followed: the smallest round N (1, 2, 5, 10, 20, 50, …) that keeps to the dot budget. */
+/** 1 in N requests is followed: the round N (1, 2, 5, 10, 20, 50, …) nearest to the dot budget's. */
 export function everyNFor(rateRps: number, speed: number): number {
   const perWallSecond = rateRps * speed;
   if (!(perWallSecond > 0)) return 1;
   const wanted = perWallSecond / DOTS_PER_SECOND;
-  for (let scale = 1; scale < 1e9; scale *= 10) for (const n of NICE) if (n * scale >= wanted) return n * scale;
-  return 1e9;
+  let best = 1;
+  for (let scale = 1; scale < 1e9; scale *= 10)
+    for (const n of NICE)
+      if (Math.abs(Math.log((n * scale) / wanted)) < Math.abs(Math.log(best / wanted))) best = n * scale;
+  return best;
 }
 
 /** The legend's words for one dot. */
