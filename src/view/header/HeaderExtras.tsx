@@ -13,7 +13,18 @@ import '../theme/header.css';
 
 const NOTHING_TO_HEAL = 'Nothing to heal: every node, disk and link is working.';
 
-const selectHealable = (s: AppState) => needsHealing(s.topology, s.shown.frame ?? s.frame, s.links);
+/**
+ * Whether anything is broken. Every store update runs this selector (a dozen times a second while
+ * playing), and the answer only changes with the frame shown or the links: the last answer is kept.
+ */
+let lastHeal: { topology: unknown; frame: unknown; links: unknown; healable: boolean } | null = null;
+const selectHealable = (s: AppState) => {
+  const frame = s.shown.frame ?? s.frame;
+  if (lastHeal && lastHeal.topology === s.topology && lastHeal.frame === frame && lastHeal.links === s.links)
+    return lastHeal.healable;
+  lastHeal = { topology: s.topology, frame, links: s.links, healable: needsHealing(s.topology, frame, s.links) };
+  return lastHeal.healable;
+};
 const selectUndoReason = (s: AppState) => undoUnavailable(s.commandLog);
 
 interface ToolProps {

@@ -54,29 +54,40 @@ export interface Effect {
   readonly lifeMs: number;
 }
 
-/** What is drawn for one moving or waiting mark this frame. */
+/** What is drawn for one moving or waiting mark this frame (objects reused from frame to frame). */
 export interface Moving {
-  readonly from: number;
-  readonly to: number;
+  from: number;
+  to: number;
   /** -1 while waiting at `from`. */
-  readonly t: number;
-  readonly role: Role;
-  readonly shape: Shape;
+  t: number;
+  role: Role;
+  shape: Shape;
 }
 
-export function styleOf(hop: Hop): { role: Role; shape: Shape } {
-  if (hop.kind === 'ask' || hop.kind === 'answer') return { role: 'storage', shape: 'small' };
-  if (hop.kind === 'request')
-    return hop.attempt > 1 ? { role: 'retry', shape: 'diamond' } : { role: 'request', shape: 'circle' };
+type Style = { readonly role: Role; readonly shape: Shape };
+const STYLES = {
+  storage: { role: 'storage', shape: 'small' },
+  request: { role: 'request', shape: 'circle' },
+  retry: { role: 'retry', shape: 'diamond' },
+  error: { role: 'error', shape: 'triangle' },
+  rejected: { role: 'rejected', shape: 'square' },
+  unavailable: { role: 'unavailable', shape: 'hollowSquare' },
+  ok: { role: 'ok', shape: 'circle' },
+} as const satisfies Record<string, Style>;
+
+/** How a hop is drawn (shared objects: a frame allocates nothing per mark). */
+export function styleOf(hop: Hop): Style {
+  if (hop.kind === 'ask' || hop.kind === 'answer') return STYLES.storage;
+  if (hop.kind === 'request') return hop.attempt > 1 ? STYLES.retry : STYLES.request;
   switch (hop.outcome) {
     case 'error':
-      return { role: 'error', shape: 'triangle' };
+      return STYLES.error;
     case 'rejected':
-      return { role: 'rejected', shape: 'square' };
+      return STYLES.rejected;
     case 'unavailable':
-      return { role: 'unavailable', shape: 'hollowSquare' };
+      return STYLES.unavailable;
     default:
-      return { role: 'ok', shape: 'circle' };
+      return STYLES.ok;
   }
 }
 
@@ -87,6 +98,7 @@ export class Animator {
   private readonly tracks = new Map<number, Track>();
   private effects: Effect[] = [];
   private speed = 1;
+  private readonly pool: Moving[] = [];
   /** Requests let go because too many were moving: the sample is thinned, never the order. */
   skipped = 0;
 
@@ -237,31 +249,44 @@ export class Animator {
     if ((lostAll && segment.hops[0]?.kind !== 'answer') || home) track.ended = this.now;
   }
 
-  /** Every mark that moves or waits now, with its place given as (from, to, t). */
-  moving(): Moving[] {
-    const out: Moving[] = [];
+  /** Every mark that moves or waits now, with its place given as (from, to, t). Reused each call. */
+  moving(): readonly Moving[] {
+    let n = 0;
+    const put = (from: number, to: number, t: number, role: Role, shape: Shape) => {
+      const m = (this.pool[n] ??= { from, to, t, role, shape });
+      m.from = from;
+      m.to = to;
+      m.t = t;
+      m.role = role;
+      m.shape = shape;
+      n++;
+    };
     for (const track of this.tracks.values()) {
       const segment = track.segment;
       if (!segment) {
-        if (track.ended < 0) out.push({ from: track.at, to: track.at, t: -1, ...this.restingStyle(track) });
+        if (track.ended < 0) put(track.at, track.at, -1, track.highlight ? 'trace' : 'request', 'circle');
         continue;
       }
       const elapsed = this.now - track.startedAt - segment.waitMs;
       for (const hop of segment.hops) {
-        const style = track.highlight ? { role: 'trace' as const, shape: styleOf(hop).shape } : styleOf(hop);
-        if (elapsed < 0) {
-          out.push({ from: hop.from, to: hop.from, t: -1, ...style });
-          continue;
+        const style = styleOf(hop);
+        const role = track.highlight ? 'trace' : style.role;
+        if (elapsed < 0) put(hop.from, hop.from, -1, role, style.shape);
+        else {
+          const share = Math.min(1, elapsed / segment.durationMs);
+          put(hop.from, hop.to, hop.lost ? share * 0.5 : share, role, style.shape);
         }
-        const share = Math.min(1, elapsed / segment.durationMs);
-        out.push({ from: hop.from, to: hop.to, t: hop.lost ? share * 0.5 : share, ...style });
       }
     }
-    return out;
+    this.pool.length = n;
+    return this.pool;
   }
 
-  private restingStyle(track: Track): { role: Role; shape: Shape } {
-    return track.highlight ? { role: 'trace', shape: 'circle' } : { role: 'request', shape: 'circle' };
+  /** Whether a frame from now would differ from the last: something travels, waits to set off, or fades. */
+  get active(): boolean {
+    if (this.effects.length > 0) return true;
+    for (const track of this.tracks.values()) if (track.segment || track.pending.length > 0) return true;
+    return false;
   }
 
   liveEffects(): readonly Effect[] {

@@ -4,7 +4,15 @@
 // of the drawing area, so marks pass under the nodes as if the canvas lay beneath them.
 import type { Hop } from '../../sim/index';
 import type { Effect, Moving, Role, Shape } from './animator';
-import { curveBetween, pointOn, waitingSpot, type Curve, type Point, type TrafficGeometry } from './trafficGeometry';
+import {
+  curveBetween,
+  newCurve,
+  pointOn,
+  waitingSpot,
+  type Curve,
+  type Point,
+  type TrafficGeometry,
+} from './trafficGeometry';
 
 export type Palette = Readonly<Record<Role | 'outline' | 'ink' | 'lost', string>>;
 
@@ -30,6 +38,8 @@ export interface Scene {
 }
 
 const point: Point = { x: 0, y: 0 };
+/** Reused for every curve drawn: a frame allocates nothing per mark. */
+const scratch = newCurve();
 
 export function beginScene(ctx: CanvasRenderingContext2D, scene: Scene, width: number, height: number): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -125,7 +135,7 @@ export function drawMoving(
       if (!waitingSpot(scene.geometry, m.from, place, point)) continue;
       drawn.waiting++;
     } else {
-      const curve = curveBetween(scene.geometry, m.from, m.to);
+      const curve = curveBetween(scene.geometry, m.from, m.to, scratch);
       if (!curve) continue;
       pointOn(curve, m.t, point);
       drawn.moving++;
@@ -146,7 +156,7 @@ export function drawEffects(
     const age = (nowMs - e.bornAt) / e.lifeMs;
     const alpha = Math.max(0, 1 - age * age);
     if (e.kind === 'lost') {
-      const curve = curveBetween(scene.geometry, e.from, e.to);
+      const curve = curveBetween(scene.geometry, e.from, e.to, scratch);
       if (!curve) continue;
       pointOn(curve, e.along, point);
       cross(ctx, scene, point.x, point.y, alpha);
@@ -178,7 +188,7 @@ export function drawTracePath(ctx: CanvasRenderingContext2D, scene: Scene, hops:
   ctx.lineWidth = 7 * scene.markScale;
   ctx.lineCap = 'round';
   for (const hop of hops) {
-    const curve = curveBetween(scene.geometry, hop.from, hop.to);
+    const curve = curveBetween(scene.geometry, hop.from, hop.to, scratch);
     if (!curve) continue;
     ctx.beginPath();
     const end = hop.lost ? 0.5 : 1;
@@ -202,7 +212,7 @@ export function drawStreams(
 ): void {
   ctx.lineCap = 'butt';
   for (const s of streams) {
-    const curve = curveBetween(scene.geometry, s.from, s.to);
+    const curve = curveBetween(scene.geometry, s.from, s.to, scratch);
     if (!curve) continue;
     ctx.strokeStyle = scene.palette.request;
     ctx.globalAlpha = 0.55;

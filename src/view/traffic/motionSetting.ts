@@ -25,12 +25,17 @@ function systemReduces(): boolean {
   return typeof matchMedia !== 'undefined' && matchMedia(REDUCED).matches;
 }
 
-/** Whether requests move now. */
+/** Whether requests move now. Read on every render: kept in memory, reread only when something changes. */
 export function motionOn(): boolean {
   if (override !== null) return override;
-  const choice = storedChoice();
-  return choice === null ? !systemReduces() : choice === 'on';
+  if (cached === null) {
+    const choice = storedChoice();
+    cached = choice === null ? !systemReduces() : choice === 'on';
+  }
+  return cached;
 }
+
+let cached: boolean | null = null;
 
 export function setMotion(on: boolean): void {
   try {
@@ -45,10 +50,14 @@ export function setMotion(on: boolean): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   const query = typeof matchMedia !== 'undefined' ? matchMedia(REDUCED) : null;
-  query?.addEventListener('change', listener);
+  const onSystemChange = () => {
+    cached = null;
+    listener();
+  };
+  query?.addEventListener('change', onSystemChange);
   return () => {
     listeners.delete(listener);
-    query?.removeEventListener('change', listener);
+    query?.removeEventListener('change', onSystemChange);
   };
 }
 

@@ -31,6 +31,14 @@ export interface PainterInputs {
 }
 
 const PALETTE_EVERY_FRAMES = 30;
+const MEASURE_EVERY_FRAMES = 30;
+
+interface Measured {
+  readonly box: { width: number; height: number };
+  readonly pixelWidth: number;
+  readonly pixelHeight: number;
+  readonly dpr: number;
+}
 
 function setData(canvas: HTMLCanvasElement, name: string, value: number): void {
   const text = String(value);
@@ -43,6 +51,7 @@ export class Painter {
   private last = 0;
   private frames = 0;
   private palette: Palette | null = null;
+  private box: Measured | null = null;
 
   constructor(private readonly animator: Animator) {}
 
@@ -54,6 +63,30 @@ export class Painter {
 
   wake(): void {
     if (!this.raf) this.raf = requestAnimationFrame(this.draw);
+  }
+
+  /** The SVG moved or changed size: measure again at the next frame. */
+  resized(): void {
+    this.box = null;
+    this.wake();
+  }
+
+  private measure(canvas: HTMLCanvasElement, svg: SVGSVGElement): Measured {
+    const box = { width: svg.clientWidth, height: svg.clientHeight };
+    const dpr = window.devicePixelRatio || 1;
+    const pixelWidth = Math.round(box.width * dpr);
+    const pixelHeight = Math.round(box.height * dpr);
+    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+      canvas.width = pixelWidth;
+      canvas.height = pixelHeight;
+    }
+    const place = svg.getBoundingClientRect();
+    const parent = (canvas.offsetParent ?? document.body).getBoundingClientRect();
+    canvas.style.left = `${place.left - parent.left}px`;
+    canvas.style.top = `${place.top - parent.top}px`;
+    canvas.style.width = `${box.width}px`;
+    canvas.style.height = `${box.height}px`;
+    return { box, pixelWidth, pixelHeight, dpr };
   }
 
   stop(): void {
@@ -73,20 +106,10 @@ export class Painter {
     this.last = time;
     if (inputs.motion) animator.tick(dt);
     if (!this.palette || this.frames++ % PALETTE_EVERY_FRAMES === 0) this.palette = readPalette(canvas);
-    const box = { width: svg.clientWidth, height: svg.clientHeight };
-    const dpr = window.devicePixelRatio || 1;
-    const pixelWidth = Math.round(box.width * dpr);
-    const pixelHeight = Math.round(box.height * dpr);
-    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
-      canvas.width = pixelWidth;
-      canvas.height = pixelHeight;
-    }
-    const place = svg.getBoundingClientRect();
-    const parent = (canvas.offsetParent ?? document.body).getBoundingClientRect();
-    canvas.style.left = `${place.left - parent.left}px`;
-    canvas.style.top = `${place.top - parent.top}px`;
-    canvas.style.width = `${box.width}px`;
-    canvas.style.height = `${box.height}px`;
+    // Reading layout costs a forced layout when the page changed: done after a resize, and
+    // otherwise only now and then (the toolbar above may have changed height).
+    if (!this.box || this.frames % MEASURE_EVERY_FRAMES === 0) this.box = this.measure(canvas, svg);
+    const { box, pixelWidth, pixelHeight, dpr } = this.box;
     const scene = sceneFor(inputs.geometry, this.palette, inputs.layout, box, inputs.zoom, dpr);
     ctx.save();
     beginScene(ctx, scene, pixelWidth, pixelHeight);

@@ -10,10 +10,10 @@ export interface Point {
 }
 
 export interface Curve {
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }
 
 export interface TrafficGeometry {
@@ -42,15 +42,24 @@ export function linkIdBetween(geometry: TrafficGeometry, a: number, b: number): 
 }
 
 /** The curve between two nodes' facing edges (left to right in tier order), or null if either is not drawn. */
-export function curveBetween(geometry: TrafficGeometry, from: number, to: number): Curve | null {
+export function curveBetween(
+  geometry: TrafficGeometry,
+  from: number,
+  to: number,
+  out: Curve = newCurve(),
+): Curve | null {
   const a = geometry.boxes[from];
   const b = geometry.boxes[to];
   if (!a || !b) return null;
   const forward = a.cx <= b.cx;
-  const x1 = a.cx + ((forward ? 1 : -1) * a.width) / 2;
-  const x2 = b.cx + ((forward ? -1 : 1) * b.width) / 2;
-  return { x1, y1: a.cy, x2, y2: b.cy };
+  out.x1 = a.cx + ((forward ? 1 : -1) * a.width) / 2;
+  out.y1 = a.cy;
+  out.x2 = b.cx + ((forward ? -1 : 1) * b.width) / 2;
+  out.y2 = b.cy;
+  return out;
 }
+
+export const newCurve = (): Curve => ({ x1: 0, y1: 0, x2: 0, y2: 0 });
 
 /** The point a share t (0..1) along a curve. */
 export function pointOn(curve: Curve, t: number, out: Point): Point {

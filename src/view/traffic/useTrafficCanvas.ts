@@ -57,7 +57,7 @@ export function useTrafficCanvas(inputs: CanvasInputs): Painter {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const observer = new ResizeObserver(() => painter.wake());
+    const observer = new ResizeObserver(() => painter.resized());
     observer.observe(svg);
     return () => observer.disconnect();
   }, [svgRef, painter]);
