@@ -3,6 +3,7 @@
 // each figure checked here is the same on every run.
 import { expect, test } from './fixtures';
 import { LabPage } from './labPage';
+import { LessonPage } from './lessonPage';
 
 test.describe('faults by click, metrics that answer', () => {
   test('crashing an app server dips availability until health checks remove it', async ({ page }) => {
@@ -72,12 +73,8 @@ test('keyboard only: step, crash a server from its menu, watch it announced', as
   await lab.open();
   await page.locator('body').press('.'); // step shortcut
   await expect(lab.simTime).toHaveText('t = 1.0 s');
-  // Tab until the first app server has focus, then open its menu with Enter.
-  for (let i = 0; i < 60; i++) {
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
-    if (focused === 'app-1') break;
-    await page.keyboard.press('Tab');
-  }
+  // Tab into the cluster picture (one Tab stop), arrow to the first app server, open its menu with Enter.
+  await new LessonPage(page).arrowToNode('app-1');
   await expect(lab.node('app-1')).toBeFocused();
   await page.keyboard.press('Enter');
   const crash = page.getByRole('menuitem', { name: 'Crash node', exact: true });
