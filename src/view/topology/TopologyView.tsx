@@ -13,6 +13,7 @@ import { CLUSTER_KEYS_HINT } from './clusterKeys';
 import type { FocusTarget } from './clusterNavigation';
 import { layoutTopology, type TopologyLayout } from './layout';
 import { Legend } from './Legend';
+import { PictureKey } from './PictureKey';
 import { TrafficLayer } from '../traffic/TrafficLayer';
 import { TrafficLegend } from '../traffic/TrafficLegend';
 import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
@@ -174,8 +175,10 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
         </g>
       </svg>
       <TrafficLayer topology={topology} layout={layout} svgRef={svgRef} zoom={zoom.transform} rates={rates} />
-      <Legend mode={layout.mode} />
-      <TrafficLegend />
+      <PictureKey>
+        <Legend mode={layout.mode} />
+        <TrafficLegend />
+      </PictureKey>
       {model && menu && anchor && (
         <ActionMenu key={anchor + menu.kind} model={model} anchor={anchor} onChoose={onChoose} onClose={onClose} />
       )}
