@@ -32,6 +32,8 @@ export interface PainterInputs {
 
 const PALETTE_EVERY_FRAMES = 30;
 const MEASURE_EVERY_FRAMES = 30;
+/** Streams are repainted at most this often (about 8 frames a second). */
+const STREAM_FRAME_MS = 125;
 
 interface Measured {
   readonly box: { width: number; height: number };
@@ -52,12 +54,16 @@ export class Painter {
   private frames = 0;
   private palette: Palette | null = null;
   private box: Measured | null = null;
+  private lastPaint = 0;
+  /** Set when a frame was painted; cleared by any change of inputs, so a change is drawn at once. */
+  private painted = false;
 
   constructor(private readonly animator: Animator) {}
 
   /** New inputs from the component: drawn at the next animation frame. */
   update(inputs: PainterInputs): void {
     this.inputs = inputs;
+    this.painted = false;
     this.wake();
   }
 
@@ -68,6 +74,7 @@ export class Painter {
   /** The SVG moved or changed size: measure again at the next frame. */
   resized(): void {
     this.box = null;
+    this.painted = false;
     this.wake();
   }
 
@@ -105,6 +112,15 @@ export class Painter {
     const dt = this.last ? Math.min(100, time - this.last) : 16;
     this.last = time;
     if (inputs.motion) animator.tick(dt);
+    // Streams alone flow well enough at a few frames a second, and every painted frame costs the
+    // compositor a full canvas upload: time the simulation's worker would rather have at 1000x.
+    const streamsOnly = inputs.mode === 'streams' && !animator.active && inputs.traceHops.length === 0;
+    if (streamsOnly && this.painted && time - this.lastPaint < STREAM_FRAME_MS) {
+      this.raf = requestAnimationFrame(this.draw);
+      return;
+    }
+    this.painted = true;
+    this.lastPaint = time;
     if (!this.palette || this.frames++ % PALETTE_EVERY_FRAMES === 0) this.palette = readPalette(canvas);
     // Reading layout costs a forced layout when the page changed: done after a resize, and
     // otherwise only now and then (the toolbar above may have changed height).
