@@ -1,7 +1,7 @@
 // Exports parse back, and text that a spreadsheet would run as a formula is defused.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, getBuiltInScenario, type Scenario } from '../sim/index';
-import { eventsCsv, eventsJson, safeCell, windowsCsv } from './exportCsv';
+import { eventsCsv, eventsJson, exportedSeconds, safeCell, windowsCsv } from './exportCsv';
 
 /** A small CSV reader (quoted cells, doubled quotes) to check what we write. */
 function parseCsv(text: string): string[][] {
@@ -39,6 +39,14 @@ describe('exports', () => {
     const json = JSON.parse(eventsJson(events)) as { timeS: number; type: string }[];
     expect(json.some((e) => e.type === 'nodeCrashed' || /crash/i.test(e.type))).toBe(true);
     expect(parseCsv(eventsCsv(events))).toHaveLength(events.length + 1);
+  });
+
+  it('writes times at the resolution of the run, never float noise such as 5.299999999999999', () => {
+    const event = { timeMs: 5299.999999999999, type: 'nodeCrashed', target: 'app-1', detail: 'crashed' };
+    expect(5299.999999999999 / 1000).toBe(5.299999999999999);
+    expect((JSON.parse(eventsJson([event])) as { timeS: number }[])[0]?.timeS).toBe(5.3);
+    expect(eventsCsv([event]).split('\r\n')[1]).toBe('5.3,"nodeCrashed","app-1","crashed"');
+    expect(exportedSeconds(1234.5678)).toBe(1.234568);
   });
 
   it('defuses spreadsheet formulas and quotes text', () => {

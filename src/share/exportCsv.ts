@@ -4,8 +4,8 @@
 import type { NotableEvent, WindowMetrics } from '../sim/index';
 
 const COLUMNS = [
-  ['start_s', (w: WindowMetrics) => w.startMs / 1000],
-  ['end_s', (w: WindowMetrics) => w.endMs / 1000],
+  ['start_s', (w: WindowMetrics) => exportedSeconds(w.startMs)],
+  ['end_s', (w: WindowMetrics) => exportedSeconds(w.endMs)],
   ['offered', (w: WindowMetrics) => w.offered],
   ['attempts', (w: WindowMetrics) => w.attempts],
   ['succeeded', (w: WindowMetrics) => w.succeeded],
@@ -28,6 +28,14 @@ export function safeCell(text: string): string {
   return `"${defused.replace(/"/g, '""')}"`;
 }
 
+/**
+ * A simulated time in seconds at the resolution the run is shown with (a microsecond): the float
+ * sums behind event times would otherwise print as 5.299999999999999 s.
+ */
+export function exportedSeconds(timeMs: number): number {
+  return Math.round(timeMs * 1000) / 1e6;
+}
+
 function numberCell(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : '';
 }
@@ -42,7 +50,7 @@ export function windowsCsv(windows: readonly WindowMetrics[]): string {
 export function eventsJson(events: readonly NotableEvent[]): string {
   const oldestFirst = [...events].sort((a, b) => a.timeMs - b.timeMs);
   return JSON.stringify(
-    oldestFirst.map((e) => ({ timeS: e.timeMs / 1000, type: e.type, target: e.target, detail: e.detail })),
+    oldestFirst.map((e) => ({ timeS: exportedSeconds(e.timeMs), type: e.type, target: e.target, detail: e.detail })),
     null,
     2,
   );
@@ -51,7 +59,7 @@ export function eventsJson(events: readonly NotableEvent[]): string {
 export function eventsCsv(events: readonly NotableEvent[]): string {
   const oldestFirst = [...events].sort((a, b) => a.timeMs - b.timeMs);
   const rows = oldestFirst.map((e) =>
-    [numberCell(e.timeMs / 1000), safeCell(e.type), safeCell(e.target), safeCell(e.detail)].join(','),
+    [numberCell(exportedSeconds(e.timeMs)), safeCell(e.type), safeCell(e.target), safeCell(e.detail)].join(','),
   );
   return ['time_s,type,target,detail', ...rows].join('\r\n') + '\r\n';
 }
