@@ -1,6 +1,7 @@
 // Short calls for the cluster modules: record one request message on a link for a followed
 // request. Callers check `st.tracer?.watches(slot)` first, so an unfollowed request costs a lookup.
 import type { SimState } from '../state';
+import { NodeStatusCode } from '../codes';
 import type { Hop, HopOutcome } from './traceTypes';
 import { whyNoPath } from './tracer';
 
@@ -36,6 +37,9 @@ export function traceLost(
 
 /** A request that reached its server after its path broke behind it: the server never sees it. */
 export function traceDroppedOnArrival(st: SimState, slot: number, node: number): void {
-  const why = st.nodeStatus[node] !== 0 ? `${st.nodeIds[node]} went down` : 'its path was cut while it was in transit';
+  const why =
+    st.nodeStatus[node] !== NodeStatusCode.up
+      ? `${st.nodeIds[node]} went down`
+      : 'its path was cut while it was in transit';
   st.tracer?.step(slot, { type: 'droppedOnArrival', atMs: st.nowMs, node, why });
 }

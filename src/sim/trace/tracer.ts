@@ -3,6 +3,7 @@
 // already decided: it draws no random numbers and changes no state, so a run with it attached
 // gives the same event-log hash as one without. Everything it holds is bounded.
 import type { SimState } from '../state';
+import { NodeStatusCode } from '../codes';
 import { TRACE_SEARCH_MS, TRAFFIC_PER_FRAME } from './traceTypes';
 import type { Hop, HopOutcome, Mark, RequestTrace, TraceStep, TraceWish, Traffic } from './traceTypes';
 import { whyItEnded } from './traceWhy';
@@ -165,8 +166,8 @@ function matches(wish: TraceWish, ok: boolean, latencyMs: number): boolean {
 export function whyNoPath(st: SimState, a: number, b: number, link: number): string {
   for (const node of [a, b]) {
     const status = st.nodeStatus[node];
-    if (status === 1) return `${st.nodeIds[node]} is down`;
-    if (status === 2) return `${st.nodeIds[node]} has no power`;
+    if (status === NodeStatusCode.crashed) return `${st.nodeIds[node]} is down`;
+    if (status === NodeStatusCode.poweredOff) return `${st.nodeIds[node]} has no power`;
   }
   if (st.linkCut[link] === 1) return `the link ${st.nodeIds[a]}–${st.nodeIds[b]} is cut`;
   if (st.nodeSide[a] !== st.nodeSide[b])

@@ -11,14 +11,11 @@ import { useApp, useAppStore } from '../../store/context';
 import type { TopologyLayout } from '../topology/layout';
 import type { LinkRates } from '../topology/linkState';
 import { Animator } from './animator';
-import { useMotion } from './motionSetting';
-import { everyNFor, trafficMode } from './sampling';
+import { useTrafficMode } from './useTrafficMode';
 import { trafficGeometry } from './trafficGeometry';
 import { useTrafficCanvas } from './useTrafficCanvas';
 import './traffic.css';
 
-const selectSpeed = (s: AppState) => s.speed;
-const selectRate = (s: AppState) => (s.frame ? s.frame.load.rateRps * s.frame.loadMultiplier : 0);
 const selectTrace = (s: AppState) => s.trace;
 
 interface TrafficLayerProps {
@@ -31,12 +28,8 @@ interface TrafficLayerProps {
 
 export function TrafficLayer({ topology, layout, svgRef, zoom, rates }: TrafficLayerProps) {
   const store = useAppStore();
-  const speed = useApp(selectSpeed);
-  const rate = useApp(selectRate);
   const trace = useApp(selectTrace);
-  const motion = useMotion();
-  const mode = trafficMode(speed, motion);
-  const everyN = mode === 'dots' ? everyNFor(rate, speed) : 0;
+  const { mode, motion, everyN } = useTrafficMode();
   const geometry = useMemo(() => trafficGeometry(topology, layout), [topology, layout]);
   const [animator] = useState(() => new Animator());
   const canvasRef = useRef<HTMLCanvasElement>(null);

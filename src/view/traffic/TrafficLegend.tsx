@@ -1,12 +1,7 @@
 // What the moving marks mean: each shape and colour in words, what one dot stands for, and that
 // the motion is slowed down (the order and outcome of each request's hops are exact, the pace is not).
-import type { AppState } from '../../store/appStore';
-import { useApp } from '../../store/context';
-import { useMotion } from './motionSetting';
-import { dotMeaning, everyNFor, STREAM_SPEED, trafficMode } from './sampling';
-
-const selectSpeed = (s: AppState) => s.speed;
-const selectRate = (s: AppState) => (s.frame ? s.frame.load.rateRps * s.frame.loadMultiplier : 0);
+import { dotMeaning, STREAM_SPEED } from './sampling';
+import { useTrafficMode } from './useTrafficMode';
 
 type Key = readonly [label: string, shape: string, variable: string];
 
@@ -44,10 +39,7 @@ function KeyShape({ shape, variable }: { shape: string; variable: string }) {
 }
 
 export function TrafficLegend() {
-  const speed = useApp(selectSpeed);
-  const rate = useApp(selectRate);
-  const motion = useMotion();
-  const mode = trafficMode(speed, motion);
+  const { mode, everyN } = useTrafficMode();
   if (mode !== 'dots')
     return (
       <p className="traffic-legend" data-testid="traffic-legend">
@@ -66,7 +58,7 @@ export function TrafficLegend() {
           </li>
         ))}
       </ul>
-      <p className="traffic-scale">{dotMeaning(everyNFor(rate, speed))}; slowed down so the eye can follow.</p>
+      <p className="traffic-scale">{dotMeaning(everyN)}; slowed down so the eye can follow.</p>
     </div>
   );
 }

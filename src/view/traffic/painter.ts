@@ -5,17 +5,9 @@ import type { ZoomTransform } from 'd3-zoom';
 import type { Hop } from '../../sim/index';
 import type { TopologyLayout } from '../topology/layout';
 import type { Animator } from './animator';
-import {
-  beginScene,
-  drawEffects,
-  drawMoving,
-  drawStreams,
-  drawTracePath,
-  type Palette,
-  type Stream,
-} from './drawTraffic';
+import { beginScene, drawEffects, drawMoving, drawStreams, drawTracePath, type Stream } from './drawTraffic';
 import type { TrafficMode } from './sampling';
-import { readPalette, sceneFor } from './scene';
+import { readLook, sceneFor, type Look } from './scene';
 import type { TrafficGeometry } from './trafficGeometry';
 
 export interface PainterInputs {
@@ -30,7 +22,6 @@ export interface PainterInputs {
   readonly motion: boolean;
 }
 
-const PALETTE_EVERY_FRAMES = 30;
 const MEASURE_EVERY_FRAMES = 30;
 /** Streams are repainted at most this often (about 8 frames a second). */
 const STREAM_FRAME_MS = 125;
@@ -52,7 +43,8 @@ export class Painter {
   private raf = 0;
   private last = 0;
   private frames = 0;
-  private palette: Palette | null = null;
+  /** The theme's colours; null after a theme change, so the next frame reads them again. */
+  private look: Look | null = null;
   private box: Measured | null = null;
   private lastPaint = 0;
   /** Set when a frame was painted; cleared by any change of inputs, so a change is drawn at once. */
@@ -69,6 +61,13 @@ export class Painter {
 
   wake(): void {
     if (!this.raf) this.raf = requestAnimationFrame(this.draw);
+  }
+
+  /** The theme changed: read its colours again and repaint. */
+  themeChanged(): void {
+    this.look = null;
+    this.painted = false;
+    this.wake();
   }
 
   /** The SVG moved or changed size: measure again at the next frame. */
@@ -121,12 +120,13 @@ export class Painter {
     }
     this.painted = true;
     this.lastPaint = time;
-    if (!this.palette || this.frames++ % PALETTE_EVERY_FRAMES === 0) this.palette = readPalette(canvas);
+    this.frames++;
+    this.look ??= readLook(canvas);
     // Reading layout costs a forced layout when the page changed: done after a resize, and
     // otherwise only now and then (the toolbar above may have changed height).
     if (!this.box || this.frames % MEASURE_EVERY_FRAMES === 0) this.box = this.measure(canvas, svg);
     const { box, pixelWidth, pixelHeight, dpr } = this.box;
-    const scene = sceneFor(inputs.geometry, this.palette, inputs.layout, box, inputs.zoom, dpr);
+    const scene = sceneFor(inputs.geometry, this.look, inputs.layout, box, inputs.zoom, dpr);
     ctx.save();
     beginScene(ctx, scene, pixelWidth, pixelHeight);
     if (inputs.mode !== 'dots') drawStreams(ctx, scene, inputs.streams, animator.clockMs, inputs.mode === 'streams');

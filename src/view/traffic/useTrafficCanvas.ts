@@ -8,6 +8,7 @@ import type { LinkRates } from '../topology/linkState';
 import type { Animator } from './animator';
 import type { Stream } from './drawTraffic';
 import { Painter } from './painter';
+import { watchTheme } from '../theme/themeColours';
 import type { TrafficMode } from './sampling';
 import type { TrafficGeometry } from './trafficGeometry';
 
@@ -61,6 +62,10 @@ export function useTrafficCanvas(inputs: CanvasInputs): Painter {
     observer.observe(svg);
     return () => observer.disconnect();
   }, [svgRef, painter]);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    return canvas ? watchTheme(canvas, () => painter.themeChanged()) : undefined;
+  }, [canvasRef, painter]);
   useEffect(() => () => painter.stop(), [painter]);
   return painter;
 }
