@@ -42,7 +42,14 @@ describe('exports', () => {
   });
 
   it('writes times at the resolution of the run, never float noise such as 5.299999999999999', () => {
-    const event = { timeMs: 5299.999999999999, type: 'nodeCrashed', target: 'app-1', detail: 'crashed' };
+    const event = {
+      seq: 1,
+      cause: 'user' as const,
+      timeMs: 5299.999999999999,
+      type: 'nodeCrashed',
+      target: 'app-1',
+      detail: 'crashed',
+    };
     expect(5299.999999999999 / 1000).toBe(5.299999999999999);
     expect((JSON.parse(eventsJson([event])) as { timeS: number }[])[0]?.timeS).toBe(5.3);
     expect(eventsCsv([event]).split('\r\n')[1]).toBe('5.3,"nodeCrashed","app-1","crashed"');
@@ -55,7 +62,9 @@ describe('exports', () => {
     expect(safeCell('-2')).toBe(`"'-2"`);
     expect(safeCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
     expect(safeCell('db-1, disk 0')).toBe('"db-1, disk 0"');
-    const rows = parseCsv(eventsCsv([{ timeMs: 1000, type: 'x', target: '=cmd|"/c calc"!A1', detail: 'a,"b"' }]));
+    const rows = parseCsv(
+      eventsCsv([{ seq: 1, cause: 'user', timeMs: 1000, type: 'x', target: '=cmd|"/c calc"!A1', detail: 'a,"b"' }]),
+    );
     expect(rows[1]).toEqual(['1', 'x', `'=cmd|"/c calc"!A1`, 'a,"b"']);
   });
 });

@@ -22,7 +22,7 @@ import { fleetFailureProblems } from './scenarioSchema';
 import { setLinkCut, partitionGroup, healAll } from './cluster/partitions';
 import { linkQualityChanged } from './cluster/network';
 
-function nodeIndex(st: SimState, id: string): number {
+export function nodeIndex(st: SimState, id: string): number {
   return st.nodeIds.indexOf(id);
 }
 
@@ -43,7 +43,7 @@ export function linkIndex(st: SimState, id: string): number {
   return -1;
 }
 
-function diskIndex(st: SimState, nodeId: string, disk: number): number | string {
+export function diskIndex(st: SimState, nodeId: string, disk: number): number | string {
   const node = nodeIndex(st, nodeId);
   if (node < 0) return `unknown node "${nodeId}"`;
   if (!st.isStorage(node)) return `${nodeId} has no disks (only storage nodes do)`;
@@ -250,10 +250,14 @@ export function onRolloutStage(st: SimState, token: number): void {
 }
 
 function rollBack(st: SimState): void {
+  // Only links made before no-change commands were refused can get here with nothing rolled out:
+  // the line stays (its type and target are in the hash) but says that nothing changed.
+  const nothing = st.pendingRollout === null && st.badConfig.every((c) => c === null);
   st.badConfig.fill(null);
   st.rolloutToken++;
   st.pendingRollout = null;
-  st.note('configRolledBack', 'app servers', 'previous configuration restored everywhere');
+  if (nothing) st.note('configRolledBack', 'app servers', 'nothing was rolled out, so nothing changed', true);
+  else st.note('configRolledBack', 'app servers', 'previous configuration restored everywhere');
 }
 
 export { rebuildRotation };

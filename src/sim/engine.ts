@@ -2,6 +2,7 @@
 // order, and takes commands between events. Advancing is separate from scheduling: the caller
 // decides how far to run (runUntil); nothing here knows about wall-clock time.
 import { apply as applyToState, check, onRolloutStage } from './applyCommand';
+import { noChange } from './noChange';
 import { onServerArrival, onServiceDone, sampleUtilization } from './cluster/appServer';
 import { onArrival, onRetryDue, onTimeout, scheduleNextArrival } from './cluster/client';
 import { onDiskFailureDue, onNodeFailureDue, scheduleHardwareFaults } from './cluster/hardwareFaults';
@@ -17,7 +18,7 @@ import { WINDOW_MS } from './metrics';
 import type { Scenario } from './scenarioSchema';
 import { buildSnapshot } from './snapshotBuilder';
 import { buildFrame, buildTopology, type Frame, type Topology } from './frame';
-import type { SimulationSnapshot } from './snapshot';
+import type { EventCause, SimulationSnapshot } from './snapshot';
 import { SimState } from './state';
 import { deepCopy, type CopyStats } from './deepCopy';
 import { EventBudget, type BudgetLimits } from './eventBudget';
@@ -80,16 +81,26 @@ export class Simulation {
   }
 
   /** Validates a command (shape, target, ranges) and applies it now; a rejected command changes nothing. */
-  apply(input: unknown): ApplyResult {
+  /**
+   * Live commands pass `refuseNoChange`: one that would change nothing (restarting a running node)
+   * is refused with the reason. Replays of recorded commands do not, so older links keep their hash.
+   */
+  apply(input: unknown, options: { readonly refuseNoChange?: boolean } = {}): ApplyResult {
     const parsed = parseCommand(input);
     if (!parsed.ok) return { ok: false, error: parsed.errors.join('; ') };
-    const problem = check(this.st, parsed.value);
+    const problem = check(this.st, parsed.value) ?? (options.refuseNoChange ? noChange(this.st, parsed.value) : null);
     if (problem !== null) return { ok: false, error: problem };
     if (this.log.length >= COMMAND_LOG_LIMIT)
       return { ok: false, error: `command log is full (${COMMAND_LOG_LIMIT} commands)` };
     this.log.push({ atMs: this.st.nowMs, command: parsed.value });
-    applyToState(this.st, parsed.value);
+    this.applyAs('user', parsed.value);
     return { ok: true };
+  }
+
+  private applyAs(cause: EventCause, command: Command): void {
+    this.st.noteCause = cause;
+    applyToState(this.st, command);
+    this.st.noteCause = 'auto';
   }
 
   /** The commands applied so far, each with the simulated time it took effect. */
@@ -219,10 +230,12 @@ export class Simulation {
     const command = this.scheduled[index] as Command;
     const problem = check(this.st, command);
     if (problem !== null) {
+      this.st.noteCause = 'schedule';
       this.st.note('commandSkipped', command.type, problem);
+      this.st.noteCause = 'auto';
       return;
     }
-    applyToState(this.st, command);
+    this.applyAs('schedule', command);
   }
 
   /** Nodes and links of this run, indexed as in frame(). */

@@ -1,7 +1,7 @@
 // The run's fingerprint and its human-sized story. Every processed event is folded into a 64-bit
 // hash (two 32-bit lanes, murmur3-style mixing): same scenario, seed and commands give the same
 // hash. Notable events (faults, repairs, commands) go to a bounded ring for people to read.
-import type { NotableEvent } from './snapshot';
+import type { EventCause, NotableEvent } from './snapshot';
 
 export const NOTABLE_LIMIT = 500;
 
@@ -51,9 +51,13 @@ export class EventLog {
     return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
   }
 
-  note(timeMs: number, type: string, target: string, detail: string): void {
-    const event = { timeMs, type, target, detail };
+  /** Only the type and target are hashed: details and causes can be reworded without changing any run. */
+  note(timeMs: number, type: string, target: string, detail: string, cause: EventCause, noop = false): void {
     this.notableTotal++;
+    const seq = this.notableTotal;
+    const event: NotableEvent = noop
+      ? { seq, timeMs, type, target, detail, cause, noop: true }
+      : { seq, timeMs, type, target, detail, cause };
     if (this.notable.length < NOTABLE_LIMIT) this.notable.push(event);
     else {
       this.notable[this.notableStart] = event;

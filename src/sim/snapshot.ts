@@ -120,11 +120,19 @@ export interface DurabilityMetrics {
   readonly nodeFailures: number;
 }
 
+/** Who set a notable event off: the user (or a lesson) by a command, the scenario's schedule, or the run itself. */
+export type EventCause = 'user' | 'schedule' | 'auto';
+
 export interface NotableEvent {
+  /** 1 for the run's first notable event, 2 for the next: a stable name for its log line. */
+  readonly seq: number;
   readonly timeMs: number;
   readonly type: string;
   readonly target: string;
   readonly detail: string;
+  readonly cause: EventCause;
+  /** A command that changed nothing (only replays of links made before such commands were refused). */
+  readonly noop?: true;
 }
 
 export interface SimulationSnapshot {

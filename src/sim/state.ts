@@ -8,6 +8,7 @@ import { DeadlineQueue } from './deadlineQueue';
 import { growRequests } from './requestPool';
 import { Metrics } from './metrics';
 import { EventLog } from './eventLog';
+import type { EventCause } from './snapshot';
 import { KIND_SPAN, type EventKind, type Observer } from './events';
 import type { Tracer } from './trace/tracer';
 import { BALANCER, CLIENTS, MASKS, MAX_RF, SlotState, type BadConfig } from './codes';
@@ -251,6 +252,8 @@ export class SimState {
   }
 
   observer: Observer | null = null;
+  /** Who set off what happens now (the engine sets it around commands): marks each notable event. */
+  noteCause: EventCause = 'auto';
   /** The flight recorder for sampled and traced requests (trace/tracer.ts): reads only, never changes the run. */
   tracer: Tracer | null = null;
 
@@ -268,8 +271,8 @@ export class SimState {
     return this.hardwareBaseMs + (this.nowMs - this.hardwareSinceMs) * this.hardware.timeCompression;
   }
 
-  note(type: string, target: string, detail: string): void {
-    this.log.note(this.nowMs, type, target, detail);
+  note(type: string, target: string, detail: string, noop = false): void {
+    this.log.note(this.nowMs, type, target, detail, this.noteCause, noop);
   }
 
   appNode(a: number): number {

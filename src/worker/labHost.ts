@@ -250,7 +250,7 @@ export class LabHost {
   }
 
   private applyCommand(sim: Simulation, request: Extract<LabRequest, { type: 'command' }>): void {
-    const result = sim.apply(request.command);
+    const result = sim.apply(request.command, { refuseNoChange: true });
     this.send({
       type: 'commandResult',
       runId: this.runId,

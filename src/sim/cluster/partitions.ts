@@ -36,7 +36,12 @@ export function partitionGroup(st: SimState, nodes: number[]): void {
 }
 
 export function healAll(st: SimState): void {
+  const cut = st.linkCut.includes(1);
+  const split = st.nodeSide.some((side) => side !== 0);
   for (let link = 0; link < st.linkCount; link++) if (st.linkCut[link] === 1) setLinkCut(st, link, false);
-  if (st.nodeSide.some((side) => side !== 0)) setSides(st, new Int32Array(st.nodeCount));
-  st.note('networkHealed', 'cluster', 'all partitions healed');
+  if (split) setSides(st, new Int32Array(st.nodeCount));
+  // Always noted (the line is part of the hash of runs that heal an unbroken network), but marked
+  // as changing nothing then, so no recovery is shown that did not happen.
+  if (cut || split) st.note('networkHealed', 'cluster', 'all partitions healed');
+  else st.note('networkHealed', 'cluster', 'nothing was partitioned, so nothing changed', true);
 }
