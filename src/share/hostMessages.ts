@@ -13,12 +13,18 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
 
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
+/**
+ * The figures of the last complete one-second window (never a second still filling up), the run's
+ * simulated time, and its durability and fingerprint. Before the first window closes the window
+ * figures are null; latencies are null for a window in which no request succeeded.
+ */
 export interface MetricsSummary {
   readonly timeMs: number;
-  readonly availability: number;
-  readonly latencyMsP50: number;
-  readonly latencyMsP99: number;
-  readonly servedRps: number;
+  readonly window: { readonly startMs: number; readonly endMs: number } | null;
+  readonly availability: number | null;
+  readonly latencyMsP50: number | null;
+  readonly latencyMsP99: number | null;
+  readonly servedRps: number | null;
   readonly ackedWritesLost: number;
   readonly logHash: string;
 }

@@ -3,26 +3,12 @@
 // to (never "*"). Seeks and loads are coalesced (the latest wins) and times past the interactive
 // horizon are refused.
 import { beyondHorizon, isBeyondHorizon } from '../../share/horizon';
-import { hostMessageSchema, resizeMessage, type LabMessage, type MetricsSummary } from '../../share/hostMessages';
+import { hostMessageSchema, resizeMessage, type LabMessage } from '../../share/hostMessages';
+import { summaryOf } from './hostSummary';
 import { describeForScreenReader, FAULT_TYPES } from '../../store/announce';
-import type { AppState, AppStore } from '../../store/appState';
+import type { AppStore } from '../../store/appState';
 import { watchNeededHeight } from '../layout/neededHeight';
 import { createJumpWaiter } from './hostJumps';
-
-function summaryOf(s: AppState): MetricsSummary | null {
-  const frame = s.frame;
-  const last = s.windows.at(-1);
-  if (!frame) return null;
-  return {
-    timeMs: frame.timeMs,
-    availability: last?.availability ?? 1,
-    latencyMsP50: last?.latencyMs.p50 ?? 0,
-    latencyMsP99: last?.latencyMs.p99 ?? 0,
-    servedRps: last?.servedRps ?? 0,
-    ackedWritesLost: frame.durability.ackedWritesLost,
-    logHash: frame.logHash,
-  };
-}
 
 export function startHostApi(store: AppStore, host: string, win: Window = window): () => void {
   const parent = win.parent;
