@@ -1,6 +1,6 @@
 // Exports parse back, and text that a spreadsheet would run as a formula is defused.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, getBuiltInScenario, type Scenario } from '../sim/index';
+import { createSimulation, getBuiltInScenario, type Scenario, type WindowMetrics } from '../sim/index';
 import { eventsCsv, eventsJson, exportedSeconds, safeCell, windowsCsv } from './exportCsv';
 
 /** A small CSV reader (quoted cells, doubled quotes) to check what we write. */
@@ -32,6 +32,33 @@ describe('exports', () => {
     expect(rows).toHaveLength(windows.length + 1);
     expect(Number(rows[1]?.[2])).toBe(windows[0]?.offered);
     expect(rows.every((r) => r.length === rows[0]?.length)).toBe(true);
+  });
+
+  it('names the unit of every metrics column, and rounds its times', () => {
+    const windows = sim.frame(0, -1, 0).newWindows;
+    const [header, first] = parseCsv(windowsCsv(windows));
+    expect(header).toEqual([
+      'start_s',
+      'end_s',
+      'offered_requests',
+      'sent_attempts',
+      'succeeded_requests',
+      'failed_requests',
+      'rejected_attempts',
+      'timed_out_attempts',
+      'availability_ratio',
+      'storage_rps',
+      'server_work_ms',
+      'latency_mean_ms',
+      'latency_p50_ms',
+      'latency_p95_ms',
+      'latency_p99_ms',
+      'latency_p999_ms',
+    ]);
+    expect(header?.every((name) => /_(s|ms|rps|ratio|requests|attempts)$/.test(name))).toBe(true);
+    expect(first?.slice(0, 2)).toEqual(['0', '1']);
+    const shifted = { ...(windows[0] as WindowMetrics), startMs: 5299.999999999999, endMs: 6299.999999999999 };
+    expect(parseCsv(windowsCsv([shifted]))[1]?.slice(0, 2)).toEqual(['5.3', '6.3']);
   });
 
   it('writes the event log as JSON and CSV', () => {

@@ -1,18 +1,19 @@
-// The metrics time series as CSV, one row per simulated second. Spreadsheets run cells that start
-// with = + - @ (or a tab or carriage return) as formulas, so such text cells are prefixed with a
-// quote mark; every text cell is quoted.
+// The metrics time series as CSV, one row per simulated second. Every column names its unit
+// (offered_requests, availability_ratio, latency_p99_ms): a comment line would carry them, but CSV
+// readers choke on comments. Spreadsheets run cells that start with = + - @ (or a tab or carriage
+// return) as formulas, so such text cells are prefixed with a quote mark; every text cell is quoted.
 import type { NotableEvent, WindowMetrics } from '../sim/index';
 
 const COLUMNS = [
   ['start_s', (w: WindowMetrics) => exportedSeconds(w.startMs)],
   ['end_s', (w: WindowMetrics) => exportedSeconds(w.endMs)],
-  ['offered', (w: WindowMetrics) => w.offered],
-  ['attempts', (w: WindowMetrics) => w.attempts],
-  ['succeeded', (w: WindowMetrics) => w.succeeded],
-  ['failed', (w: WindowMetrics) => w.failed],
-  ['rejected', (w: WindowMetrics) => w.rejected],
-  ['timed_out', (w: WindowMetrics) => w.timedOut],
-  ['availability', (w: WindowMetrics) => w.availability],
+  ['offered_requests', (w: WindowMetrics) => w.offered],
+  ['sent_attempts', (w: WindowMetrics) => w.attempts],
+  ['succeeded_requests', (w: WindowMetrics) => w.succeeded],
+  ['failed_requests', (w: WindowMetrics) => w.failed],
+  ['rejected_attempts', (w: WindowMetrics) => w.rejected],
+  ['timed_out_attempts', (w: WindowMetrics) => w.timedOut],
+  ['availability_ratio', (w: WindowMetrics) => w.availability],
   ['storage_rps', (w: WindowMetrics) => w.storageRps],
   ['server_work_ms', (w: WindowMetrics) => w.serverWorkMs],
   ['latency_mean_ms', (w: WindowMetrics) => w.latencyMs.mean],
