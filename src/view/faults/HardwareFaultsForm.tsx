@@ -1,12 +1,13 @@
 // Random hardware faults: disks and machines fail after exponentially distributed lifetimes.
 // Real lifetimes are years, so hardware time can run faster than simulated time ("time
 // compression"); every value shown is the simulation's own.
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { AppState } from '../../store/appStore';
 import { selectActions } from '../../store/selectors';
 import { useApp, useAppStore } from '../../store/context';
 import { NumberField } from '../controls/NumberField';
 import { SelectField, type SelectOption } from '../controls/SelectField';
+import { fleetCounts, hardwareOddsText } from './hardwareOdds';
 
 type HardwareChange = { diskMttfHours?: number; nodeMttfHours?: number; timeCompression?: number; enabled?: boolean };
 
@@ -27,13 +28,29 @@ const selectHardwareClock = (s: AppState) => {
   return hours < 48 ? `${hours.toFixed(1)} hours` : `${(hours / 24).toFixed(1)} days`;
 };
 
+const selectTopology = (s: AppState) => s.topology;
+
 function HardwareStatus() {
   const enabled = useApp(selectEnabled);
   const clock = useApp(selectHardwareClock);
+  const diskMttfHours = useApp(selectDiskMttf);
+  const nodeMttfHours = useApp(selectNodeMttf);
+  const timeCompression = useApp(selectCompression);
+  const topology = useApp(selectTopology);
+  const odds = useMemo(
+    () => hardwareOddsText({ diskMttfHours, nodeMttfHours, timeCompression }, fleetCounts(topology)),
+    [diskMttfHours, nodeMttfHours, timeCompression, topology],
+  );
   return (
-    <p className="panel-status" data-state={enabled ? 'active' : 'calm'} data-testid="hardware-status">
-      {enabled ? `On: hardware has aged ${clock} so far.` : 'Off: disks and machines fail only when you break them.'}
-    </p>
+    <>
+      <p className="panel-status" data-state={enabled ? 'active' : 'calm'} data-testid="hardware-status">
+        {enabled ? `On: hardware has aged ${clock} so far.` : 'Off: disks and machines fail only when you break them.'}
+      </p>
+      {/* Shown while off too: the learner sees what turning it on would do before doing it. */}
+      <p className="panel-note" data-testid="hardware-odds">
+        {odds}
+      </p>
+    </>
   );
 }
 
