@@ -200,7 +200,9 @@ export function apply(st: SimState, c: Command): void {
       st.note(
         'hardwareFaultsSet',
         'cluster',
-        c.enabled ? `random hardware faults on, time x${st.hardware.timeCompression}` : 'random hardware faults off',
+        c.enabled
+          ? `random hardware faults on, time x${st.hardware.timeCompression}; ${hardwareValues(st)}`
+          : 'random hardware faults off',
       );
       return scheduleHardwareFaults(st);
     default: {
@@ -218,7 +220,16 @@ function setPolicy(st: SimState, change: Partial<SimState['policy']>): void {
   if (st.policy.replicationFactor !== before.replicationFactor)
     changeReplicationFactor(st, before.replicationFactor, st.policy.replicationFactor);
   if (!st.policy.healthChecks) resetRotation(st);
-  st.note('policyChanged', 'cluster', Object.keys(change).join(', ') + ' changed');
+  // The new values ride along as JSON so the event log can say what changed, not only which keys.
+  const keys = Object.keys(change) as (keyof SimState['policy'])[];
+  const values = Object.fromEntries(keys.map((key) => [key, st.policy[key]]));
+  st.note('policyChanged', 'cluster', `${keys.join(', ')} changed: ${JSON.stringify(values)}`);
+}
+
+/** The hardware settings in force, for the event log to put in words. */
+function hardwareValues(st: SimState): string {
+  const h = st.hardware;
+  return `disk MTTF ${h.diskMttfHours} h, machine MTTF ${h.nodeMttfHours} h, machine repair ${h.nodeRepairHours} h, disk replacement ${h.diskReplaceHours} h`;
 }
 
 function rollOut(st: SimState, c: Extract<Command, { type: 'rollOutConfig' }>): void {
