@@ -1,7 +1,9 @@
 // Reliability metrics folded from simulation events: per window of simulated time (kept in a
 // bounded ring) and cumulatively. Latency is the user's view: from a request's first attempt to
-// its successful reply, retries included. Failed requests count against availability, not latency.
-import { Histogram, QUANTILES } from './histogram';
+// its successful reply, retries included. Failed requests count against availability, and against
+// the latency of all requests (latencyMsP99All), where they are slower than any success.
+import { BUCKET_COUNT, bucketMiddle, Histogram, QUANTILES } from './histogram';
+import { latencyBinsOf } from './latencyBins';
 import type { CumulativeMetrics, LatencySummary, WindowMetrics } from './snapshot';
 
 export const WINDOW_MS = 1000;
@@ -10,6 +12,20 @@ export const WINDOW_LIMIT = 600;
 function summarize(h: Histogram): LatencySummary {
   const [p50 = 0, p95 = 0, p99 = 0, p999 = 0] = h.quantiles(QUANTILES);
   return { count: h.count, mean: h.mean(), p50, p95, p99, p999, max: h.max };
+}
+
+/** p99 of successes and failures together, failures slowest: null when the p99 request failed. */
+function p99OfAll(h: Histogram, failed: number): number | null {
+  const total = h.count + failed;
+  if (total === 0) return 0;
+  const rank = Math.max(1, Math.ceil(0.99 * total));
+  if (rank > h.count) return null;
+  let seen = 0;
+  for (let b = 0; b < BUCKET_COUNT; b++) {
+    seen += h.counts[b] as number;
+    if (seen >= rank) return Math.min(h.max, Math.max(h.min, bucketMiddle(b)));
+  }
+  return null; // unreachable: the buckets add up to h.count
 }
 
 class Counters {
@@ -144,6 +160,7 @@ export class Metrics {
       serverWorkMs: c.worked > 0 ? c.workMs / c.worked : 0,
       availability: finished > 0 ? c.succeeded / finished : 1,
       latencyMs: summarize(this.windowLatency),
+      latencyBins: latencyBinsOf(this.windowLatency),
     };
   }
 
@@ -189,6 +206,7 @@ export class Metrics {
       // Checked after dividing: a time as tiny as 5e-324 ms underflows to 0 s (0 / 0 is NaN).
       throughputRps: nowMs / 1000 > 0 ? t.succeeded / (nowMs / 1000) : 0,
       latencyMs: summarize(this.latency),
+      latencyMsP99All: p99OfAll(this.latency, t.failed),
       errorBudgetUsed: allowedFailures > 0 ? t.failed / allowedFailures : 0,
       queuedShare: t.admitted > 0 ? t.queued / t.admitted : 0,
       serverBusyShare: t.availableMs > 0 ? t.busyMs / t.availableMs : 0,

@@ -78,6 +78,12 @@ export interface WindowMetrics {
   /** succeeded / (succeeded + failed) of requests that finished in the window; 1 if none finished. */
   readonly availability: number;
   readonly latencyMs: LatencySummary;
+  /**
+   * The successful requests' latencies as flat [bin, count] pairs (src/sim/latencyBins.ts), so a
+   * view can merge windows and read percentiles over any run of them. Always set by the
+   * simulation; optional only so windows made by hand (tests, older exports) need not carry it.
+   */
+  readonly latencyBins?: readonly number[];
 }
 
 export interface CumulativeMetrics {
@@ -95,6 +101,12 @@ export interface CumulativeMetrics {
   readonly availability: number;
   readonly throughputRps: number;
   readonly latencyMs: LatencySummary;
+  /**
+   * p99 of every finished request, failed ones counted as slower than any success (what users
+   * got): null when the request at the 99th percentile failed (more than 1% failed); 0 when none
+   * finished.
+   */
+  readonly latencyMsP99All: number | null;
   readonly errorBudgetUsed: number;
   /** Share of attempts app servers took in that had to wait in a queue (every worker busy). */
   readonly queuedShare: number;
