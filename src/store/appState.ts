@@ -1,5 +1,6 @@
 // The shape of the lab's store and its limits: what the sim, playback and view slices hold and
 // which actions change them. Types only (and constants), so views can import them cheaply.
+import type { Fork } from './fork';
 import type { StoreApi } from 'zustand/vanilla';
 import type {
   Command,
@@ -85,6 +86,8 @@ export interface AppState {
    * branch's later commands are dropped.
    */
   readonly past: Branch | null;
+  /** The branch the last fork from the past replaced, for Undo to bring back (src/store/fork.ts). */
+  readonly fork: Fork | null;
   readonly shown: Shown;
   /** The simulated time the header's clock shows (see CLOCK_MS). */
   readonly clockMs: number;

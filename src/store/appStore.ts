@@ -11,6 +11,7 @@ import { createViewCadence } from './viewCadence';
 import { createTrafficFeed } from './traffic';
 import { createDemoTools } from './demoTools';
 import { absorbFrame, bounded, freshRun } from './freshRun';
+import { describeFork, forkNow } from './fork';
 import { MARK_HISTORY, STEP_MS, type AppActions, type AppState, type AppStore } from './appState';
 
 // The store's types and limits live in appState.ts; they are re-exported here for convenience.
@@ -64,6 +65,8 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       set({
         ...freshRun(scenario, newSeed, runId),
         ...(keepView && { topology, frame, shown, clockMs: get().clockMs }),
+        // A rebuild of this run (a seek, an undo) keeps the replaced branch; a new run forgets it.
+        ...(!keepView && { fork: null }),
         commandLog: replay?.commands ?? [],
         pending: true,
       });
@@ -74,6 +77,11 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       () => store,
       (replay) => start(get().scenario, get().seed, replay, true),
     );
+    /** The replaced branch kept for Undo when playing or acting forks the run (nothing otherwise). */
+    const forkFromPast = (byCommand: boolean): Partial<AppState> => {
+      const fork = forkNow(get(), byCommand);
+      return fork ? { fork, announcement: `${describeFork(fork)} Undo brings it back.` } : {};
+    };
     const actions: AppActions = {
       loadScenario: (id) => {
         const scenario = getBuiltInScenario(id);
@@ -88,7 +96,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
       setSeed: (s) => start(get().scenario, s),
       reset: () => start(get().scenario, get().seed),
       // Playing from an earlier moment forks: the branch's later commands are dropped.
-      play: () => set({ playing: true, past: null }),
+      play: () => set({ playing: true, past: null, ...forkFromPast(false) }),
       seek: (timeMs) => {
         const s = get();
         const branch = s.past ?? { commands: s.commandLog, endMs: s.frame?.timeMs ?? 0 };
@@ -134,7 +142,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
           send(untilMs, maxEvents);
       },
       apply: (command, label) => {
-        if (get().past) set({ past: null }); // acting in the past forks the run there
+        if (get().past) set({ past: null, ...forkFromPast(true) }); // acting in the past forks the run there
         const id = ++requestId;
         sent.set(id, { command, label });
         port.post({ type: 'command', runId: get().runId, requestId: id, command });
@@ -169,6 +177,7 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     queueMicrotask(() => start(scenario, seed));
     return {
       ...freshRun(scenario, seed, 0),
+      fork: null,
       announcement: '',
       playing: false,
       speed: 1,

@@ -1,22 +1,12 @@
 // Heal everything and Undo last action, driven through the store as the header and keys do.
 import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, replay, type Command, type Scenario } from '../sim/index';
-import { createInProcessPort } from '../worker/ports';
-import { createAppStore } from './appStore';
+import { inProcessStore, steps, type TestStore } from './testStore';
 import { healSteps } from './heal';
 import { NOTHING_TO_UNDO } from './undo';
 
-async function setup() {
-  const app = createAppStore(createInProcessPort());
-  await Promise.resolve();
-  await Promise.resolve();
-  return app;
-}
-
-type App = Awaited<ReturnType<typeof setup>>;
-const steps = (app: App, n: number) => {
-  for (let i = 0; i < n; i++) app.getState().actions.step();
-};
+const setup = inProcessStore;
+type App = TestStore;
 const act = (app: App, command: Command) => app.getState().actions.apply(command, command.type);
 
 function breakEverything(app: App) {

@@ -5,6 +5,7 @@ import type { Command, TimedCommand } from '../sim/index';
 import type { Replay } from '../worker/labProtocol';
 import type { AppState, AppStore, FaultMark } from './appState';
 import { describeHeal, healSteps } from './heal';
+import { undoRestoresFork } from './fork';
 import { createActionGroups, lastActionLength, NOTHING_TO_UNDO } from './undo';
 
 export interface DemoTools {
@@ -63,6 +64,13 @@ export function createDemoTools(storeOf: () => AppStore, rebuild: (replay: Repla
     undoLastAction() {
       const store = storeOf();
       const s = store.getState();
+      if (s.fork && undoRestoresFork(s)) {
+        const { replaced } = s.fork;
+        rebuild({ commands: replaced.commands, untilMs: replaced.endMs });
+        store.setState({ fork: null });
+        const words = `Brought back the run that went on to ${(replaced.endMs / 1000).toFixed(1)} seconds.`;
+        return announceWhen(store, (loaded) => !loaded.pending, words);
+      }
       const n = lastActionLength(s.commandLog, groups);
       if (n === 0) return store.setState({ announcement: NOTHING_TO_UNDO });
       const undone = s.commandLog.slice(-n);

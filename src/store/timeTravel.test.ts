@@ -2,19 +2,9 @@
 // brings the later commands back; acting or playing from the past forks the run there.
 import { describe, expect, it } from 'vitest';
 import { replay, getBuiltInScenario, type Scenario } from '../sim/index';
-import { createInProcessPort } from '../worker/ports';
-import { createAppStore } from './appStore';
+import { inProcessStore, steps } from './testStore';
 
-async function setup() {
-  const app = createAppStore(createInProcessPort());
-  await Promise.resolve();
-  await Promise.resolve();
-  return app;
-}
-
-const steps = (app: Awaited<ReturnType<typeof setup>>, n: number) => {
-  for (let i = 0; i < n; i++) app.getState().actions.step();
-};
+const setup = inProcessStore;
 
 describe('time travel', () => {
   it('seeks back and forward through the branch with the same hashes as a straight run', async () => {

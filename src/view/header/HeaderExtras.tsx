@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { useApp } from '../../store/context';
 import { needsHealing } from '../../store/heal';
 import { selectActions } from '../../store/selectors';
+import { undoRestoresFork } from '../../store/fork';
 import { undoUnavailable } from '../../store/undo';
 import type { AppState } from '../../store/appState';
 import { useDisplay } from '../share/displayContext';
@@ -25,7 +26,7 @@ const selectHealable = (s: AppState) => {
   lastHeal = { topology: s.topology, frame, links: s.links, healable: needsHealing(s.topology, frame, s.links) };
   return lastHeal.healable;
 };
-const selectUndoReason = (s: AppState) => undoUnavailable(s.commandLog);
+const selectUndoReason = (s: AppState) => (undoRestoresFork(s) ? null : undoUnavailable(s.commandLog));
 
 interface ToolProps {
   readonly icon: string;

@@ -12,6 +12,7 @@ import { RunSetup } from '../controls/RunSetup';
 import { ClusterFaultsPanel } from '../faults/ClusterFaultsPanel';
 import { LoadPanel } from '../load/LoadPanel';
 import { EventLog } from '../metrics/EventLog';
+import { ForkNotice } from '../timeline/ForkNotice';
 import { PolicyPanel } from '../policy/PolicyPanel';
 import { Timeline } from '../timeline/Timeline';
 import { NodeInspector } from '../topology/NodeInspector';
@@ -90,6 +91,7 @@ export const RAIL_TABS: readonly RailTab[] = [
             {!inLesson && (
               <ErrorBoundary what="The timeline" part="timeline">
                 <Timeline />
+                <ForkNotice />
               </ErrorBoundary>
             )}
             {!inLesson && !embed && (
