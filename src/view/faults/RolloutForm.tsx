@@ -112,7 +112,7 @@ export function RolloutForm() {
         <button type="button" onClick={rollOut}>
           Roll out bad config
         </button>
-        <button type="button" onClick={() => actions.apply({ type: 'rollBack' }, 'Rolled back')}>
+        <button type="button" onClick={() => actions.apply({ type: 'rollBack' }, 'Roll back')}>
           Roll back
         </button>
       </div>
