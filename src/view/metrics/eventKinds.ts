@@ -38,3 +38,21 @@ export const KIND_WORDS: Readonly<Record<EventKind, string>> = {
   recovery: 'Recovery',
   change: 'Change',
 };
+
+/**
+ * What a log line is, for the event log's filters: the event kinds above, plus a command that
+ * changed nothing (a replayed no-op, a scheduled command that was skipped: never a recovery) and a
+ * lesson's step.
+ */
+export type LineKind = EventKind | 'nothing' | 'lesson';
+
+export function lineKindOf(e: { readonly type: string; readonly noop?: true }): LineKind {
+  return e.noop || e.type === 'commandSkipped' ? 'nothing' : kindOf(e.type);
+}
+
+export const LINE_KIND_ICONS: Readonly<Record<LineKind, string>> = { ...KIND_ICONS, nothing: '–', lesson: '▸' };
+export const LINE_KIND_WORDS: Readonly<Record<LineKind, string>> = {
+  ...KIND_WORDS,
+  nothing: 'Nothing changed',
+  lesson: 'Lesson step',
+};
