@@ -41,6 +41,12 @@ export class LessonPage extends LabPage {
     await expect(this.panel.getByText('Your prediction:')).toBeVisible();
   }
 
+  /** Chooses "Skip predicting": Next goes on, and the summary shows the prediction as skipped. */
+  async skipPrediction(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Skip predicting' }).click();
+    await expect(this.panel.getByText('You skipped predicting this one.')).toBeVisible();
+  }
+
   /**
    * Plays at a high speed until the step's observation is complete: the lesson holds playback
    * at its end and shows the reveal. Simulated time moves only through the playback controls.

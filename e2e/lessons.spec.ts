@@ -125,8 +125,48 @@ test.describe('guided lessons', () => {
     await expect(lesson.panel).toContainText('Step 2 of 4: Crash one server');
     // Step 1 (ten simulated seconds of baseline) was replayed to get here.
     await expect(lesson.simTime).toHaveText('t = 10.0 s');
-    await lesson.panel.getByRole('button', { name: 'Next' }).click();
+    // Step 2 asks for a prediction: Next waits, says why, and takes the learner to the question.
+    const next = lesson.panel.getByRole('button', { name: 'Next' });
+    await expect(next).toHaveAttribute('aria-disabled', 'true');
+    await expect(next).toHaveAccessibleDescription('Lock in a prediction, or choose Skip predicting, to go on.');
+    await next.click();
+    await expect(lesson.panel.getByRole('radio').first()).toBeFocused();
+    await expect(page).toHaveURL(/#lesson=faults-not-failures&step=2$/);
+    await lesson.skipPrediction();
+    await expect(next).not.toHaveAttribute('aria-disabled');
+    await next.click();
     await expect(page).toHaveURL(/#lesson=faults-not-failures&step=3$/);
+  });
+
+  test('the summary sets each prediction beside what was measured, and copies a short score', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    // A browser that refuses the clipboard (an embed without the permission): the text is selected instead.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+      });
+    });
+    // The last step of lesson 1: step 2's prediction was never asked, so it counts as skipped.
+    await page.goto('./#lesson=faults-not-failures&step=4');
+    await expect(lesson.panel).toContainText('Step 4 of 4');
+    await lesson.predict('A lasting problem: a share of requests keep going to the dead server');
+    await lesson.panel.getByRole('button', { name: 'Do it for me' }).click();
+    await lesson.playUntilReveal('100x');
+    await lesson.next();
+    const results = lesson.panel.getByRole('region', { name: 'Your predictions and what your run measured' });
+    await expect(results).toContainText('1 of 1 prediction right or close (1 skipped)');
+    const items = results.getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0)).toContainText(/Step 2: Crash one server\s*You predicted\s*skipped/);
+    await expect(items.nth(1)).toContainText('right');
+    await results.getByRole('button', { name: 'Copy my results' }).click();
+    const text = results.getByRole('textbox', { name: 'My results' });
+    await expect(text).toBeFocused();
+    await expect(text).toHaveValue(
+      /^Faultline lesson 1: .* \(seed 1\)\n1 of 1 prediction right or close \(1 skipped\)\./,
+    );
+    await expect(results).toContainText('This browser did not allow copying');
+    await page.screenshot({ path: 'e2e/screenshots/lesson-summary-predictions.png' });
   });
 
   test('a link to a lesson that does not exist says so and offers the list', async ({ page }) => {

@@ -2,14 +2,17 @@
 // shown so far. Types only, so views can import them cheaply.
 import type { StoreApi } from 'zustand/vanilla';
 import type { FigureValues, MarkRecord } from '../lessons/figures';
+import type { Answer } from '../lessons/predictionScore';
 import type { Progress } from '../lessons/progress';
 
-export type Answer = string | number;
+export type { Answer };
 
 /** Where the current step stands. */
 export interface StepStatus {
   /** The prediction the learner locked in, if the step asks for one. */
   readonly prediction: Answer | null;
+  /** The learner chose "Skip predicting" instead. */
+  readonly predictionSkipped: boolean;
   /** Simulated time the step began at (null while its run is loading). */
   readonly startedAtMs: number | null;
   /** Simulated time of the learner's action (null until they act). */
@@ -17,7 +20,16 @@ export interface StepStatus {
   readonly revealed: boolean;
 }
 
-export const NEW_STEP: StepStatus = { prediction: null, startedAtMs: null, actedAtMs: null, revealed: false };
+export const NEW_STEP: StepStatus = {
+  prediction: null,
+  predictionSkipped: false,
+  startedAtMs: null,
+  actedAtMs: null,
+  revealed: false,
+};
+
+/** Why Next waits on a step that asks for a prediction (shown beside it, and read with it). */
+export const PREDICT_FIRST = 'Lock in a prediction, or choose Skip predicting, to go on.';
 
 export const RUN_REPLACED =
   'The run this step was measuring was reset or replaced, so it cannot go on. Restart the step to measure it again.';
@@ -37,6 +49,11 @@ export interface LessonState {
   readonly reviewIndex: number | null;
   /** Every prediction locked in during this lesson, by step id. */
   readonly predictions: Readonly<Record<string, Answer>>;
+  /**
+   * Steps whose prediction was skipped, by step id: by the learner's "Skip predicting", or because
+   * a link or restart rebuilt the step without asking (a rebuilt step never counts as predicted).
+   */
+  readonly skippedPredictions: Readonly<Record<string, true>>;
   readonly marks: Readonly<Record<string, MarkRecord>>;
   readonly figures: FigureValues;
   readonly pickerOpen: boolean;
@@ -52,7 +69,10 @@ export interface LessonActions {
   /** Opens a lesson at a step (zero-based), rebuilding the run the earlier steps would have made. */
   open(lessonId: string, stepIndex?: number): void;
   close(): void;
-  /** On to the next step (or, while looking back, the next step looked back at). */
+  /**
+   * On to the next step (or, while looking back, the next step looked back at). Refused while the
+   * step waits for a prediction (see waitsForPrediction).
+   */
   next(): void;
   /** Looks back at the step before (the run stays where it is). */
   back(): void;
@@ -61,6 +81,8 @@ export interface LessonActions {
   /** Re-runs the current step (or the one looked back at) from its start. */
   restartStep(): void;
   predict(answer: Answer): void;
+  /** Goes on without predicting; the summary shows the prediction as skipped. */
+  skipPrediction(): void;
   /** Does the step's action for the learner (a teacher demonstrating, or a learner who is stuck). */
   doItForMe(): void;
   /** Stops rebuilding the earlier steps; the lesson starts from its first step instead. */

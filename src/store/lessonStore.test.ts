@@ -6,7 +6,7 @@ import { getLesson } from '../lessons/catalog/index';
 import { PROGRESS_KEY } from '../lessons/progress';
 import { createInProcessPort } from '../worker/ports';
 import { createAppStore } from './appStore';
-import { createLessonStore, RUN_REPLACED } from './lessonStore';
+import { createLessonStore, PREDICT_FIRST, RUN_REPLACED, waitsForPrediction } from './lessonStore';
 
 function memoryStorage(): Storage {
   const data = new Map<string, string>();
@@ -106,6 +106,43 @@ describe('lesson store', () => {
     expect(app.getState().stopAtMs).toBeNull();
     lessons.getState().actions.doItForMe();
     expect(lessons.getState().status.actedAtMs).toBe(ready);
+  });
+
+  it('waits on a prediction step until the learner predicts or skips predicting', async () => {
+    const { lessons } = await setup();
+    const lesson = getLesson('faults-not-failures');
+    const index = lesson?.steps.findIndex((s) => s.prediction) ?? -1;
+    const steps = lesson?.steps ?? [];
+    expect(index).toBeGreaterThanOrEqual(0);
+    lessons.getState().actions.open('faults-not-failures', index);
+    expect(waitsForPrediction(lessons.getState())).toBe(PREDICT_FIRST);
+    lessons.getState().actions.next();
+    expect(lessons.getState().stepIndex).toBe(index);
+    lessons.getState().actions.skipPrediction();
+    expect(waitsForPrediction(lessons.getState())).toBeNull();
+    expect(lessons.getState().skippedPredictions[steps[index]?.id ?? '']).toBe(true);
+    // Predicting after all replaces the skip.
+    const p = steps[index]?.prediction;
+    lessons.getState().actions.predict(p?.kind === 'choice' ? p.answer : 1);
+    expect(lessons.getState().skippedPredictions).toEqual({});
+    lessons.getState().actions.next();
+    expect(lessons.getState().stepIndex).toBe(index + 1);
+  });
+
+  it('counts the earlier steps a link rebuilt as skipped, not predicted', async () => {
+    const { lessons } = await setup();
+    const lesson = getLesson('disks-at-scale');
+    const last = (lesson?.steps.length ?? 1) - 1;
+    lessons.getState().actions.open('disks-at-scale', last);
+    const earlier = (lesson?.steps ?? []).slice(0, last).filter((s) => s.prediction);
+    expect(earlier.length).toBeGreaterThan(0);
+    expect(Object.keys(lessons.getState().skippedPredictions).sort()).toEqual(earlier.map((s) => s.id).sort());
+    expect(lessons.getState().predictions).toEqual({});
+    // Looking back never waits, and the step looked back at cannot be predicted any more.
+    lessons.getState().actions.back();
+    expect(waitsForPrediction(lessons.getState())).toBeNull();
+    lessons.getState().actions.predict(1);
+    expect(lessons.getState().predictions).toEqual({});
   });
 
   it('says so when the run is reset under a step, and names unknown lessons and steps', async () => {

@@ -13,11 +13,19 @@ import { rebuildInProcess, RebuildSlot, type Rebuilder, type RebuiltSteps } from
 import { parseCommand } from '../sim/index';
 import type { Replay } from '../worker/labProtocol';
 import type { AppStore } from './appState';
-import { NEW_STEP, REBUILD_CANCELLED, type LessonActions, type LessonState, type LessonStore } from './lessonState';
+import {
+  NEW_STEP,
+  PREDICT_FIRST,
+  REBUILD_CANCELLED,
+  type LessonActions,
+  type LessonState,
+  type LessonStore,
+} from './lessonState';
 import { createStepWatch } from './lessonWatch';
 
 export {
   NEW_STEP,
+  PREDICT_FIRST,
   REBUILD_CANCELLED,
   RUN_REPLACED,
   TOO_EARLY,
@@ -83,6 +91,9 @@ export function createLessonStore(
       if (newRun) {
         watch.claimNextRun();
       }
+      const newLesson = get().lessonId !== lesson.id || (fresh && stepIndex === 0);
+      const predictions = newLesson ? {} : get().predictions;
+      const skipped = newLesson ? {} : get().skippedPredictions;
       set({
         lessonId: lesson.id,
         stepIndex,
@@ -90,7 +101,8 @@ export function createLessonStore(
         status: NEW_STEP,
         reviewIndex: null,
         rebuilding: null,
-        ...((get().lessonId !== lesson.id || (fresh && stepIndex === 0)) && { predictions: {} }),
+        predictions,
+        skippedPredictions: rebuilt ? skipUnpredicted(lesson.steps.slice(0, stepIndex), predictions, skipped) : skipped,
         marks,
         figures,
         // A rebuild closed the list when it began; the learner may have opened it again since.
@@ -133,6 +145,7 @@ export function createLessonStore(
         if (!here) return;
         const review = get().reviewIndex;
         if (review !== null) return set({ reviewIndex: review + 1 < get().stepIndex ? review + 1 : null });
+        if (waitsForPrediction(get()) !== null) return;
         if (get().stepIndex + 1 < here.lesson.steps.length) return enter(here.lesson, get().stepIndex + 1, false);
         app.getState().actions.setStopAt(null);
         set({ finished: true, progress: remember(here.lesson.id, get().stepIndex, true) });
@@ -150,9 +163,22 @@ export function createLessonStore(
       },
       predict: (prediction) => {
         const id = current()?.step.id;
+        if (!id || get().reviewIndex !== null) return;
+        const { [id]: _dropped, ...skipped } = get().skippedPredictions;
         set({
-          status: { ...get().status, prediction },
-          ...(id && { predictions: { ...get().predictions, [id]: prediction } }),
+          status: { ...get().status, prediction, predictionSkipped: false },
+          predictions: { ...get().predictions, [id]: prediction },
+          skippedPredictions: skipped,
+        });
+      },
+      skipPrediction: () => {
+        const step = current()?.step;
+        if (!step?.prediction || get().reviewIndex !== null || get().status.prediction !== null) return;
+        const { [step.id]: _dropped, ...predictions } = get().predictions;
+        set({
+          status: { ...get().status, predictionSkipped: true },
+          predictions,
+          skippedPredictions: { ...get().skippedPredictions, [step.id]: true },
         });
       },
       doItForMe: () => {
@@ -183,6 +209,7 @@ export function createLessonStore(
       status: NEW_STEP,
       reviewIndex: null,
       predictions: {},
+      skippedPredictions: {},
       marks: {},
       figures: {},
       pickerOpen: false,
@@ -206,4 +233,26 @@ export function createLessonStore(
 export function selectOnlyControls(s: LessonState): readonly string[] | null {
   if (s.lessonId === null || s.finished) return null;
   return getLesson(s.lessonId)?.steps[s.stepIndex]?.only ?? null;
+}
+
+/**
+ * Why Next cannot go on yet, or null when it can: the current step asks for a prediction and the
+ * learner has neither locked one in nor chosen to skip it. Looking back never waits.
+ */
+export function waitsForPrediction(s: LessonState): string | null {
+  if (s.lessonId === null || s.finished || s.reviewIndex !== null || s.rebuilding) return null;
+  const step = getLesson(s.lessonId)?.steps[s.stepIndex];
+  if (!step?.prediction || s.status.prediction !== null || s.status.predictionSkipped) return null;
+  return PREDICT_FIRST;
+}
+
+/** Earlier steps a link or restart rebuilt: those that asked for a prediction and got none count as skipped. */
+function skipUnpredicted(
+  steps: readonly Step[],
+  predictions: Readonly<Record<string, unknown>>,
+  skipped: Readonly<Record<string, true>>,
+): Readonly<Record<string, true>> {
+  const out: Record<string, true> = { ...skipped };
+  for (const step of steps) if (step.prediction && !(step.id in predictions)) out[step.id] = true;
+  return out;
 }

@@ -1,10 +1,11 @@
-// The end of a lesson: what the learner showed, in their own figures, the claims their run
-// supports, and something to try freely.
+// The end of a lesson: what the learner showed, in their own figures, their predictions beside
+// what was measured, the claims their run supports, and something to try freely.
 import { useMemo } from 'react';
 import { judgeClaims } from '../../lessons/claims';
 import { formatFigure } from '../../lessons/format';
 import type { Lesson } from '../../lessons/lessonSchema';
 import { useLesson } from './lessonContext';
+import { PredictionResults } from './PredictionResults';
 import { Prose } from './Prose';
 import { figureUnits } from './StepView';
 
@@ -16,6 +17,7 @@ export function LessonConclusion({ lesson }: { readonly lesson: Lesson }) {
     <div className="lesson-step">
       <h3>What you showed</h3>
       <Prose source={lesson.conclusion} figures={figures} units={units} />
+      <PredictionResults lesson={lesson} />
       <h3>The claims, checked against your run</h3>
       <ul className="lesson-claims">
         {lesson.claims.map((claim, i) => {

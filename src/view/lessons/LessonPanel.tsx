@@ -1,8 +1,10 @@
 // The lesson beside the cluster: where the learner is, the current step and the way on.
 import { useEffect, useRef } from 'react';
 import { getLesson, lessons } from '../../lessons/catalog/index';
+import { waitsForPrediction } from '../../store/lessonStore';
 import { useLesson } from './lessonContext';
 import { LessonConclusion } from './LessonConclusion';
+import { PREDICTION_FORM_ID } from './PredictionForm';
 import { RebuildProgress } from './RebuildProgress';
 import { StepView } from './StepView';
 import './lessons.css';
@@ -15,6 +17,7 @@ export function LessonPanel() {
   const message = useLesson((s) => s.message);
   const rebuilding = useLesson((s) => s.rebuilding !== null);
   const actions = useLesson((s) => s.actions);
+  const waiting = useLesson(waitsForPrediction);
   const lesson = getLesson(lessonId ?? '');
   const labelRef = useRef<HTMLSpanElement>(null);
   const moved = useRef(false);
@@ -104,11 +107,40 @@ export function LessonPanel() {
             </button>
           )
         ) : (
-          <button type="button" className="primary" onClick={actions.next}>
-            {stepIndex + 1 < total ? 'Next' : 'Finish'}
-          </button>
+          <NextButton label={stepIndex + 1 < total ? 'Next' : 'Finish'} waiting={waiting} onNext={actions.next} />
+        )}
+        {waiting && (
+          <p id={NEXT_WAITS_ID} className="lesson-next-waits">
+            {waiting}
+          </p>
         )}
       </nav>
     </aside>
+  );
+}
+
+const NEXT_WAITS_ID = 'lesson-next-waits';
+
+/**
+ * Next stays focusable while the step waits for a prediction (aria-disabled, not disabled), so
+ * keyboard and screen-reader users find it and hear why; pressing it then takes them to the
+ * prediction instead of skipping it.
+ */
+function NextButton(props: { readonly label: string; readonly waiting: string | null; readonly onNext: () => void }) {
+  const { label, waiting, onNext } = props;
+  const goToPrediction = () => {
+    const form = document.getElementById(PREDICTION_FORM_ID);
+    form?.querySelector<HTMLElement>('input, button')?.focus();
+  };
+  return (
+    <button
+      type="button"
+      className="primary"
+      aria-disabled={waiting ? true : undefined}
+      aria-describedby={waiting ? NEXT_WAITS_ID : undefined}
+      onClick={waiting ? goToPrediction : onNext}
+    >
+      {label}
+    </button>
   );
 }

@@ -3,63 +3,78 @@
 import { useId, useState, type FormEvent } from 'react';
 import { formatFigure } from '../../lessons/format';
 import type { FigureValues } from '../../lessons/figures';
+import { answerText, scoreAnswer, truthOf } from '../../lessons/predictionScore';
 import type { Prediction } from '../../lessons/lessonSchema';
 import type { Answer } from '../../store/lessonStore';
+import './predictions.css';
 
 interface PredictionProps {
   readonly prediction: Prediction;
   readonly answer: Answer | null;
+  /** The learner chose "Skip predicting". */
+  readonly skipped: boolean;
   readonly revealed: boolean;
   readonly figures: FigureValues;
   readonly onPredict: (answer: Answer) => void;
+  /** Absent while looking back: a past step's prediction cannot be skipped any more. */
+  readonly onSkip?: () => void;
 }
+
+/** Next sends the learner here while the step waits for their prediction. */
+export const PREDICTION_FORM_ID = 'lesson-prediction-form';
 
 /** Percent figures are shares (0.25); people type and read them as percentages (25). */
 const toShown = (value: number, unit: string) => (unit === 'percent' ? value * 100 : value);
 const fromShown = (value: number, unit: string) => (unit === 'percent' ? value / 100 : value);
 
-function Verdict({ prediction, answer, figures }: Omit<PredictionProps, 'onPredict' | 'revealed'>) {
+function Verdict({
+  prediction,
+  answer,
+  figures,
+}: Omit<PredictionProps, 'onPredict' | 'onSkip' | 'revealed' | 'skipped'>) {
   if (answer === null) return null;
+  const score = scoreAnswer(prediction, answer, figures);
+  const good = score === 'right' || score === 'close';
   if (prediction.kind === 'choice') {
     const right = prediction.options.find((o) => o.id === prediction.answer);
-    const correct = answer === prediction.answer;
     return (
-      <p className={`lesson-verdict ${correct ? 'is-right' : 'is-wrong'}`}>
-        <span aria-hidden="true">{correct ? '✓ ' : '✗ '}</span>
-        {correct ? 'Your prediction was right: ' : 'Not this time. What happened: '}
+      <p className={`lesson-verdict ${good ? 'is-right' : 'is-wrong'}`}>
+        <span aria-hidden="true">{good ? '✓ ' : '✗ '}</span>
+        {good ? 'Your prediction was right: ' : 'Not this time. What happened: '}
         {right?.label}
       </p>
     );
   }
-  const truth = typeof prediction.answer === 'number' ? prediction.answer : (figures[prediction.answer] ?? Number.NaN);
-  const guess = Number(answer);
-  const close = Number.isFinite(truth) && Math.abs(guess - truth) <= prediction.tolerance * Math.abs(truth);
+  const within = `${Math.round(prediction.tolerance * 100)}%`;
   return (
-    <p className={`lesson-verdict ${close ? 'is-right' : 'is-wrong'}`}>
-      <span aria-hidden="true">{close ? '✓ ' : '✗ '}</span>
-      You predicted {formatFigure(guess, prediction.unit)}; the run measured {formatFigure(truth, prediction.unit)}
-      {close
-        ? ` (within ${Math.round(prediction.tolerance * 100)}%).`
-        : `, more than ${Math.round(prediction.tolerance * 100)}% away.`}
+    <p className={`lesson-verdict ${good ? 'is-right' : 'is-wrong'}`}>
+      <span aria-hidden="true">{good ? '✓ ' : '✗ '}</span>
+      You predicted {formatFigure(Number(answer), prediction.unit)}; the run measured{' '}
+      {formatFigure(truthOf(prediction, figures), prediction.unit)}
+      {good ? ` (within ${within}: close).` : `, more than ${within} away.`}
     </p>
   );
 }
 
 export function PredictionForm(props: PredictionProps) {
-  const { prediction, answer, revealed, onPredict } = props;
+  const { prediction, answer, revealed, onPredict, onSkip } = props;
   const id = useId();
   const [choice, setChoice] = useState<string>('');
   const [typed, setTyped] = useState('');
+  if (props.skipped && answer === null) {
+    return (
+      <div className="lesson-prediction" aria-label="Your prediction">
+        <p className="lesson-question">{prediction.question}</p>
+        <p className="lesson-skipped">You skipped predicting this one.</p>
+      </div>
+    );
+  }
   if (answer !== null) {
-    const shown =
-      prediction.kind === 'choice'
-        ? prediction.options.find((o) => o.id === answer)?.label
-        : formatFigure(Number(answer), prediction.unit);
     return (
       <div className="lesson-prediction" aria-label="Your prediction">
         <p className="lesson-question">{prediction.question}</p>
         <p>
-          Your prediction: <strong>{shown}</strong>
+          Your prediction: <strong>{answerText(prediction, answer)}</strong>
         </p>
         {revealed && <Verdict prediction={prediction} answer={answer} figures={props.figures} />}
       </div>
@@ -79,7 +94,7 @@ export function PredictionForm(props: PredictionProps) {
       ? { ms: 'ms', percent: '%', count: '', rps: 'req/s', ratio: '×', hours: 'hours' }[prediction.unit]
       : '';
   return (
-    <form className="lesson-prediction" onSubmit={submit}>
+    <form id={PREDICTION_FORM_ID} className="lesson-prediction" aria-label="Your prediction" onSubmit={submit}>
       {prediction.kind === 'choice' ? (
         <fieldset>
           <legend className="lesson-question">Predict: {prediction.question}</legend>
@@ -110,9 +125,20 @@ export function PredictionForm(props: PredictionProps) {
           </span>
         </>
       )}
-      <button type="submit" className="primary" disabled={prediction.kind === 'choice' ? !choice : typed.trim() === ''}>
-        Lock in prediction
-      </button>
+      <div className="lesson-prediction-buttons">
+        <button
+          type="submit"
+          className="primary"
+          disabled={prediction.kind === 'choice' ? !choice : typed.trim() === ''}
+        >
+          Lock in prediction
+        </button>
+        {onSkip && (
+          <button type="button" className="lesson-skip" onClick={onSkip}>
+            Skip predicting
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -12,7 +12,13 @@ export function figureUnits(lesson: Lesson): ReadonlyMap<string, Unit> {
   return new Map(lesson.steps.flatMap((s) => s.figures.map((f) => [f.id, f.unit] as const)));
 }
 
-const LOOKED_BACK: StepStatus = { prediction: null, startedAtMs: 0, actedAtMs: 0, revealed: true };
+const LOOKED_BACK: StepStatus = {
+  prediction: null,
+  predictionSkipped: false,
+  startedAtMs: 0,
+  actedAtMs: 0,
+  revealed: true,
+};
 
 interface StepViewProps {
   readonly lesson: Lesson;
@@ -24,22 +30,25 @@ interface StepViewProps {
 export function StepView({ lesson, step, review = false }: StepViewProps) {
   const current = useLesson((s) => s.status);
   const predicted = useLesson((s) => s.predictions[step.id] ?? null);
-  const status = review ? { ...LOOKED_BACK, prediction: predicted } : current;
+  const skipped = useLesson((s) => s.skippedPredictions[step.id] === true);
+  const status = review ? { ...LOOKED_BACK, prediction: predicted, predictionSkipped: skipped } : current;
   const figures = useLesson((s) => s.figures);
   const actions = useLesson((s) => s.actions);
   const units = useMemo(() => figureUnits(lesson), [lesson]);
-  const waitingForPrediction = step.prediction !== undefined && status.prediction === null;
+  const waitingForPrediction = step.prediction !== undefined && status.prediction === null && !status.predictionSkipped;
   return (
     <div className="lesson-step" data-revealed={status.revealed}>
       <Prose source={step.prose} figures={figures} units={units} />
-      {step.prediction && !(review && status.prediction === null) && (
+      {step.prediction && !(review && status.prediction === null && !status.predictionSkipped) && (
         <PredictionForm
           key={step.id}
           prediction={step.prediction}
           answer={status.prediction}
+          skipped={status.predictionSkipped}
           revealed={status.revealed}
           figures={figures}
           onPredict={actions.predict}
+          {...(!review && { onSkip: actions.skipPrediction })}
         />
       )}
       {/* A live region from the start of the step, so the reveal is read out when it appears. */}
