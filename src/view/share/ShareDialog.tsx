@@ -4,13 +4,12 @@
 import { useState, type ChangeEvent } from 'react';
 import { useModalDialog } from '../common/useModalDialog';
 import { toData } from '../../share/experiment';
-import { eventsJson, windowsCsv } from '../../share/exportCsv';
 import { hours, INTERACTIVE_HORIZON_MS, isBeyondHorizon } from '../../share/horizon';
 import { experimentFragment, MAX_LINK_CHARS, parseExperimentJson } from '../../share/link';
 import { useAppStore } from '../../store/context';
 import { currentExperiment } from './currentExperiment';
-import { downloadBlob, downloadText } from './download';
-import { findPictures, pictureSvg, svgToPng, type Picture } from './exportPicture';
+import { downloadText } from './download';
+import { ExportSection, fileName, type ExportMoment } from './ExportSection';
 import './share.css';
 import { DialogHead } from '../common/DialogHead';
 import { DialogBoundary, type DialogProps } from '../common/DialogBoundary';
@@ -24,6 +23,8 @@ export function embedSnippet(link: string): string {
 
 interface Shared {
   readonly url: string | null;
+  /** The run and moment every file saved from the dialog is named for. */
+  readonly moment: ExportMoment;
   readonly json: string;
   readonly hash: string;
   readonly atMs: number;
@@ -54,8 +55,10 @@ function ShareContent({ open, onClose }: DialogProps) {
     const fragment = experimentFragment(experiment);
     const url = new URL(window.location.href);
     url.hash = fragment;
+    const link = fragment.length - 3 <= MAX_LINK_CHARS ? url.toString() : null;
     setShared({
-      url: fragment.length - 3 <= MAX_LINK_CHARS ? url.toString() : null,
+      url: link,
+      moment: { scenarioId: s.scenario.id, scenarioName: s.scenario.name, seed: s.seed, atMs: experiment.atMs, link },
       json: JSON.stringify(toData(experiment), null, 2),
       hash: s.frame?.logHash ?? '',
       atMs: experiment.atMs,
@@ -76,14 +79,6 @@ function ShareContent({ open, onClose }: DialogProps) {
     } catch {
       setStatus('Copying is not allowed here: select the link and copy it yourself.');
     }
-  };
-
-  const savePicture = (picture: Picture, kind: 'svg' | 'png') => {
-    const svg = pictureSvg(picture, shared?.url ?? window.location.href);
-    if (kind === 'svg') return downloadText(`faultline-${picture.name}.svg`, svg.text, 'image/svg+xml');
-    svgToPng(svg)
-      .then((png) => downloadBlob(`faultline-${picture.name}.png`, png))
-      .catch(() => setStatus(`The ${picture.label} picture could not be turned into a PNG.`));
   };
 
   const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -125,7 +120,7 @@ function ShareContent({ open, onClose }: DialogProps) {
             <p className="share-warning" role="alert">
               This run goes past the {hours(INTERACTIVE_HORIZON_MS, 'simulated ')} the lab replays by itself, so the lab
               will refuse this link and file. To run it again, save it as a file and run{' '}
-              <code>npm run sim -- faultline-experiment.json</code>.
+              <code>npm run sim -- {fileName(shared.moment, 'experiment', 'json')}</code>.
             </p>
           )}
           <p className="share-status" aria-live="polite">
@@ -138,7 +133,9 @@ function ShareContent({ open, onClose }: DialogProps) {
           <div className="share-files">
             <button
               type="button"
-              onClick={() => downloadText('faultline-experiment.json', shared.json, 'application/json')}
+              onClick={() =>
+                downloadText(fileName(shared.moment, 'experiment', 'json'), shared.json, 'application/json')
+              }
             >
               Save as file
             </button>
@@ -160,36 +157,7 @@ function ShareContent({ open, onClose }: DialogProps) {
               />
             </>
           )}
-          <h3 className="share-subtitle">Export</h3>
-          <div className="share-files">
-            <button
-              type="button"
-              onClick={() => downloadText('faultline-metrics.csv', windowsCsv(store.getState().windows), 'text/csv')}
-            >
-              Metrics per second (CSV)
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                downloadText('faultline-events.json', eventsJson(store.getState().events), 'application/json')
-              }
-            >
-              Event log (JSON)
-            </button>
-          </div>
-          <ul className="share-pictures">
-            {findPictures().map((picture) => (
-              <li key={picture.name}>
-                <span>{picture.label}</span>
-                <button type="button" onClick={() => savePicture(picture, 'svg')}>
-                  {picture.label} (SVG)
-                </button>
-                <button type="button" onClick={() => savePicture(picture, 'png')}>
-                  {picture.label} (PNG)
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ExportSection moment={shared.moment} onStatus={setStatus} />
         </>
       )}
     </dialog>

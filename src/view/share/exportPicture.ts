@@ -1,5 +1,9 @@
-// Pictures of the cluster and the charts as standalone SVG (styles inlined, since the page's CSS
-// does not travel with the file; the experiment's link in the SVG metadata) and as PNG.
+// The cluster picture as a standalone SVG (a copy of the drawing on the page with its styles
+// inlined, since the page's CSS does not travel with the file, framed by a title and the run's
+// caption), and any exported picture as a PNG at twice its size for a projector or slide.
+import { themeRootOf } from '../theme/useTheme';
+import type { PictureDocument } from './chartPicture';
+import { captionBlock, captionSentence, PAD, svgDocument, titleBlock, type CaptionInput } from './chartPictureParts';
 
 /** The styles that decide how our SVG looks. */
 const STYLE_PROPERTIES = [
@@ -22,40 +26,35 @@ const STYLE_PROPERTIES = [
   'stroke-linecap',
 ] as const;
 
-export interface Picture {
-  readonly name: string;
-  readonly label: string;
-  readonly svg: SVGSVGElement;
+/** The width of every exported picture; the cluster drawing is scaled to fit it. */
+const WIDTH = 960;
+/** A tall drawing (a phone's) is scaled down to this height at most. */
+const MAX_DRAWING_HEIGHT = 900;
+
+/** The cluster picture on the page, if it is drawn. */
+export function findClusterSvg(root: ParentNode = document): SVGSVGElement | null {
+  return root.querySelector<SVGSVGElement>('svg.topology-svg');
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'chart'
-  );
-}
-
-/** The pictures on the page now: the cluster and every chart. */
-export function findPictures(root: ParentNode = document): Picture[] {
-  const pictures: Picture[] = [];
-  const cluster = root.querySelector<SVGSVGElement>('svg.topology-svg');
-  if (cluster) pictures.push({ name: 'cluster', label: 'Cluster', svg: cluster });
-  for (const svg of root.querySelectorAll<SVGSVGElement>('svg.chart')) {
-    const label = (svg.getAttribute('aria-label') ?? 'Chart').split(/ over | per second|[.,]/)[0]?.trim() ?? 'Chart';
-    pictures.push({ name: slug(label), label, svg });
+/**
+ * Runs `read` with the lab in its light theme if it shows the dark one: a picture for a slide or
+ * a printout is dark on white. The swap and the swap back happen in one task, before any paint,
+ * so the page never shows it.
+ */
+function inLightTheme<T>(element: Element, read: () => T): T {
+  const root = themeRootOf(element);
+  const theme = root?.dataset.theme;
+  if (!root || theme !== 'dark') return read();
+  root.dataset.theme = 'light';
+  try {
+    return read();
+  } finally {
+    root.dataset.theme = theme;
   }
-  return pictures;
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** A standalone SVG document of a picture, with the experiment's link in its metadata. */
-export function pictureSvg(picture: Picture, link: string): { text: string; width: number; height: number } {
-  const source = picture.svg;
+/** A copy of `source` with every element's computed style written inline and no classes. */
+function inlinedCopy(source: SVGSVGElement): SVGSVGElement {
   const clone = source.cloneNode(true) as SVGSVGElement;
   const from = [source, ...source.querySelectorAll('*')];
   const to = [clone, ...clone.querySelectorAll('*')];
@@ -67,28 +66,51 @@ export function pictureSvg(picture: Picture, link: string): { text: string; widt
     (target as SVGElement).style.cssText = inline;
     target.removeAttribute('class');
   });
+  return clone;
+}
+
+/** The cluster picture as a standalone SVG document: title, the drawing, and the caption. */
+export function clusterPictureSvg(source: SVGSVGElement, caption: CaptionInput): PictureDocument {
+  const { clone, background } = inLightTheme(source, () => ({
+    clone: inlinedCopy(source),
+    background: getComputedStyle(source).getPropertyValue('--panel').trim() || '#ffffff',
+  }));
+  // The drawing's own proportions (its viewBox), not its box on the page, which may be letterboxed.
   const box = source.getBoundingClientRect();
-  const width = Math.max(1, Math.round(box.width));
-  const height = Math.max(1, Math.round(box.height));
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const view = source.viewBox.baseVal;
+  const hasView = Boolean(source.getAttribute('viewBox')) && view.width > 0 && view.height > 0;
+  const sourceWidth = Math.max(1, hasView ? view.width : box.width);
+  const sourceHeight = Math.max(1, hasView ? view.height : box.height);
+  if (!hasView) clone.setAttribute('viewBox', `0 0 ${sourceWidth} ${sourceHeight}`);
+  const scale = Math.min((WIDTH - 2 * PAD) / sourceWidth, MAX_DRAWING_HEIGHT / sourceHeight);
+  const width = Math.round(sourceWidth * scale);
+  const height = Math.round(sourceHeight * scale);
+  const time = `t = ${(caption.atMs / 1000).toFixed(1)} s`;
+  const head = titleBlock('Cluster', `${time} · ${caption.scenarioName} · as the lab drew it`);
+  clone.setAttribute('x', String(Math.round((WIDTH - width) / 2)));
+  clone.setAttribute('y', String(head.height));
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const viewBox = clone.viewBox.baseVal;
-  // The theme's panel colour behind the inlined colours: a dark theme's light text stays readable.
-  const panel = getComputedStyle(source).getPropertyValue('--panel').trim() || '#ffffff';
-  const meta = `<title>Faultline: ${escapeXml(picture.label)}</title><metadata><experiment xmlns="https://faultline.dev/experiment" href="${escapeXml(link)}">${escapeXml(link)}</experiment></metadata><rect x="${viewBox.x}" y="${viewBox.y}" width="${viewBox.width}" height="${viewBox.height}" fill="${escapeXml(panel)}"/>`;
-  const markup = new XMLSerializer().serializeToString(clone);
-  const at = markup.indexOf('>') + 1;
+  const drawing = new XMLSerializer().serializeToString(clone);
+  const backdrop = `<rect x="${(WIDTH - width) / 2}" y="${head.height}" width="${width}" height="${height}" fill="${background}"/>`;
+  const foot = captionBlock(head.height + height + 12, WIDTH, caption);
+  const total = head.height + height + 12 + foot.height;
   return {
-    text: `<?xml version="1.0" encoding="UTF-8"?>\n${markup.slice(0, at)}${meta}${markup.slice(at)}`,
-    width,
-    height,
+    text: svgDocument({
+      width: WIDTH,
+      height: total,
+      title: `Cluster, ${time}`,
+      description: `The cluster as the lab drew it. ${captionSentence(caption)}`,
+      link: caption.link,
+      body: head.markup + backdrop + drawing + foot.markup,
+    }),
+    width: WIDTH,
+    height: total,
   };
 }
 
-/** The SVG drawn at twice its size into a PNG. */
-export async function svgToPng(svg: { text: string; width: number; height: number }, scale = 2): Promise<Blob> {
+/** The SVG drawn at twice its size into a PNG, for a projector or a slide. */
+export async function svgToPng(svg: PictureDocument, scale = 2): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
