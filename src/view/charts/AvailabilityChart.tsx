@@ -21,6 +21,7 @@ export function AvailabilityChart({
   width,
   marks,
   spanText,
+  playheadS,
   slo,
 }: ChartProps & { readonly slo: number }) {
   const scale = scaleLinear(availabilityDomain(windows, slo), [0, 1]).nice(3);
@@ -41,6 +42,7 @@ export function AvailabilityChart({
         />
       </div>
       <TimeChart
+        name="Availability"
         label={`Availability per second over the last ${spanText}, SLO ${formatTarget(slo)}. ${describe(windows, slo)}`}
         width={width}
         plotHeight={90}
@@ -49,11 +51,19 @@ export function AvailabilityChart({
         yDomain={yDomain}
         yTicks={yTicks}
         formatY={(v) => `${(v * 100).toFixed(decimals)}%`}
-        series={[{ key: 'availability', points: availabilityPoints(windows) }]}
+        series={[
+          {
+            key: 'availability',
+            label: 'availability',
+            points: availabilityPoints(windows),
+            format: formatAvailability,
+          },
+        ]}
         reference={{ value: slo, label: `SLO ${formatTarget(slo)}` }}
         marks={marks}
         markLabelRows={0}
         showTimeAxis
+        playheadS={playheadS}
       />
     </div>
   );

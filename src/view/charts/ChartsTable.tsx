@@ -1,15 +1,16 @@
 // The charts' numbers as a table for screen readers: the latest seconds, newest first, and the
-// faults marked in the shown range. Bounded, so it stays short to read.
+// newest marks in the shown range. Bounded, so it stays short to read.
 import type { WindowMetrics } from '../../sim/index';
-import type { FaultMark } from '../../store/appStore';
 import { formatAvailability, formatMs, formatRps, formatSeconds } from '../metrics/format';
 import { throughputOf } from './chartData';
+import { CAUSE_WORDS, type ChartMark } from './chartMarks';
+import { KIND_WORDS } from '../metrics/eventKinds';
 
 export const TABLE_ROWS = 10;
 
 interface ChartsTableProps {
   readonly windows: readonly WindowMetrics[];
-  readonly marks: readonly FaultMark[];
+  readonly marks: readonly ChartMark[];
 }
 
 const latency = (w: WindowMetrics, ms: number) => (w.latencyMs.count > 0 ? formatMs(ms) : 'none finished');
@@ -55,13 +56,16 @@ export function ChartsTable({ windows, marks }: ChartsTableProps) {
       </table>
       {marks.length > 0 && (
         <>
-          <p>Faults marked on the charts:</p>
+          <p>Faults, recoveries and changes marked on the charts, newest first:</p>
           <ul>
-            {marks.map((m, i) => (
-              <li key={`${m.timeMs}-${i}`}>
-                {formatSeconds(m.timeMs)}: {m.label}
-              </li>
-            ))}
+            {marks
+              .slice(-TABLE_ROWS)
+              .reverse()
+              .map((m) => (
+                <li key={m.seq}>
+                  {formatSeconds(m.timeMs)}: {KIND_WORDS[m.kind]}, {m.text} ({CAUSE_WORDS[m.cause]})
+                </li>
+              ))}
           </ul>
         </>
       )}

@@ -7,6 +7,7 @@ import { LATENCY_KEYS, latencyDomain, latencyPoints, logTicks, serverWorkPoints,
 import { Legend } from './Legend';
 import { TimeChart } from './TimeChart';
 import type { ChartProps } from './TimeSeriesCharts';
+import { marksText } from './chartMarks';
 
 export const LATENCY_LABELS: Record<LatencyKey, string> = { p50: 'p50', p95: 'p95', p99: 'p99', p999: 'p99.9' };
 
@@ -34,14 +35,20 @@ export function LatencyChart({
   width,
   marks,
   spanText,
+  playheadS,
   sloP99Ms,
 }: ChartProps & { readonly sloP99Ms: number }) {
   const yDomain = latencyDomain(windows, sloP99Ms);
   const series = [
-    ...LATENCY_KEYS.map((key) => ({ key, points: latencyPoints(windows, key) })),
-    { key: 'server', points: serverWorkPoints(windows, yDomain[0]) },
+    ...LATENCY_KEYS.map((key) => ({
+      key,
+      label: LATENCY_LABELS[key],
+      points: latencyPoints(windows, key),
+      format: formatMs,
+    })),
+    { key: 'server', label: 'server work', points: serverWorkPoints(windows, yDomain[0]), format: formatMs },
   ];
-  const label = `Latency percentiles per second over the last ${spanText}, log scale. ${describe(windows[windows.length - 1])} ${marks.length} fault${marks.length === 1 ? '' : 's'} marked.`;
+  const label = `Latency percentiles per second over the last ${spanText}, log scale. ${describe(windows[windows.length - 1])} ${marksText(marks)}`;
   return (
     <div className="chart-block">
       <div className="chart-head">
@@ -57,6 +64,7 @@ export function LatencyChart({
       </div>
       <TimeChart
         label={label}
+        name="Latency"
         width={width}
         plotHeight={110}
         domain={domain}
@@ -69,6 +77,7 @@ export function LatencyChart({
         marks={marks}
         markLabelRows={2}
         showTimeAxis={false}
+        playheadS={playheadS}
       />
     </div>
   );

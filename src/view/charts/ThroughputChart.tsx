@@ -15,12 +15,17 @@ function describe(latest: WindowMetrics | undefined): string {
   return `Latest second: ${THROUGHPUT_KEYS.map((k) => `${LABELS[k]} ${formatRps(throughputOf(latest, k))}`).join(', ')}.`;
 }
 
-export function ThroughputChart({ windows, domain, width, marks, spanText }: ChartProps) {
+export function ThroughputChart({ windows, domain, width, marks, spanText, playheadS }: ChartProps) {
   const yDomain = scaleLinear([0, throughputMax(windows)], [0, 1])
     .nice(3)
     .domain() as [number, number];
   // Offered (dashed) is drawn over served (solid), so both show where they are equal.
-  const series = DRAW_ORDER.map((key) => ({ key, points: throughputPoints(windows, key) }));
+  const series = DRAW_ORDER.map((key) => ({
+    key,
+    label: LABELS[key],
+    points: throughputPoints(windows, key),
+    format: formatRps,
+  }));
   return (
     <div className="chart-block">
       <div className="chart-head">
@@ -30,6 +35,7 @@ export function ThroughputChart({ windows, domain, width, marks, spanText }: Cha
         <Legend entries={THROUGHPUT_KEYS.map((key) => ({ key, label: LABELS[key] }))} />
       </div>
       <TimeChart
+        name="Throughput"
         label={`Requests per second over the last ${spanText}. ${describe(windows[windows.length - 1])}`}
         width={width}
         plotHeight={90}
@@ -42,6 +48,7 @@ export function ThroughputChart({ windows, domain, width, marks, spanText }: Cha
         marks={marks}
         markLabelRows={0}
         showTimeAxis={false}
+        playheadS={playheadS}
       />
     </div>
   );

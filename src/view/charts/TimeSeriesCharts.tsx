@@ -1,14 +1,16 @@
-// Three stacked charts on one simulated-time axis: latency, throughput, availability, with
-// injected faults marked on each. Redraws only when a window closes or a fault is marked.
-import { useState } from 'react';
+// Three stacked charts on one simulated-time axis: latency, throughput, availability, with every
+// fault and recovery the run noted marked on each, and the timeline's moment as a playhead while
+// looking back. Redraws only when a window closes, an event is noted or the timeline moves.
+import { useMemo } from 'react';
 import type { WindowMetrics } from '../../sim/index';
-import type { FaultMark } from '../../store/appStore';
 import { useApp } from '../../store/context';
-import { selectShownMarks, selectShownWindows } from '../../store/selectors';
+import { selectShownEvents, selectShownWindows } from '../../store/selectors';
 import { AvailabilityChart } from './AvailabilityChart';
-import { DEFAULT_SPAN_S, timeDomain, visibleWindows, type SpanS, type TimeDomain } from './chartData';
-import { selectSlo } from './chartSelectors';
+import { timeDomain, visibleWindows, type TimeDomain } from './chartData';
+import { marksBetween, marksFromEvents, type ChartMark } from './chartMarks';
+import { selectLookBackMs, selectSlo } from './chartSelectors';
 import { ChartsTable } from './ChartsTable';
+import { pickScrub, pickSpan, useChartView } from './chartView';
 import { LatencyChart } from './LatencyChart';
 import { SpanPicker, spanText } from './SpanPicker';
 import { ThroughputChart } from './ThroughputChart';
@@ -20,25 +22,37 @@ export interface ChartProps {
   readonly windows: readonly WindowMetrics[];
   readonly domain: TimeDomain;
   readonly width: number;
-  readonly marks: readonly FaultMark[];
+  readonly marks: readonly ChartMark[];
   readonly spanText: string;
+  readonly playheadS: number | null;
 }
 
 export function TimeSeriesCharts() {
   const windows = useApp(selectShownWindows);
-  const allMarks = useApp(selectShownMarks);
+  const events = useApp(selectShownEvents);
+  const lookBackMs = useApp(selectLookBackMs);
   const slo = useApp(selectSlo);
-  const [spanS, setSpanS] = useState<SpanS>(DEFAULT_SPAN_S);
+  const [spanS, view] = useChartView(pickSpan);
+  const [scrubMs] = useChartView(pickScrub);
   const [ref, width] = useWidth<HTMLDivElement>();
+  const allMarks = useMemo(() => marksFromEvents(events), [events]);
 
-  const domain = timeDomain(windows, spanS);
+  const domain = timeDomain(windows, spanS, (lookBackMs ?? 0) / 1000);
   const shown = visibleWindows(windows, domain);
-  const marks = allMarks.filter((m) => m.timeMs / 1000 >= domain.startS && m.timeMs / 1000 <= domain.endS);
-  const props: ChartProps = { windows: shown, domain, width, marks, spanText: spanText(spanS) };
+  const marks = marksBetween(allMarks, domain.startS, domain.endS);
+  const playheadMs = scrubMs ?? lookBackMs;
+  const props: ChartProps = {
+    windows: shown,
+    domain,
+    width,
+    marks,
+    spanText: spanText(spanS),
+    playheadS: playheadMs === null ? null : playheadMs / 1000,
+  };
 
   return (
     <div className="chart-stack" ref={ref} data-testid="time-series-charts">
-      <SpanPicker value={spanS} onChange={setSpanS} />
+      <SpanPicker value={spanS} onChange={(spanS) => view.setState({ spanS })} />
       {width > 0 && (
         <>
           <LatencyChart {...props} sloP99Ms={slo.latencyMsP99} />

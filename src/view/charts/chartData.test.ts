@@ -12,7 +12,6 @@ import {
   visibleWindows,
 } from './chartData';
 import { barsOf, coarsen, compareInWords, histogramDomain, mergeFactor } from './histogramData';
-import { placeMarkLabels, shorten } from './markLayout';
 
 function windowAt(second: number, over: Partial<WindowMetrics> = {}): WindowMetrics {
   return {
@@ -41,6 +40,8 @@ describe('time domain', () => {
   it('starts at 0 and keeps the span wide before a full span has run', () => {
     expect(timeDomain(run(5), 120)).toEqual({ startS: 0, endS: 120 });
     expect(timeDomain([], 30)).toEqual({ startS: 0, endS: 30 });
+    // Looking back at a moment mid-second: the window reaches it, so the playhead is inside.
+    expect(timeDomain(run(200), 120, 200.5)).toEqual({ startS: 80.5, endS: 200.5 });
   });
   it('follows the newest window afterwards and shows only windows inside it', () => {
     const windows = run(200);
@@ -118,46 +119,6 @@ describe('latency histogram bars', () => {
   });
   it('pads the x range to 1-2-5 steps around bars and markers', () => {
     expect(histogramDomain([{ lowerMs: 3, upperMs: 40, count: 1 }], [60])).toEqual([2, 100]);
-  });
-});
-
-describe('fault labels', () => {
-  it('shortens long labels with an ellipsis', () => {
-    expect(shorten('Crash node app-1')).toBe('Crash node app-1');
-    expect(shorten('Partition rack-a from the rest of the cluster')).toHaveLength(22);
-  });
-  it('moves overlapping labels to the next row and drops the oldest that do not fit', () => {
-    const x = (s: number) => s * 10;
-    const placed = placeMarkLabels(
-      [
-        { timeMs: 10_000, label: 'Crash node app-1' },
-        { timeMs: 11_000, label: 'Crash node app-2' },
-        { timeMs: 12_000, label: 'Crash node app-3' },
-      ],
-      x,
-      1000,
-      2,
-    );
-    expect(placed.map((p) => p.text !== null)).toEqual([false, true, true]);
-    expect(placed.map((p) => p.row)).toEqual([0, 1, 0]);
-  });
-  it('gives marks at one spot one marker with a count', () => {
-    const placed = placeMarkLabels(
-      [
-        { timeMs: 20_000, label: 'Fail disk db-1/0' },
-        { timeMs: 20_100, label: 'Spike load' },
-      ],
-      (s) => s * 10,
-      1000,
-      2,
-    );
-    expect(placed).toHaveLength(1);
-    expect(placed[0]?.text).toBe('Fail disk db-1/0 +1');
-    expect(placed[0]?.labels).toEqual(['Fail disk db-1/0', 'Spike load']);
-  });
-  it('anchors a label at the right edge to the end', () => {
-    const [placed] = placeMarkLabels([{ timeMs: 99_000, label: 'Crash node app-1' }], (s) => s * 10, 1000, 1);
-    expect(placed?.anchor).toBe('end');
   });
 });
 

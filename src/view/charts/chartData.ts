@@ -19,12 +19,13 @@ export interface TimeDomain {
 }
 
 /**
- * The x range: the last `spanS` seconds up to the newest window. Before a full span has run the
- * range starts at 0 and stays `spanS` wide, so lines grow from the left instead of stretching.
+ * The x range: the last `spanS` seconds up to the newest window (or `endAtLeastS`, the moment
+ * looked back at, which may be mid-second). Before a full span has run the range starts at 0 and
+ * stays `spanS` wide, so lines grow from the left instead of stretching.
  */
-export function timeDomain(windows: readonly WindowMetrics[], spanS: number): TimeDomain {
+export function timeDomain(windows: readonly WindowMetrics[], spanS: number, endAtLeastS = 0): TimeDomain {
   const last = windows[windows.length - 1];
-  const endS = Math.max(spanS, last ? last.endMs / 1000 : 0);
+  const endS = Math.max(spanS, last ? last.endMs / 1000 : 0, endAtLeastS);
   return { startS: endS - spanS, endS };
 }
 

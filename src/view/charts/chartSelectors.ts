@@ -5,6 +5,8 @@ import type { LatencySummary, WindowMetrics } from '../../sim/index';
 import type { AppState } from '../../store/appStore';
 
 export const selectSlo = (s: AppState) => s.scenario.slo;
+/** The moment shown while looking back at an earlier part of the run; null when live. */
+export const selectLookBackMs = (s: AppState) => (s.past ? (s.shown.frame?.timeMs ?? 0) : null);
 
 export interface HistogramSample {
   readonly timeMs: number;

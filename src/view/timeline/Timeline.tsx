@@ -1,9 +1,16 @@
-// The run's timeline under the charts: the user's commands and the scenario's scheduled faults
-// marked along it; drag (or use the arrow keys) to see the cluster and figures as they were at an
-// earlier moment, rebuilt by deterministic replay. From there, Play or any action forks the run.
-import { useEffect, useRef, useState } from 'react';
+// The run's timeline under the charts: the faults and recoveries the run noted (the charts' own
+// marks) and a band for the charts' window along it; drag (or use the arrow keys) to see the
+// cluster and figures as they were at an earlier moment, rebuilt by deterministic replay. While
+// dragging, every chart shows a playhead at the thumb. From there, Play or any action forks the run.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../store/appState';
+import { EVENT_HISTORY } from '../../store/appState';
 import { useApp, useAppStore } from '../../store/context';
+import { selectShownEvents } from '../../store/selectors';
+import { marksFromEvents } from '../charts/chartMarks';
+import { pickSpan, useChartView } from '../charts/chartView';
+import { useWidth } from '../charts/useWidth';
+import { TimelineMarks, type AheadMark } from './TimelineMarks';
 import './timeline.css';
 
 const selectPast = (s: AppState) => s.past;
@@ -17,14 +24,38 @@ const selectNowTenths = (s: AppState) => Math.round((s.shown.frame?.timeMs ?? s.
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * Commands known only from the record: ahead of the moment shown while looking back, and (when
+ * the bounded event list has dropped the oldest events) before the oldest event kept.
+ */
+function aheadOf(state: {
+  log: AppState['commandLog'];
+  schedule: AppState['scenario']['schedule'];
+  shownMs: number;
+  endMs: number;
+  oldestEventMs: number;
+}): AheadMark[] {
+  const { log, schedule, shownMs, endMs, oldestEventMs } = state;
+  const known = (atMs: number) => atMs > shownMs || atMs < oldestEventMs;
+  return [
+    ...log.filter((c) => known(c.atMs)).map((c) => ({ atMs: c.atMs, type: c.command.type })),
+    ...schedule
+      .filter((c) => c.atMs > shownMs && c.atMs <= endMs)
+      .map((c) => ({ atMs: c.atMs, type: String(c.command.type) })),
+  ];
+}
+
 export function Timeline() {
   const store = useAppStore();
   const past = useApp(selectPast);
   const log = useApp(selectLog);
   const schedule = useApp(selectSchedule);
+  const events = useApp(selectShownEvents);
   const nowMs = useApp(selectNowTenths) * 100;
+  const [spanS, view] = useChartView(pickSpan);
+  const [railRef, railWidth] = useWidth<HTMLDivElement>();
   const endMs = Math.max(past?.endMs ?? nowMs, nowMs);
-  const commands = past?.commands ?? log;
+  const marks = useMemo(() => marksFromEvents(events), [events]);
   // While dragging, only the latest position matters: one rebuild at a time, then the newest.
   const [dragMs, setDragMs] = useState<number | null>(null);
   const queued = useRef<number | null>(null);
@@ -39,6 +70,9 @@ export function Timeline() {
       }),
     [store],
   );
+  // The charts' playhead follows the thumb until the run there is rebuilt.
+  useEffect(() => view.setState({ scrubMs: dragMs }), [view, dragMs]);
+  useEffect(() => () => view.setState({ scrubMs: null }), [view]);
   const seekTo = (ms: number) => {
     setDragMs(ms);
     if (store.getState().pending) queued.current = ms;
@@ -46,14 +80,16 @@ export function Timeline() {
   };
 
   const shownMs = dragMs ?? nowMs;
-  const at = (ms: number) => `${endMs > 0 ? (ms / endMs) * 100 : 0}%`;
+  const oldestEventMs = events.length >= EVENT_HISTORY ? (events[events.length - 1]?.timeMs ?? 0) : 0;
+  const ahead = aheadOf({ log: past?.commands ?? log, schedule, shownMs: nowMs, endMs, oldestEventMs });
+  const band: [number, number] = [Math.max(0, shownMs - spanS * 1000), shownMs];
   return (
     <div className="timeline">
       <div className="timeline-track">
         <label htmlFor="timeline-slider" className="timeline-label">
           Timeline
         </label>
-        <div className="timeline-rail">
+        <div className="timeline-rail" ref={railRef}>
           <input
             id="timeline-slider"
             type="range"
@@ -65,26 +101,13 @@ export function Timeline() {
             aria-valuetext={`t = ${seconds(shownMs)} of ${seconds(endMs)}`}
             onChange={(e) => seekTo(Number(e.target.value))}
           />
-          <div className="timeline-marks" aria-hidden="true">
-            {commands.map((c, i) => (
-              <span
-                key={`c${i}`}
-                className="timeline-mark is-command"
-                style={{ left: at(c.atMs) }}
-                title={`${seconds(c.atMs)}: ${c.command.type}`}
-              />
-            ))}
-            {schedule
-              .filter((c) => c.atMs <= endMs)
-              .map((c, i) => (
-                <span
-                  key={`s${i}`}
-                  className="timeline-mark is-scheduled"
-                  style={{ left: at(c.atMs) }}
-                  title={`${seconds(c.atMs)}: scheduled`}
-                />
-              ))}
-          </div>
+          <TimelineMarks
+            marks={marks.filter((m) => m.timeMs <= nowMs)}
+            ahead={ahead}
+            endMs={endMs}
+            widthPx={Math.max(0, railWidth - 16)}
+            band={band}
+          />
         </div>
       </div>
       {past && (
