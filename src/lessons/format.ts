@@ -10,6 +10,15 @@ function significant(value: number, digits = 3): string {
   return Number(value.toPrecision(digits)).toString();
 }
 
+/**
+ * A count, whole: "1,204". An expected count from a formula can be a fraction: one under a half
+ * reads "fewer than one" (a lesson never says "about 0 partitions" when it means 0.02).
+ */
+export function formatExpectedCount(value: number): string {
+  if (value > 0 && value < 0.5) return 'fewer than one';
+  return grouped.format(Math.round(value));
+}
+
 export function formatFigure(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return 'not measured yet';
   switch (unit) {
@@ -22,7 +31,7 @@ export function formatFigure(value: number, unit: Unit): string {
       return `${text}%`;
     }
     case 'count':
-      return grouped.format(Math.round(value));
+      return formatExpectedCount(value);
     case 'rps':
       return `${significant(value)} req/s`;
     case 'ratio':

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Histogram, QUANTILES } from './histogram';
-import { latencyBinsOf, mergeLatencyBins, quantileWithFailures } from './latencyBins';
+import { binsQuantileWithFailures, latencyBinsOf, mergeLatencyBins, quantileWithFailures } from './latencyBins';
 import { Metrics } from './metrics';
 
 /** Half a coarse bin (4/128 of a power of two) relative to the smallest value in it. */
@@ -55,6 +55,19 @@ describe('quantileWithFailures', () => {
         expectClose(quantileWithFailures(merged, failed, q), bruteForce(values, failed, q), `q=${q}`);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('reads the bins of one window without merging, the same as merged', () => {
+    fc.assert(
+      fc.property(windowSamples, failures, quantile, (values, failed, q) => {
+        const bins = latencyBinsOf(filled(values));
+        expect(binsQuantileWithFailures(bins, failed, q)).toBe(
+          quantileWithFailures(mergeLatencyBins([bins]), failed, q),
+        );
+        expectClose(binsQuantileWithFailures(bins, failed, q), bruteForce(values, failed, q), `q=${q}`);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -74,3 +74,24 @@ export function quantileWithFailures(
   }
   return Number.POSITIVE_INFINITY; // unreachable: the ranks add up to `succeeded`
 }
+
+/** quantileWithFailures for one window's flat [bin, count] pairs, without merging. */
+export function binsQuantileWithFailures(
+  bins: readonly number[],
+  failed: number,
+  q: number,
+  maxMs = Number.POSITIVE_INFINITY,
+): number | null {
+  let succeeded = 0;
+  for (let i = 1; i < bins.length; i += 2) succeeded += bins[i] as number;
+  const total = succeeded + failed;
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * total));
+  if (rank > succeeded) return Number.POSITIVE_INFINITY;
+  let seen = 0;
+  for (let i = 0; i + 1 < bins.length; i += 2) {
+    seen += bins[i + 1] as number;
+    if (seen >= rank) return Math.min(maxMs, latencyBinMiddleMs(bins[i] as number));
+  }
+  return Number.POSITIVE_INFINITY;
+}

@@ -1,6 +1,8 @@
 // Module-level selectors, so components subscribe to exactly what they show.
 import type { Frame, WindowMetrics } from '../sim/index';
 import type { AppState } from './appStore';
+import type { FigureWindow } from './figureWindow';
+import { lastWindowsFigures, wholeRunFigures, type Slo, type WindowFigures } from './windowFigures';
 
 export const selectTopology = (s: AppState) => s.topology;
 export const selectLinks = (s: AppState) => s.links;
@@ -22,24 +24,41 @@ export const selectShownEvents = (s: AppState) => s.shown.events;
 export const selectShownMarks = (s: AppState) => s.shown.marks;
 
 /**
- * Headline figures: latency from the last closed one-second window, availability over the last
- * ten. A plain function (not a selector: it builds a new object), to call with what
- * useApp(selectShownFrame) and useApp(selectShownWindows) return.
+ * Headline figures, all over one window the user chose (figureWindow.ts), with the durability
+ * figures that are always "now". A plain function (not a selector: it builds a new object), to
+ * call with what useApp(selectShownFrame) and useApp(selectShownWindows) return.
  */
-export function headlineOf(frame: Frame | null, windows: readonly WindowMetrics[], sloAvailability: number) {
+export function headlineOf(frame: Frame | null, windows: readonly WindowMetrics[], slo: Slo, window: FigureWindow) {
   if (!frame) return null;
-  const recent = windows.slice(-10);
-  const ok = recent.reduce((a, w) => a + w.succeeded, 0);
-  const finished = recent.reduce((a, w) => a + w.succeeded + w.failed, 0);
-  const last = windows[windows.length - 1] ?? null;
   return {
-    availability: finished > 0 ? ok / finished : 1,
-    sloAvailability,
-    errorBudgetRemaining: Math.max(0, 1 - frame.cumulative.errorBudgetUsed),
-    latencyMs: last?.latencyMs ?? frame.cumulative.latencyMs,
-    offeredRps: last?.offeredRps ?? 0,
-    servedRps: last?.servedRps ?? 0,
+    ...windowFiguresOf(frame, windows, slo, window),
     ackedWritesLost: frame.durability.ackedWritesLost,
     underReplicated: frame.durability.underReplicatedPartitions,
   };
+}
+
+// The last-N figures change only when a window closes, not on every frame: kept per windows list
+// (the store keeps the same list until then), so the headline and the live strip share one merge.
+const lastWindowsCache = new WeakMap<readonly WindowMetrics[], Map<string, WindowFigures>>();
+
+/** The judged figures over a window: the headline's and the live strip's. */
+export function windowFiguresOf(
+  frame: Frame,
+  windows: readonly WindowMetrics[],
+  slo: Slo,
+  window: FigureWindow,
+): WindowFigures {
+  if (window.seconds === null) return wholeRunFigures(frame, window, slo);
+  let byWindow = lastWindowsCache.get(windows);
+  if (!byWindow) {
+    byWindow = new Map();
+    lastWindowsCache.set(windows, byWindow);
+  }
+  const key = `${window.id} ${slo.availability} ${slo.latencyMsP99}`;
+  let figures = byWindow.get(key);
+  if (!figures) {
+    figures = lastWindowsFigures(windows, window, slo);
+    byWindow.set(key, figures);
+  }
+  return figures;
 }

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   NO_VALUE,
   formatAvailability,
+  formatBudgetUsed,
+  formatComparedTo,
   formatCount,
   formatMs,
+  formatP99All,
   formatRatio,
   formatRps,
   formatSeconds,
@@ -104,5 +107,38 @@ describe('formatRatio', () => {
     expect(formatRatio(30.6, 11.9)).toBe('2.6×');
     expect(formatRatio(250, 10)).toBe('25×');
     expect(formatRatio(5, 0)).toBeNull();
+  });
+});
+
+describe('formatComparedTo', () => {
+  it('says "12× the median" once twice or more, never "1093% above the median"', () => {
+    expect(formatComparedTo(119.3, 10, 'median')).toBe('12× the median');
+    expect(formatComparedTo(26, 10, 'median')).toBe('2.6× the median');
+    expect(formatComparedTo(20, 10, 'median')).toBe('2.0× the median');
+    for (const ratio of [2, 3.7, 10.93, 150]) expect(formatComparedTo(ratio * 7, 7, 'median')).not.toMatch(/%/);
+  });
+  it('uses a percentage only when close', () => {
+    expect(formatComparedTo(14, 10, 'median')).toBe('40% above the median');
+    expect(formatComparedTo(8.8, 10, 'median')).toBe('12% below the median');
+    expect(formatComparedTo(10.02, 10, 'median')).toBe('within 1% of the median');
+    expect(formatComparedTo(0.5, 10, 'median')).toBe('5% of the median');
+  });
+  it('says nothing when the comparison means nothing', () => {
+    expect(formatComparedTo(5, 0, 'median')).toBeNull();
+    expect(formatComparedTo(Number.NaN, 1, 'median')).toBeNull();
+  });
+});
+
+describe('formatP99All and formatBudgetUsed', () => {
+  it('writes a failed p99 as "failed", a time with its unit, nothing as a dash', () => {
+    expect(formatP99All(Number.POSITIVE_INFINITY)).toBe('failed');
+    expect(formatP99All(45.21)).toBe('45.2 ms');
+    expect(formatP99All(null)).toBe(NO_VALUE);
+  });
+  it('caps the budget used at 100%, rounding down', () => {
+    expect(formatBudgetUsed(0.374)).toBe('37%');
+    expect(formatBudgetUsed(37.2)).toBe('100%');
+    expect(formatBudgetUsed(Number.POSITIVE_INFINITY)).toBe('100%');
+    expect(formatBudgetUsed(0)).toBe('0%');
   });
 });

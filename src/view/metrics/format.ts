@@ -73,3 +73,31 @@ export function formatRatio(a: number, b: number): string | null {
   const ratio = a / b;
   return ratio < 10 ? `${ratio.toFixed(1)}×` : `${Math.round(ratio)}×`;
 }
+
+/**
+ * A value beside a reference in words a room reads: "11× the median" once it is twice or more
+ * (never "1093% above the median"), "40% above the median" or "12% below the median" when close,
+ * "within 1% of the median", and "5% of the median" when far below. Null when it means nothing.
+ */
+export function formatComparedTo(value: number, reference: number, name: string): string | null {
+  if (!(reference > 0) || !Number.isFinite(value) || value < 0) return null;
+  const ratio = value / reference;
+  if (ratio >= 2) return `${formatRatio(value, reference)} the ${name}`;
+  const percent = Math.round(Math.abs(ratio - 1) * 100);
+  if (percent === 0) return `within 1% of the ${name}`;
+  if (ratio > 1) return `${percent}% above the ${name}`;
+  if (ratio >= 0.5) return `${percent}% below the ${name}`;
+  return `${Number((ratio * 100).toPrecision(2))}% of the ${name}`;
+}
+
+/** The p99 of all requests: "a failure" is worse than any time, so it reads "failed". */
+export function formatP99All(ms: number | null): string {
+  if (ms === null) return NO_VALUE;
+  return ms === Number.POSITIVE_INFINITY ? 'failed' : formatMs(ms);
+}
+
+/** How much of an error budget is spent: "37%", at most "100%" (the tile says "exhausted" too). */
+export function formatBudgetUsed(used: number): string {
+  if (Number.isNaN(used)) return NO_VALUE;
+  return formatWholePercent(Math.min(1, used));
+}
