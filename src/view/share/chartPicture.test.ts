@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, getBuiltInScenario, type Scenario } from '../../sim/index';
 import { chartPictureSvg, pictureDomain, timeRangeText, type ChartPictureInput } from './chartPicture';
-import { MARKS_LISTED } from './chartPictureMarks';
+import { groupMarks, markText, MARKS_LISTED, type MarkGroup } from './chartPictureMarks';
 import type { ChartKind } from './chartPictureSpecs';
 
 interface XmlElement {
@@ -129,6 +129,16 @@ describe('chart pictures', () => {
     const list = all(part(crowded, 'marks-list')[0] as XmlElement, (e) => e.name === 'text').map(textOf);
     expect(list[list.length - 1]).toMatch(/^… and \d+ more, listed in the lab's event log$/);
     expect(list.filter((t) => /^\d+$/.test(t))).toHaveLength(MARKS_LISTED);
+    const groups = groupMarks(bunched, (s) => s * 30);
+    expect(groups).toHaveLength(1);
+    expect(markText(groups[0] as MarkGroup)).toBe(
+      't = 25.0–25.4 s, 5 marks: Repair 0; Repair 1; Repair 2; Repair 3; Repair 4',
+    );
+    const same = groupMarks(
+      [...bunched, ...bunched].map((m) => ({ ...m, label: 'Disk db-3/1 failed' })),
+      (s) => s,
+    );
+    expect(markText(same[0] as MarkGroup)).toBe('t = 25.0–25.4 s, 10 marks: Disk db-3/1 failed ×10');
   });
 
   it('carry a caption with the scenario, seed, moment and the experiment’s link', () => {

@@ -42,10 +42,19 @@ function when(group: MarkGroup): string {
   return `t = ${(group.firstMs / 1000).toFixed(1)}–${formatSeconds(group.lastMs)}`;
 }
 
+/** What a number stands for: each distinct mark once, with how many times it happened ("… ×3"). */
+export function markText(group: MarkGroup): string {
+  const counts = new Map<string, number>();
+  for (const label of group.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const what = [...counts].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label)).join('; ');
+  const many = group.labels.length > 1 ? `, ${group.labels.length} marks` : '';
+  return `${when(group)}${many}: ${what}`;
+}
+
 /** The marks drawn on the plot, whose top edge is at `top`. */
 export function marksSvg(groups: readonly MarkGroup[], top: number, plotHeight: number): string {
   const marks = groups.map((g) => {
-    const tip = `${g.number}: ${g.labels.join('; ')} at ${when(g)}`;
+    const tip = `${g.number}: ${markText(g)}`;
     return (
       `<g data-part="mark"><title>${escapeXml(tip)}</title>` +
       `<line x1="${g.x}" x2="${g.x}" y1="${top - 2}" y2="${top + plotHeight}" stroke="${MARK_STYLE.colour}" stroke-width="${MARK_STYLE.widthPx}" stroke-dasharray="${MARK_STYLE.dash}"/>` +
@@ -71,7 +80,7 @@ export function marksListBlock(top: number, width: number, groups: readonly Mark
   const textLeft = PAD + 34;
   const rows = listed.map((g, i) => {
     const y = top + 8 + (i + 1) * lineHeight;
-    const what = fit(`${when(g)}: ${g.labels.join('; ')}`, width - PAD - textLeft, FONT_PX.tick);
+    const what = fit(markText(g), width - PAD - textLeft, FONT_PX.tick);
     return (
       textSvg(PAD + 22, y, String(g.number), FONT_PX.tick, 'text-anchor="end" font-weight="700"') +
       textSvg(textLeft, y, what, FONT_PX.tick)
