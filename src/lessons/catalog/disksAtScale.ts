@@ -3,13 +3,17 @@
 import type { LessonInput } from '../lessonSchema';
 import { HOUR_MS, choice, constantFigure, ratioFigure, totalFigure } from './builders';
 import { disksAtScaleClaims } from './disksAtScaleClaims';
+import {
+  DAY_PER_SECOND,
+  DISK_MTTF_HOURS,
+  PARTITIONS,
+  QUARTER_REPAIR_HOURS,
+  slowRepairStep,
+  YEAR_HOURS,
+  YEAR_MS,
+} from './disksAtScaleSlowRepair';
 
-const DISK_MTTF_HOURS = 262_800; // 30 years: about 3% of disks fail each year, as large fleets report
-const YEAR_HOURS = 8_760;
 const MONTH_HOURS = 720;
-const DAY_PER_SECOND = 86_400; // time compression: one simulated second is one day of hardware life
-const PARTITIONS = 20_000;
-const QUARTER_REPAIR_HOURS = 2_160;
 
 /**
  * A fleet of storage nodes with ten disks each, written to slowly so a simulated year stays cheap.
@@ -36,8 +40,6 @@ function fleet(nodes: number, enabled: boolean, repairHours = 4) {
     },
   };
 }
-
-const YEAR_MS = (YEAR_HOURS * HOUR_MS) / DAY_PER_SECOND;
 
 export const disksAtScale: LessonInput = {
   id: 'disks-at-scale',
@@ -178,44 +180,7 @@ export const disksAtScale: LessonInput = {
       reveal:
         'Again {{rf3Failures}} disks failed, and the cluster rebuilt {{rf3Repairs}} replicas, but {{rf3Lost}} acknowledged writes were lost. To lose a write, all three disks holding it would have to fail within the same few hours, before a new copy is made. With a four-hour repair and a 30-year MTTF, the chance that a given other disk fails in that window is about 4 / 262,800, and it must happen twice. Redundancy does not stop disks from failing; it turns each failure into routine repair work.',
     },
-    {
-      id: 'slow-repair',
-      title: 'Two copies, repaired once a quarter',
-      prose:
-        'Repair speed matters as much as the number of copies. The run restarts with **two copies** of each partition, and this time a lost replica is rebuilt only 90 days after its disk failed, as if nobody looked before the quarterly check: the MTTR is 90 days.\n\nA partition is lost when its second disk fails before the first one is replaced. The data is split into 20,000 partitions. Each has two disks, so a first failure hits it at a rate of 2 / MTTF; the other disk then fails within the repair window with a chance of about MTTR / MTTF. Over a year that is 20,000 × 2 × 8,760 × 2,160 / 262,800² ≈ 11 partitions, or about 9.6 once you allow for failures late in the year, whose repair window runs past the year’s end.\n\nLet one more year go by.',
-      restart: {
-        ...fleet(100, true, QUARTER_REPAIR_HOURS),
-        policy: { replicationFactor: 2, writeQuorum: 1 },
-      },
-      prediction: {
-        kind: 'number',
-        question: 'How many partitions will lose both copies this year?',
-        unit: 'count',
-        answer: 'slowPartitionsLost',
-        tolerance: 1,
-        min: 0,
-        max: 10_000,
-      },
-      observeMs: YEAR_MS,
-      figures: [
-        totalFigure('slowFailures', 'disks that failed, quarterly repair', 'diskFailures', 'step:slow-repair'),
-        totalFigure('slowPartitionsLost', 'partitions that lost both copies', 'partitionsLost', 'step:slow-repair'),
-        totalFigure('slowLost', 'acknowledged writes lost, quarterly repair', 'ackedWritesLost', 'step:slow-repair'),
-        constantFigure(
-          'slowExpected',
-          'expected partitions lost, 2 × P × t × MTTR / MTTF²',
-          ((2 * PARTITIONS * YEAR_HOURS * QUARTER_REPAIR_HOURS) / DISK_MTTF_HOURS ** 2) *
-            (1 - QUARTER_REPAIR_HOURS / (2 * YEAR_HOURS)),
-        ),
-        constantFigure(
-          'fastExpected',
-          'the same with a four-hour repair',
-          (2 * PARTITIONS * YEAR_HOURS * 4) / DISK_MTTF_HOURS ** 2,
-        ),
-      ],
-      reveal:
-        'With {{slowFailures}} disk failures and a 90-day repair, {{slowPartitionsLost}} partitions lost both copies (the formula expects about {{slowExpected}} on average; losses come in small clusters, because partitions that share a pair of disks are lost together, so single runs vary a lot), taking {{slowLost}} acknowledged writes with them (this run writes only ten times a second, so most partitions held few writes; in a real store each would hold many). The expected loss grows in proportion to the repair time: the same two copies with a four-hour repair would lose about {{fastExpected}} partitions a year. A second copy only protects you for as long as it takes to make a new one.',
-    },
+    slowRepairStep(fleet(100, true, QUARTER_REPAIR_HOURS)),
   ],
   claims: disksAtScaleClaims,
   conclusion:

@@ -87,4 +87,20 @@ export const disksAtScaleClaims: LessonInput['claims'] = [
     than: 1,
     rate: 0.9,
   },
+  {
+    id: 'slow-repair-near-formula-low',
+    text: 'With two copies and a 90-day repair, the partitions lost are at least a quarter of 2 × P × t × MTTR / MTTF² for the run’s own disk failures, in at least 90% of runs.',
+    figure: 'slowPartitionsLost',
+    op: '>=',
+    than: { figure: 'slowExpectedForRun', times: 0.25 },
+    rate: 0.9,
+  },
+  {
+    id: 'slow-repair-near-formula-high',
+    text: 'With two copies and a 90-day repair, the partitions lost are at most 2.5 times 2 × P × t × MTTR / MTTF² for the run’s own disk failures, in at least 90% of runs.',
+    figure: 'slowPartitionsLost',
+    op: '<=',
+    than: { figure: 'slowExpectedForRun', times: 2.5 },
+    rate: 0.9,
+  },
 ];
