@@ -16,7 +16,7 @@ const EVENTS: NotableEvent[] = [
   e('replicaRebuilt', 4000, 'partition 7', 'replica 2 rebuilt on db-3 disk 1', 'auto'),
   e('nodeRestarted', 5000, 'db-3', 'restarted by hand'),
   e('linkPartitioned', 6000, 'app-10~db-3', 'link cut: messages on it are lost', 'schedule'),
-  { ...e('configRolledBack', 7000, 'app servers', 'nothing was rolled out, so nothing changed'), noop: true },
+  { ...e('configRolledBack', 7000, 'app servers', 'nothing was rolled out, so nothing changed'), noop: true as const },
 ].reverse();
 
 const LESSON = [

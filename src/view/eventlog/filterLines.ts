@@ -1,5 +1,6 @@
-// The event log's filters: one kind chip (faults, recoveries, policy changes, lesson steps, or
-// automatic events, whatever their kind), one node, and words to search for in the lines.
+// The event log's filters: one kind chip (faults, recoveries, changes to policy, load or other
+// settings, lesson steps, or automatic events whatever their kind), one node, and words to search
+// for in the lines.
 import type { LogLine } from './logLines';
 
 export type KindFilter = 'all' | 'fault' | 'recovery' | 'change' | 'lesson' | 'auto';
@@ -18,7 +19,7 @@ export const KIND_FILTERS: readonly { readonly id: KindFilter; readonly label: s
   { id: 'all', label: 'All', what: '' },
   { id: 'fault', label: 'Faults', what: 'faults' },
   { id: 'recovery', label: 'Recoveries', what: 'recoveries' },
-  { id: 'change', label: 'Policy changes', what: 'changes' },
+  { id: 'change', label: 'Changes', what: 'changes' },
   { id: 'lesson', label: 'Lesson steps', what: 'lesson' },
   { id: 'auto', label: 'Automatic', what: 'automatic' },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, getBuiltInScenario, type NotableEvent } from '../../sim/index';
-import { GAP_MS, groupLines, MIN_MEMBERS, SPAN_MS, type LogRow } from './groupLines';
+import { GAP_MS, groupLines, MIN_MEMBERS, SPAN_MS, type LineGroup, type LogRow } from './groupLines';
 import { lessonLineOf, lineOf, type LogLine } from './logLines';
 
 let seq = 0;
@@ -29,7 +29,7 @@ describe('groupLines', () => {
     const lines = newestFirst(Array.from({ length: 12 }, (_, i) => rebuilt(12_000 + i * 200, 'db-3', i)));
     const rows = groupLines(lines);
     expect(texts(rows)).toEqual(['[12] db-3: 12 lost copies rebuilt']);
-    const group = (rows[0] as { group: { lines: LogLine[]; key: string } }).group;
+    const group = (rows[0] as { group: LineGroup }).group;
     expect(group.lines.map((l) => l.timeMs)).toEqual(lines.map((l) => l.timeMs));
     expect(group.key).toBe(lines[11]?.key); // the oldest member: stable as newer copies join
   });

@@ -1,8 +1,10 @@
 // The event log's lines: the run's notable events in plain words, with what the filters need
 // (kind, cause, the nodes a line is about), merged with the steps of a running lesson.
-import type { EventCause, NotableEvent } from '../../sim/index';
+import type { NotableEvent } from '../../sim/index';
 import { lineKindOf, type LineKind } from '../metrics/eventKinds';
 import { describeEvent } from './describeEvent';
+
+type EventCause = NotableEvent['cause'];
 
 export interface LogLine {
   /** Stable across renders: `e<seq>` for an event, `lesson:<mark>` for a lesson step. */
