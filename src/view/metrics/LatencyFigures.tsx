@@ -38,7 +38,9 @@ export function LatencyFigures({ windowLabel, latency, p99AllMs, p99Met, targetP
           ))}
         </span>
         <span className="metric-latency-all">
-          <span className="metric-latency-all-label">p99 of all requests:</span>{' '}
+          <span className="metric-latency-all-label" title="Failed requests count as slower than any success">
+            p99 of all requests<span className="visually-hidden"> (failed requests count as the slowest)</span>:
+          </span>{' '}
           <span className="metric-latency-all-value" data-metric="p99-all">
             {formatP99All(p99AllMs)}
           </span>
