@@ -45,7 +45,7 @@ function LineButton({ line }: { readonly line: ListLine }) {
   const when =
     line.count > 1 ? `${formatSeconds(line.timeMs)}–${formatSeconds(line.lastTimeMs)}` : formatSeconds(line.timeMs);
   return (
-    <button type="button" className="chart-marker-line" onClick={() => showEventLine(line.seq)}>
+    <button type="button" className="chart-marker-line" data-seq={line.seq} onClick={() => showEventLine(line.seq)}>
       <span className="chart-marker-time">{when}</span> <MarkShape kind={line.kind} />
       <span>
         <span className="visually-hidden">{KIND_WORDS[line.kind]}: </span>
