@@ -85,7 +85,8 @@ test.describe('exports that stand alone', () => {
     expect(new Set(svg.dashes.filter((d) => d)).size).toBeGreaterThanOrEqual(4);
     expect(svg.yLabel).toBe('Latency (ms)');
     expect(svg.xLabel).toBe('Simulated time (s)');
-    expect(svg.marks).toMatch(/^1 t = 3\.0 s: .*app-2/);
+    // Marked as on the page's charts, the run's own events too: kind, what happened, who set it off.
+    expect(svg.marks).toMatch(/^1 t = 3\.0 s: fault: app-2 \S+ \(by you\) 2 t = [\d.]+ s: .*app-2.*\(automatic\)/);
     const seed = /seed-(\d+)-/.exec(first.name)?.[1];
     expect(svg.caption).toContain(`(default), seed ${seed}, at t = 6.0 s`);
     expect(svg.caption?.replace(/ /g, '')).toContain(link);

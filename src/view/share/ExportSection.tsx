@@ -6,8 +6,10 @@ import { eventsJson, windowsCsv } from '../../share/exportCsv';
 import { exportFileName, type ExportName } from '../../share/fileNames';
 import type { AppState } from '../../store/appState';
 import { useAppStore } from '../../store/context';
-import { DEFAULT_SPAN_S, SPANS_S } from '../charts/chartData';
+import { CAUSE_WORDS, marksFromEvents } from '../charts/chartMarks';
+import { chartViewOf } from '../charts/chartView';
 import { chartPictureSvg, type PictureDocument } from './chartPicture';
+import type { MarkInput } from './chartPictureMarks';
 import type { CaptionInput } from './chartPictureParts';
 import { CHART_PICTURES } from './chartPictureSpecs';
 import { downloadBlob, downloadText } from './download';
@@ -21,24 +23,26 @@ export function fileName(moment: ExportMoment, what: string, ext: ExportName['ex
   return exportFileName({ scenarioId: moment.scenarioId, seed: moment.seed, timeMs: moment.atMs, what, ext });
 }
 
-/** The span the page's charts show (their picker), or the charts' default when they are not drawn. */
-function shownSpanS(): number {
-  const picked = Number(document.querySelector<HTMLInputElement>('input[name="chart-span"]:checked')?.value);
-  return (SPANS_S as readonly number[]).includes(picked) ? picked : DEFAULT_SPAN_S;
+/** The charts' marks as a picture lists them: what happened, its kind and who set it off. */
+function pictureMarks(s: AppState): MarkInput[] {
+  return marksFromEvents(s.events).map((m) => ({
+    timeMs: m.timeMs,
+    label: `${m.kind}: ${m.text} (${CAUSE_WORDS[m.cause]})`,
+  }));
 }
 
 interface Picture {
   readonly what: string;
   readonly label: string;
   /** Drawn when asked for, from the state then: null if the picture is no longer on the page. */
-  readonly draw: (s: AppState, caption: CaptionInput) => PictureDocument | null;
+  readonly draw: (s: AppState, caption: CaptionInput, spanS: number) => PictureDocument | null;
 }
 
 const CHARTS: readonly Picture[] = CHART_PICTURES.map(({ kind, title }) => ({
   what: kind,
   label: title,
-  draw: (s, caption) =>
-    chartPictureSvg({ ...caption, kind, windows: s.windows, marks: s.marks, slo: s.scenario.slo, spanS: shownSpanS() }),
+  draw: (s, caption, spanS) =>
+    chartPictureSvg({ ...caption, kind, windows: s.windows, marks: pictureMarks(s), slo: s.scenario.slo, spanS }),
 }));
 
 const CLUSTER: Picture = {
@@ -61,7 +65,8 @@ export function ExportSection({ moment, onStatus }: ExportSectionProps) {
   const offered = findClusterSvg() ? [CLUSTER, ...CHARTS] : CHARTS;
 
   const save = (picture: Picture, ext: 'svg' | 'png') => {
-    const svg = picture.draw(store.getState(), moment);
+    // The span the page's charts show (their picker), so the picture covers the same seconds.
+    const svg = picture.draw(store.getState(), moment, chartViewOf(store).getState().spanS);
     if (!svg) return onStatus(`The ${picture.label} picture is not drawn now.`);
     const name = fileName(moment, picture.what, ext);
     if (ext === 'svg') return downloadText(name, svg.text, 'image/svg+xml');

@@ -95,7 +95,7 @@ describe('chart pictures', () => {
       'p99.9',
       'server work (mean)',
       `p99 target ${input.slo.latencyMsP99} ms`,
-      'fault or recovery (numbered, listed below)',
+      'fault, recovery or change (numbered, listed below)',
     ]);
     const dashes = entries.map((e) => all(e, (c) => c.name === 'line')[0]?.attributes['stroke-dasharray'] ?? '');
     // Lines differ by dash pattern, not colour only: no two dashed entries share a pattern.

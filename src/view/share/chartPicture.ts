@@ -4,7 +4,6 @@
 // page), so it does not depend on the page's theme, size or which tab is open.
 import { line, scaleLinear } from 'd3';
 import type { WindowMetrics } from '../../sim/index';
-import type { FaultMark } from '../../store/appState';
 import { visibleWindows, type Point, type TimeDomain } from '../charts/chartData';
 import {
   captionBlock,
@@ -21,7 +20,7 @@ import {
   type CaptionInput,
 } from './chartPictureParts';
 import { chartSpec, MARK_STYLE, type ChartKind, type ChartSpec, type LineStyle, type Slo } from './chartPictureSpecs';
-import { groupMarks, marksListBlock, marksSvg, type MarkGroup } from './chartPictureMarks';
+import { groupMarks, marksListBlock, marksSvg, type MarkGroup, type MarkInput } from './chartPictureMarks';
 
 export interface ChartPictureInput extends CaptionInput {
   readonly kind: ChartKind;
@@ -29,7 +28,8 @@ export interface ChartPictureInput extends CaptionInput {
   readonly windows: readonly WindowMetrics[];
   /** How many seconds back the picture goes (the span the page's charts show). */
   readonly spanS: number;
-  readonly marks: readonly FaultMark[];
+  /** Faults, recoveries and changes, each with the words the list under the plot gives it. */
+  readonly marks: readonly MarkInput[];
   readonly slo: Slo;
 }
 
@@ -180,7 +180,7 @@ export function chartPictureSvg(input: ChartPictureInput): PictureDocument {
   const entries = [
     ...spec.legendOrder.map((label) => byLabel.get(label)).filter((s) => s !== undefined),
     ...(spec.reference ? [spec.reference] : []),
-    ...(groups.length > 0 ? [{ ...MARK_STYLE, label: 'fault or recovery (numbered, listed below)' }] : []),
+    ...(groups.length > 0 ? [{ ...MARK_STYLE, label: 'fault, recovery or change (numbered, listed below)' }] : []),
   ];
   const legend = legendBlock(head.height, entries);
   const plotTop = head.height + legend.height + MARK_BAND;
