@@ -42,8 +42,8 @@ export function MarkShape({ kind }: { readonly kind: GroupKind }) {
 }
 
 function LineButton({ line }: { readonly line: ListLine }) {
-  const when =
-    line.count > 1 ? `${formatSeconds(line.timeMs)}–${formatSeconds(line.lastTimeMs)}` : formatSeconds(line.timeMs);
+  const [from, to] = [formatSeconds(line.timeMs), formatSeconds(line.lastTimeMs)];
+  const when = from === to ? from : `${from}–${to}`;
   return (
     <button type="button" className="chart-marker-line" data-seq={line.seq} onClick={() => showEventLine(line.seq)}>
       <span className="chart-marker-time">{when}</span> <MarkShape kind={line.kind} />

@@ -90,7 +90,7 @@ describe('mark labels', () => {
     expect(shorten('app-1 crashed')).toBe('app-1 crashed');
     expect(shorten('rack-a, rack-b and rack-c lost power together')).toHaveLength(22);
   });
-  it('moves overlapping labels to the next row and drops the oldest that do not fit', () => {
+  it('never reaches over another marker: a label goes left, is shortened to the room, or is left out', () => {
     const groups = groupMarks(
       [
         mark(10_000, 'fault', 'app-1 crashed'),
@@ -100,7 +100,29 @@ describe('mark labels', () => {
       x,
     );
     const placed = placeGroupLabels(groups, 1000, 2);
-    expect(placed.map((p) => p?.row ?? null)).toEqual([null, 1, 0]);
+    expect(placed.map((p) => p && [p.text, p.anchor])).toEqual([
+      ['app-1 crashed', 'end'],
+      null,
+      ['app-3 crashed', 'start'],
+    ]);
+    const tight = placeGroupLabels(
+      groupMarks([mark(10_000, 'fault', 'app-1 out of rotation'), mark(24_000, 'fault', 'x')], x),
+      1000,
+      1,
+    );
+    expect(tight[0]?.text).toBe('app-1 out of rota…');
+  });
+  it('moves a label that overlaps a newer one to the next row', () => {
+    const groups = groupMarks(
+      [mark(10_000, 'fault', 'app-1 out of rotation'), mark(30_000, 'fault', 'app-2 out of rotation')],
+      x,
+    );
+    const placed = placeGroupLabels(groups, 320, 2);
+    expect(placed.map((p) => p && [p.row, p.anchor])).toEqual([
+      [1, 'start'],
+      [0, 'end'],
+    ]);
+    expect(placeGroupLabels(groups, 320, 1)[0]).toBeNull();
   });
   it('anchors a label at the right edge to the end', () => {
     const [placed] = placeGroupLabels(groupMarks([mark(99_000, 'fault', 'app-1 crashed')], x), 1000, 1);

@@ -76,6 +76,30 @@ export function groupMarks(
   return groups.map((g) => ({ ...g, kind: groupKind(g.marks) }));
 }
 
+/** Labels shorter than this are left out: the marker's name and list still tell. */
+export const MIN_LABEL_CHARS = 8;
+
+/**
+ * Where a group's label fits: beside its marker (to the right if it can, else to the left), never
+ * reaching over another marker, where it would read as that marker's label; shortened to the
+ * room there is, or null when fewer than MIN_LABEL_CHARS fit.
+ */
+function labelSpan(groups: readonly MarkGroup[], i: number, widthPx: number, charWidthPx: number) {
+  const { x } = groups[i] as MarkGroup;
+  const title = groupTitle(groups[i] as MarkGroup);
+  const right = Math.min(widthPx, (groups[i + 1]?.x ?? Infinity) - 5) - x - 6;
+  const left = x - Math.max(0, (groups[i - 1]?.x ?? -Infinity) + 5) - 6;
+  const chars = (room: number) => Math.min(MARK_LABEL_CHARS, Math.floor(room / charWidthPx));
+  const full = Math.min(title.length, MARK_LABEL_CHARS);
+  const anchor: 'start' | 'end' = chars(right) >= full || chars(right) >= chars(left) ? 'start' : 'end';
+  const fit = chars(anchor === 'start' ? right : left);
+  if (fit < Math.min(full, MIN_LABEL_CHARS)) return null;
+  const text = shorten(title, fit);
+  const textWidth = text.length * charWidthPx + 6;
+  const span: [number, number] = anchor === 'start' ? [x, x + textWidth] : [x - textWidth, x];
+  return { text, anchor, span };
+}
+
 /**
  * Labels for the groups (same order), newest first choosing a row; null where none fits.
  * `charWidthPx` is a conservative average glyph width for the chart font.
@@ -88,17 +112,16 @@ export function placeGroupLabels(
 ): (PlacedLabel | null)[] {
   const taken: [number, number][][] = Array.from({ length: rows }, () => []);
   const placed: (PlacedLabel | null)[] = groups.map(() => null);
+  if (rows === 0) return placed;
   // The newest marks choose their row first: on a live chart they are the ones being discussed.
   for (let i = groups.length - 1; i >= 0; i--) {
-    const { x } = groups[i] as MarkGroup;
-    const text = shorten(groupTitle(groups[i] as MarkGroup));
-    const textWidth = text.length * charWidthPx + 6;
-    const anchor = x + textWidth <= widthPx ? 'start' : 'end';
-    const span: [number, number] = anchor === 'start' ? [x, x + textWidth] : [x - textWidth, x];
-    const row = taken.findIndex((used) => used.every(([a, b]) => span[1] < a || span[0] > b));
+    const label = labelSpan(groups, i, widthPx, charWidthPx);
+    if (!label) continue;
+    const [from, to] = label.span;
+    const row = taken.findIndex((used) => used.every(([a, b]) => to < a || from > b));
     if (row < 0) continue;
-    (taken[row] as [number, number][]).push(span);
-    placed[i] = { text, row, anchor };
+    (taken[row] as [number, number][]).push(label.span);
+    placed[i] = { text: label.text, row, anchor: label.anchor };
   }
   return placed;
 }
