@@ -1,6 +1,7 @@
 // The charts' readouts (mouse and keyboard), the marks for every fault and recovery whoever caused
 // it, merged marks and their lists, a mark's link to its event-log line, and the playhead while
 // scrubbing the timeline. Simulated time moves only by the Step button.
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage } from './labPage';
@@ -112,6 +113,8 @@ test.describe('chart marks', () => {
     await expect(list.getByRole('button')).toHaveCount(2);
     await expect(list.getByRole('button').nth(0)).toHaveAccessibleName(/2\.0 s.*Fault: app-2 crashed \(by you\)/);
     await expect(list.getByRole('button').nth(1)).toHaveAccessibleName(/Fault: app-2 out of rotation \(automatic\)/);
+    const axe = await new AxeBuilder({ page }).include('[data-testid="time-series-charts"]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // Enter takes the keyboard into the list; Escape closes it and returns to the marker.
     await page.keyboard.press('Enter');
     await expect(list.getByRole('button').nth(0)).toBeFocused();
