@@ -1,6 +1,5 @@
 // Above the lines: how much of the run it holds (the store keeps a bounded list, and says so), how
 // many lines the filters let through, and the buttons that export exactly those lines.
-import { useId } from 'react';
 import { eventLinesCsv, eventLinesJson } from '../../share/exportEvents';
 import { exportFileName } from '../../share/fileNames';
 import { useAppStore } from '../../store/context';
@@ -24,7 +23,6 @@ function countWords(n: number, one: string): string {
 
 export function EventLogSummary({ shown, kept, total, filter, timeMs }: Props) {
   const store = useAppStore();
-  const labelId = useId();
   const save = (ext: 'csv' | 'json') => {
     const { scenario, seed } = store.getState();
     const name = exportFileName({ scenarioId: scenario.id, seed, timeMs, what: filterWhat(filter), ext });
@@ -41,13 +39,15 @@ export function EventLogSummary({ shown, kept, total, filter, timeMs }: Props) {
         {isFiltered(filter) ? matching : held}
       </p>
       {shown.length > 0 && (
-        <div className="event-log-export" role="group" aria-labelledby={labelId}>
-          <span id={labelId}>Export shown:</span>
-          <button type="button" aria-label="Export shown (CSV)" onClick={() => save('csv')}>
-            CSV
+        <div className="event-log-export">
+          <span aria-hidden="true">Export shown:</span>
+          <button type="button" onClick={() => save('csv')}>
+            <span className="visually-hidden">Export shown (CSV)</span>
+            <span aria-hidden="true">CSV</span>
           </button>
-          <button type="button" aria-label="Export shown (JSON)" onClick={() => save('json')}>
-            JSON
+          <button type="button" onClick={() => save('json')}>
+            <span className="visually-hidden">Export shown (JSON)</span>
+            <span aria-hidden="true">JSON</span>
           </button>
         </div>
       )}
