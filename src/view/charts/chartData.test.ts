@@ -128,6 +128,12 @@ describe('compareInWords', () => {
       'The mean (12.9 ms) is 8% above the median (11.9 ms); the p99 (30.6 ms) is 2.6× the median.',
     );
   });
+
+  it('says a far tail as a multiple, never as a percentage in the thousands', () => {
+    const text = compareInWords({ count: 10, mean: 40, p50: 10, p95: 80, p99: 119.3, p999: 200, max: 300 });
+    expect(text).toBe('The mean (40.0 ms) is 4.0× the median (10.0 ms); the p99 (119 ms) is 12× the median.');
+    expect(text).not.toMatch(/\d{3,}%/);
+  });
 });
 
 describe('server work points', () => {

@@ -1,7 +1,7 @@
 // Turns the cumulative latency histogram ([upper bound ms, count] in log bins, 8 per doubling)
 // into bars for a log x axis: empty ends trimmed, neighbours merged when bars get too thin.
 import type { LatencySummary } from '../../sim/index';
-import { formatMs, formatRatio } from '../metrics/format';
+import { formatComparedTo, formatMs } from '../metrics/format';
 
 export interface Bar {
   readonly lowerMs: number;
@@ -72,11 +72,10 @@ function stepAbove(v: number): number {
 
 /** The histogram's point in words: how far the mean and the p99 sit from the median. */
 export function compareInWords(l: LatencySummary): string {
-  const meanVsMedian = l.p50 > 0 ? Math.round((l.mean / l.p50 - 1) * 100) : 0;
-  const meanText =
-    meanVsMedian === 0
-      ? `The mean (${formatMs(l.mean)}) is within 1% of the median (${formatMs(l.p50)})`
-      : `The mean (${formatMs(l.mean)}) is ${Math.abs(meanVsMedian)}% ${meanVsMedian > 0 ? 'above' : 'below'} the median (${formatMs(l.p50)})`;
-  const ratio = formatRatio(l.p99, l.p50);
-  return ratio ? `${meanText}; the p99 (${formatMs(l.p99)}) is ${ratio} the median.` : `${meanText}.`;
+  const mean = formatComparedTo(l.mean, l.p50, 'median');
+  const meanText = mean
+    ? `The mean (${formatMs(l.mean)}) is ${mean} (${formatMs(l.p50)})`
+    : `The mean is ${formatMs(l.mean)}`;
+  const tail = formatComparedTo(l.p99, l.p50, 'median');
+  return tail ? `${meanText}; the p99 (${formatMs(l.p99)}) is ${tail}.` : `${meanText}.`;
 }

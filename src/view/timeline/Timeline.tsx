@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState } from '../../store/appState';
 import { EVENT_HISTORY } from '../../store/appState';
 import { useApp, useAppStore } from '../../store/context';
+import { describeForkAhead } from '../../store/fork';
 import { selectShownEvents } from '../../store/selectors';
 import { marksFromEvents } from '../charts/chartMarks';
 import { pickSpan, useChartView } from '../charts/chartView';
@@ -14,6 +15,7 @@ import { TimelineMarks, type AheadMark } from './TimelineMarks';
 import './timeline.css';
 
 const selectPast = (s: AppState) => s.past;
+const selectForkAhead = (s: AppState) => describeForkAhead(s);
 const selectLog = (s: AppState) => s.commandLog;
 const selectSchedule = (s: AppState) => s.scenario.schedule;
 /**
@@ -48,6 +50,7 @@ function aheadOf(state: {
 export function Timeline() {
   const store = useAppStore();
   const past = useApp(selectPast);
+  const forkAhead = useApp(selectForkAhead);
   const log = useApp(selectLog);
   const schedule = useApp(selectSchedule);
   const events = useApp(selectShownEvents);
@@ -112,8 +115,7 @@ export function Timeline() {
       </div>
       {past && (
         <p className="timeline-past" role="status">
-          Looking back at t = {seconds(nowMs)} of {seconds(past.endMs)}. Play or any action continues from here as a new
-          branch.{' '}
+          Looking back at t = {seconds(nowMs)} of {seconds(past.endMs)}. {forkAhead}{' '}
           <button type="button" onClick={() => store.getState().actions.seek(past.endMs)}>
             Back to the latest
           </button>
