@@ -49,7 +49,7 @@ export function EventLogFilters({ filter, counts, subjects, inLesson, onChange }
           id={searchId}
           type="search"
           value={filter.search}
-          placeholder="e.g. crashed"
+          placeholder="e.g. disk"
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => onChange({ ...filter, search: e.target.value })}
