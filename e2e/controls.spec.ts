@@ -169,7 +169,7 @@ test.describe('panels', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
     // The simulation notes the spike as an event, which the event log lists.
     await lab.openTab('Log');
-    await expect(page.getByRole('region', { name: 'Event log' })).toContainText(/load x3/i);
+    await expect(page.getByRole('region', { name: 'Event log' })).toContainText(/Load spiked to 3×/);
     await page.getByRole('button', { name: 'Step' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
   });

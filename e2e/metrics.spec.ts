@@ -88,10 +88,13 @@ test.describe('metrics', () => {
     await lab.openTab('Log');
     const log = page.getByRole('log', { name: 'Notable events, newest first' });
     await expect(log.getByRole('listitem').first()).toBeVisible();
-    await expect(log).toContainText(/\d+\.\d s.*app-1 — /);
+    await expect(log).toContainText(/\d+\.\d s.*app-1 crashed/);
     await lab.openTab('Charts');
-    await expect(page.getByTestId('time-series-charts').locator('.chart-fault-mark')).toHaveCount(3);
-    await expect(page.getByTestId('time-series-charts').locator('.chart-fault-label').first()).toContainText('Crash');
+    // The crash and the balancer's removal of app-1 two seconds later, on each of the three charts.
+    await expect(page.getByTestId('time-series-charts').locator('svg.chart .chart-mark-fault')).toHaveCount(3);
+    await expect(
+      page.getByRole('toolbar', { name: 'Marked events' }).getByRole('button', { name: /^2 faults from 2\.0 s/ }),
+    ).toHaveCount(1);
   });
 
   test('the span picker changes how much history is shown', async ({ page }) => {

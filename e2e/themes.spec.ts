@@ -156,8 +156,12 @@ test.describe('projector mode at 1280×720', () => {
       labels.first(),
     ])
       expect(await contrastOf(text)).toBeGreaterThanOrEqual(7);
-    // Secondary panels are folded away.
-    await expect(page.locator('.event-log-panel')).toBeHidden();
+    // The histogram folds away under the charts; the Log tab still shows the log when chosen.
+    await page.getByRole('tab', { name: 'Charts', exact: true }).click();
+    await expect(page.getByTestId('time-series-charts')).toBeVisible();
+    await expect(page.locator('.histogram-panel')).toBeHidden();
+    await page.getByRole('tab', { name: 'Log', exact: true }).click();
+    await expect(page.getByTestId('event-log')).toBeVisible();
   });
 });
 

@@ -2,7 +2,7 @@
 // (offered_requests, availability_ratio, latency_p99_ms): a comment line would carry them, but CSV
 // readers choke on comments. Spreadsheets run cells that start with = + - @ (or a tab or carriage
 // return) as formulas, so such text cells are prefixed with a quote mark; every text cell is quoted.
-import type { NotableEvent, WindowMetrics } from '../sim/index';
+import type { WindowMetrics } from '../sim/index';
 
 const COLUMNS = [
   ['start_s', (w: WindowMetrics) => exportedSeconds(w.startMs)],
@@ -45,22 +45,4 @@ export function windowsCsv(windows: readonly WindowMetrics[]): string {
   const header = COLUMNS.map(([name]) => name).join(',');
   const rows = windows.map((w) => COLUMNS.map(([, get]) => numberCell(get(w))).join(','));
   return [header, ...rows].join('\r\n') + '\r\n';
-}
-
-/** The event log as JSON, oldest first, with its times in seconds as shown. */
-export function eventsJson(events: readonly NotableEvent[]): string {
-  const oldestFirst = [...events].sort((a, b) => a.timeMs - b.timeMs);
-  return JSON.stringify(
-    oldestFirst.map((e) => ({ timeS: exportedSeconds(e.timeMs), type: e.type, target: e.target, detail: e.detail })),
-    null,
-    2,
-  );
-}
-
-export function eventsCsv(events: readonly NotableEvent[]): string {
-  const oldestFirst = [...events].sort((a, b) => a.timeMs - b.timeMs);
-  const rows = oldestFirst.map((e) =>
-    [numberCell(exportedSeconds(e.timeMs)), safeCell(e.type), safeCell(e.target), safeCell(e.detail)].join(','),
-  );
-  return ['time_s,type,target,detail', ...rows].join('\r\n') + '\r\n';
 }

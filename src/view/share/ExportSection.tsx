@@ -2,11 +2,13 @@
 // pictures (SVG and PNG), every file named for the run and the moment it shows (exportFileName),
 // so two exports of the same moment get the same name. Chart pictures are built from the run's
 // data (chartPicture.ts), so they are offered whether or not the Charts tab is open.
-import { eventsJson, windowsCsv } from '../../share/exportCsv';
+import { windowsCsv } from '../../share/exportCsv';
+import { eventLinesJson } from '../../share/exportEvents';
 import { exportFileName, type ExportName } from '../../share/fileNames';
 import type { AppState } from '../../store/appState';
 import { useAppStore } from '../../store/context';
 import { CAUSE_WORDS, marksFromEvents } from '../charts/chartMarks';
+import { lineOf } from '../eventlog/logLines';
 import { chartViewOf } from '../charts/chartView';
 import { chartPictureSvg, type PictureDocument } from './chartPicture';
 import type { MarkInput } from './chartPictureMarks';
@@ -21,6 +23,12 @@ export type ExportMoment = CaptionInput;
 /** A file's name for this run and moment. */
 export function fileName(moment: ExportMoment, what: string, ext: ExportName['ext']): string {
   return exportFileName({ scenarioId: moment.scenarioId, seed: moment.seed, timeMs: moment.atMs, what, ext });
+}
+
+/** Every event the lab keeps, in the same words and columns as the event log's own export. */
+function allEventsJson(s: AppState, moment: ExportMoment): string {
+  const from = { scenarioId: moment.scenarioId, seed: moment.seed, timeMs: moment.atMs, filter: 'all events' };
+  return eventLinesJson(s.events.map(lineOf), from);
 }
 
 /** The charts' marks as a picture lists them: what happened, its kind and who set it off. */
@@ -90,7 +98,11 @@ export function ExportSection({ moment, onStatus }: ExportSectionProps) {
         <button
           type="button"
           onClick={() =>
-            downloadText(fileName(moment, 'events', 'json'), eventsJson(store.getState().events), 'application/json')
+            downloadText(
+              fileName(moment, 'events', 'json'),
+              allEventsJson(store.getState(), moment),
+              'application/json',
+            )
           }
         >
           Event log (JSON)
