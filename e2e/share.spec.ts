@@ -118,8 +118,12 @@ test.describe('share a run by link', () => {
     expect(csv).toHaveLength(6);
     const eventsDownload = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Event log (JSON)' }).click();
-    const events = JSON.parse(readFileSync(await (await eventsDownload).path(), 'utf8')) as { target: string }[];
-    expect(events.some((e) => e.target === 'app-1')).toBe(true);
+    const log = JSON.parse(readFileSync(await (await eventsDownload).path(), 'utf8')) as {
+      seed: number;
+      events: { node: string; text: string }[];
+    };
+    expect(log.seed).toBe(1);
+    expect(log.events.some((e) => e.node === 'app-1' && e.text === 'app-1 crashed')).toBe(true);
 
     // A fresh page opens the saved file and rebuilds the same run.
     await lab.open();
