@@ -69,7 +69,9 @@ export function RailTabs({ tabs, context, onlyControls }: RailTabsProps) {
           );
         })}
       </div>
+      {/* Keyed by tab: a tab opens at its top, not at the scroll offset the last tab was left at. */}
       <div
+        key={current.id}
         className="rail-tabpanel"
         role="tabpanel"
         id={`rail-panel-${current.id}`}
