@@ -52,6 +52,8 @@ export function summarize(sim: Simulation, info: RunInfo) {
       diskFailures: d.diskFailures,
       nodeFailures: d.nodeFailures,
       repairsCompleted: d.repairsCompleted,
+      /** Storage operations that waited for a slot or were rejected by a full queue (storage.capacity; 0 without). */
+      storage: { queued: c.storageQueued, rejected: c.storageRejected },
     },
   };
 }
@@ -82,5 +84,10 @@ export function describeSummary(name: string, r: Summary, slo: { availability: n
     `  p99 of all    ${p99All(m.latencyMsP99All, slo.latencyMsP99)} (failed requests count as the slowest)`,
     `  durability    ${n(m.writesAcked)} writes acknowledged, ${m.ackedWritesLost} lost; ${m.partitionsLost} partitions lost, ${m.unavailablePartitions} unavailable and ${m.underReplicatedPartitions} under-replicated now`,
     `  faults        ${m.diskFailures} disk failures, ${m.nodeFailures} machine failures, ${m.repairsCompleted} replicas rebuilt`,
+    ...(m.storage.queued + m.storage.rejected > 0
+      ? [
+          `  storage       ${n(m.storage.queued)} operations waited for a free slot, ${n(m.storage.rejected)} rejected by full queues`,
+        ]
+      : []),
   ].join('\n');
 }

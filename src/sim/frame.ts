@@ -59,6 +59,7 @@ export interface Frame {
   readonly rolloutPending: boolean;
   /** Per node (topology order): 0 up, 1 crashed, 2 powered off. */
   readonly nodeStatus: Uint8Array;
+  /** App servers: attempts queued and workers busy. Storage nodes with a capacity: operations queued and slots busy. */
   readonly nodeQueue: Int32Array;
   readonly nodeBusy: Int32Array;
   readonly nodeUtilization: Float32Array;
@@ -152,6 +153,13 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
     busy[2 + i] = st.busy[i] as number;
     utilization[2 + i] = st.utilization[i] as number;
     inRotation[2 + i] = st.inRotation[i] as number;
+  }
+  const storage = st.storageQueues;
+  for (let s = 0; storage !== null && s < st.storageCount; s++) {
+    const node = st.storageNode(s);
+    const epoch = st.nodeEpoch[node] as number;
+    queue[node] = storage.queuedAt(s, epoch, st.nowMs);
+    busy[node] = storage.busyAt(s, epoch, st.nowMs);
   }
   const linksChanged = st.linkVersion !== linkVersionSeen;
   const small = st.linkCount <= LINK_TRAFFIC_LIMIT;

@@ -38,6 +38,9 @@ class Counters {
   errors = 0;
   retries = 0;
   storageRequests = 0;
+  /** Storage operations that waited for a slot, and those a full storage queue rejected (storage.capacity). */
+  storageQueued = 0;
+  storageRejected = 0;
   /** Attempts an app server took in (served at once or queued), and those that had to queue. */
   admitted = 0;
   queued = 0;
@@ -123,6 +126,16 @@ export class Metrics {
     this.total.storageRequests++;
     this.current.storageRequests++;
   }
+  /** A storage operation found every slot of its node busy and waited in the queue. */
+  storageQueued(): void {
+    this.total.storageQueued++;
+    this.current.storageQueued++;
+  }
+  /** A storage operation found its node's queue full: the replica answered "overloaded". */
+  storageRejected(): void {
+    this.total.storageRejected++;
+    this.current.storageRejected++;
+  }
   errorReply(): void {
     this.total.errors++;
     this.current.errors++;
@@ -156,6 +169,8 @@ export class Metrics {
       offeredRps: c.offered / seconds,
       servedRps: c.succeeded / seconds,
       storageRps: c.storageRequests / seconds,
+      storageQueued: c.storageQueued,
+      storageRejected: c.storageRejected,
       worked: c.worked,
       serverWorkMs: c.worked > 0 ? c.workMs / c.worked : 0,
       availability: finished > 0 ? c.succeeded / finished : 1,
@@ -202,6 +217,8 @@ export class Metrics {
       timedOut: t.timedOut,
       errors: t.errors,
       storageRequests: t.storageRequests,
+      storageQueued: t.storageQueued,
+      storageRejected: t.storageRejected,
       availability: finished > 0 ? t.succeeded / finished : 1,
       // Checked after dividing: a time as tiny as 5e-324 ms underflows to 0 s (0 / 0 is NaN).
       throughputRps: nowMs / 1000 > 0 ? t.succeeded / (nowMs / 1000) : 0,

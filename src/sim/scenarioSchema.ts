@@ -122,6 +122,26 @@ export const policySchema = z
   })
   .describe('policies a user can change while the simulation runs');
 
+/** Storage nodes' capacity; absent, every disk operation is served at once, in parallel without limit. */
+export const storageCapacitySchema = z
+  .strictObject({
+    slots: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024)
+      .describe('disk operations one storage node serves at once (like IOPS slots)'),
+    queueLimit: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .describe(
+        'operations a storage node may queue while every slot is busy; overflow is rejected (the replica answers "overloaded")',
+      ),
+  })
+  .describe('capacity of each storage node: concurrent operations and a bounded FIFO queue (an M/M/c queue)');
+
 export const scheduledCommandSchema = z.strictObject({
   atMs: ms('when the command is applied', LONGEST_RUN_MS),
   command: z.record(z.string(), z.unknown()).describe('a command object, see docs/scenario-format.md (Commands)'),
@@ -176,6 +196,7 @@ export const scenarioSchema = z
         .min(100)
         .max(LONGEST_RUN_MS)
         .describe('how often live replicas exchange missing writes (each pass visits every partition), ms'),
+      capacity: storageCapacitySchema.optional(),
     }),
     network: z.strictObject({
       hopLatency: distributionSchema.describe('one-way latency of one network hop'),

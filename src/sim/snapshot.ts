@@ -68,6 +68,13 @@ export interface WindowMetrics {
   readonly servedRps: number;
   /** Requests app servers sent to storage replicas per second: the load the storage tier sees. */
   readonly storageRps: number;
+  /**
+   * Storage operations that waited for a slot, and that a full storage queue rejected, in the
+   * window: 0 unless storage nodes have a capacity (storage.capacity). Optional only so windows
+   * made by hand need not carry them.
+   */
+  readonly storageQueued?: number;
+  readonly storageRejected?: number;
   /** Attempts whose work on an app server finished in the window (served or not, even if abandoned). */
   readonly worked: number;
   /**
@@ -98,6 +105,9 @@ export interface CumulativeMetrics {
   readonly errors: number;
   /** Requests app servers sent to storage replicas (each replica of each partition touched). */
   readonly storageRequests: number;
+  /** Of those, operations that waited for a free slot, and operations rejected by a full queue (storage.capacity). */
+  readonly storageQueued: number;
+  readonly storageRejected: number;
   readonly availability: number;
   readonly throughputRps: number;
   readonly latencyMs: LatencySummary;

@@ -12,6 +12,7 @@ import type { EventCause } from './snapshot';
 import { KIND_SPAN, type EventKind, type Observer } from './events';
 import type { Tracer } from './trace/tracer';
 import { BALANCER, CLIENTS, MASKS, MAX_RF, SlotState, type BadConfig } from './codes';
+import { StorageQueues } from './cluster/storageQueue';
 
 export class SimState {
   readonly scenario: Scenario;
@@ -102,6 +103,8 @@ export class SimState {
   readonly slotTarget: Int32Array;
   readonly maskCounts: Float64Array;
   readonly presentSlots: Uint8Array;
+  /** Storage nodes' slots and queues when the scenario gives them a capacity; null: unlimited. */
+  readonly storageQueues: StorageQueues | null;
   readonly repairQueue: number[] = [];
   repairsActive = 0;
 
@@ -245,6 +248,8 @@ export class SimState {
     this.slotTarget = new Int32Array(p * MAX_RF).fill(-1);
     this.maskCounts = new Float64Array(p * MASKS);
     this.presentSlots = new Uint8Array(p);
+    const capacity = scenario.storage.capacity;
+    this.storageQueues = capacity === undefined ? null : new StorageQueues(s, capacity);
 
     this.metrics = new Metrics(scenario.slo);
     this.log = new EventLog();

@@ -11,7 +11,9 @@
 // round can be replayed exactly when a fault happens while it is in flight; the replay counts only
 // replicas that stayed reachable the whole time (conservative: an answer given just before a
 // crash is dropped).
-// Left out: queueing at storage nodes (disks serve in parallel), read repair, speculative reads.
+// Storage nodes serve every operation at once unless the scenario gives them a capacity
+// (storageQueue.ts): then an operation may wait for a slot, or be rejected when the queue is full.
+// Left out: read repair, speculative reads.
 import { EventKind } from '../events';
 import type { SimState } from '../state';
 import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState } from '../codes';
@@ -19,11 +21,21 @@ import { FLAG_WRITE, attemptAux } from './client';
 import { canTalk, dropped, stillTalking } from './network';
 import { traceLost } from '../trace/traceHops';
 import { traceReplica, traceRoundReply } from '../trace/traceStorage';
+import { REJECTED, queueWait, traceRejection } from './storageQueue';
 
 const answers = new Float64Array(MAX_RF);
+/** When each rejection (a full storage queue) reached the coordinator, in order. */
+const rejections = new Float64Array(MAX_RF);
 let roundMask = 0;
 const UNAVAILABLE = -1;
 const NO_QUORUM = -2;
+/** Too many replicas rejected the operation (full storage queues) for a quorum: the coordinator knew at overloadMs. */
+const OVERLOADED = -3;
+let overloadMs = 0;
+/** replicaAnswer's code for a rejection, whose answer reached the coordinator at rejectedMs. */
+const REJECTED_ANSWER = -2;
+let rejectedMs = 0;
+let roundSlot = -1;
 /** The request slot whose fresh round is being followed by the tracer, or -1 (most rounds). */
 let traceSlot = -1;
 
@@ -56,13 +68,17 @@ export function recomputeRound(st: SimState, slot: number): number {
 /** sinceMs < 0: a fresh round judged on the state now; otherwise a replay judged since sinceMs. */
 function runRound(st: SimState, slot: number, a: number, sinceMs: number): number {
   traceSlot = sinceMs < 0 && st.tracer?.watches(slot) === true ? slot : -1;
+  roundSlot = slot;
   const seed = st.reqDrawSeed[slot] as number;
   const key = st.reqKeySeed[slot] as number;
   const t0 = st.reqSendMs[slot] as number;
   const policy = st.policy;
   let doneMs = t0;
   let result = 0;
-  if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0) {
+  const write = ((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0;
+  if (sinceMs < 0 && st.storageQueues !== null)
+    st.storageQueues.beginRound(slot, write ? st.writeFanOut : st.fanOut, policy.replicationFactor);
+  if (write) {
     const p = mixSeed(key, 0, MAX_RF) % st.partitions;
     st.reqPartition[slot] = p;
     result = partitionRound(st, seed, 0, a, p, true, t0, sinceMs);
@@ -79,8 +95,11 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
       if (result > doneMs) doneMs = result;
     }
   }
-  if (result === NO_QUORUM) doneMs = t0 + policy.storageTimeoutMs;
-  else if (result === UNAVAILABLE) doneMs = t0;
+  if (result < 0) {
+    if (result === NO_QUORUM) doneMs = t0 + policy.storageTimeoutMs;
+    else if (result === UNAVAILABLE) doneMs = t0;
+    else doneMs = overloadMs;
+  }
   const link = st.balancerLink(a);
   // A fresh reply needs a path back now (a replay checked it already, since the round began).
   if (sinceMs < 0 && !(canTalk(st, BALANCER, st.appNode(a), link) && canTalk(st, CLIENTS, BALANCER, 0))) return -1;
@@ -94,17 +113,8 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   const lostNearClients = draws.next() < base + (st.linkLoss[0] as number);
   if (traceSlot >= 0) {
     const outcome = result >= 0 ? 'ok' : 'unavailable';
-    traceRoundReply(
-      st,
-      slot,
-      a,
-      doneMs,
-      toBalancer + (st.linkLatencyMs[link] as number),
-      back,
-      lostNearServer,
-      lostNearClients,
-      outcome,
-    );
+    const toBalancerMs = toBalancer + (st.linkLatencyMs[link] as number);
+    traceRoundReply(st, slot, a, doneMs, toBalancerMs, back, lostNearServer, lostNearClients, outcome);
   }
   if (sinceMs < 0) {
     st.linkSent[link] = (st.linkSent[link] as number) + 1;
@@ -164,26 +174,40 @@ function partitionRound(
   const offset = write ? 0 : mixSeed(seed, k, MAX_RF + 1) % rf;
   let sent = 0;
   let n = 0;
+  let rejected = 0;
   for (let j = 0; j < rf && sent < send; j++) {
     const s = (offset + j) % rf;
     if ((liveMask & (1 << s)) === 0) continue;
     sent++;
     const t = replicaAnswer(st, seed, k, a, base + s, t0, sinceMs);
-    if (t < 0) continue;
-    let i = n++;
-    while (i > 0 && (answers[i - 1] as number) > t) {
-      answers[i] = answers[i - 1] as number;
-      i--;
+    if (t < 0) {
+      if (t === REJECTED_ANSWER) insertSorted(rejections, rejected++, rejectedMs);
+      continue;
     }
-    answers[i] = t;
+    insertSorted(answers, n++, t);
     roundMask |= 1 << s;
   }
   if (n >= needed) return answers[needed - 1] as number;
+  // "Overloaded" answers tell the coordinator at once that no quorum can come: it gives up then.
+  if (rejected > sent - needed) {
+    overloadMs = rejections[sent - needed] as number;
+    return OVERLOADED;
+  }
   if (traceSlot >= 0) {
     const waitedMs = st.policy.storageTimeoutMs;
     st.tracer?.step(traceSlot, { type: 'noQuorum', atMs: t0 + waitedMs, partition: p, waitedMs });
   }
   return NO_QUORUM;
+}
+
+/** Puts t in its place among the first n (sorted) entries of times. */
+function insertSorted(times: Float64Array, n: number, t: number): void {
+  let i = n;
+  while (i > 0 && (times[i - 1] as number) > t) {
+    times[i] = times[i - 1] as number;
+    i--;
+  }
+  times[i] = t;
 }
 
 /** When the replica in slot idx answers the coordinator, or -1 if its answer never arrives. */
@@ -223,37 +247,41 @@ function replicaAnswer(
     const askLost = draws.next() < loss;
     if (askLost || draws.next() < loss) {
       if (fresh) dropped(st, link);
-      if (traceSlot >= 0)
-        traceLost(
-          st,
-          traceSlot,
-          askLost ? app : node,
-          askLost ? node : app,
-          link,
-          t0,
-          false,
-          askLost ? 'ask' : 'answer',
-        );
+      // The ask arrived and the disk did the work; only the answer was lost.
+      if (!askLost && fresh && st.storageQueues !== null) {
+        const arriveMs = t0 + draws.draw(st.hopSampler) + (degraded ? (st.linkLatencyMs[link] as number) : 0);
+        const serviceMs = draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
+        queueWait(st, st.storageQueues, roundSlot, k, idx, storage, arriveMs, serviceMs, true);
+      }
+      if (traceSlot >= 0) {
+        if (askLost) traceLost(st, traceSlot, app, node, link, t0, false, 'ask');
+        else traceLost(st, traceSlot, node, app, link, t0, false, 'answer');
+      }
       return -1;
     }
   }
   const out = draws.draw(st.hopSampler);
   const hops = out + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
   const diskMs = draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
-  const t = t0 + hops + diskMs;
+  let waitMs = 0;
+  const queues = st.storageQueues;
+  if (queues !== null) {
+    const outMs = out + (degraded ? (st.linkLatencyMs[link] as number) : 0);
+    waitMs = queueWait(st, queues, roundSlot, k, idx, storage, t0 + outMs, diskMs, fresh);
+    if (waitMs === REJECTED) {
+      if (traceSlot >= 0) traceRejection(st, traceSlot, app, node, t0, outMs, t0 + hops);
+      if (t0 + hops > t0 + st.policy.storageTimeoutMs) return -1;
+      rejectedMs = t0 + hops;
+      return REJECTED_ANSWER;
+    }
+    if (Number.isNaN(waitMs)) return -1; // this replica was not asked when the round began
+  }
+  const t = t0 + hops + waitMs + diskMs;
   // The coordinator stops waiting at its storage timeout: a later answer does not count.
   const inTime = t <= t0 + st.policy.storageTimeoutMs;
-  if (traceSlot >= 0)
-    traceReplica(
-      st,
-      traceSlot,
-      app,
-      node,
-      t0,
-      out + (degraded ? (st.linkLatencyMs[link] as number) : 0),
-      diskMs,
-      t,
-      inTime,
-    );
+  if (traceSlot >= 0) {
+    const outMs = out + (degraded ? (st.linkLatencyMs[link] as number) : 0);
+    traceReplica(st, traceSlot, app, node, t0, outMs, waitMs + diskMs, t, inTime);
+  }
   return inTime ? t : -1;
 }
