@@ -28,6 +28,8 @@ export interface Topology {
   readonly links: readonly TopologyLink[];
   readonly workers: number;
   readonly disksPerNode: number;
+  /** Each storage node's concurrent disk operations and queue, when the scenario limits them. */
+  readonly storageCapacity: { readonly slots: number; readonly queueLimit: number } | null;
 }
 
 export interface LinkFrame {
@@ -110,6 +112,7 @@ export function buildTopology(st: SimState): Topology {
     links,
     workers: st.workers,
     disksPerNode: st.disksPerNode,
+    storageCapacity: st.scenario.storage.capacity ?? null,
   };
 }
 

@@ -97,7 +97,8 @@ function Disks({ view, width }: { view: NodeView; width: number }) {
       })}
       {disks.length <= 5 && (
         <text className="figure" x={width - 10} y={40} textAnchor="end">
-          {view.replicas} replicas
+          {/* A storage node with a capacity queues when its disk slots are all busy: that is the news. */}
+          {view.queue > 0 ? `queue ${view.queue}` : `${view.replicas} replicas`}
         </text>
       )}
     </g>

@@ -59,6 +59,13 @@ function NodeFigures({ topology, frame, index }: { topology: Topology; frame: Fr
       ['Bad config', yesNo(view.badConfig)],
     );
   }
+  const capacity = node.kind === 'storage' ? topology.storageCapacity : null;
+  if (capacity) {
+    figures.push(
+      ['Busy disk slots', `${frame.nodeBusy[index] ?? 0} of ${capacity.slots}`],
+      ['Queue length', `${view.queue} of ${capacity.queueLimit}`],
+    );
+  }
   return (
     <>
       <h3 className="inspector-heading">{heading}</h3>

@@ -68,19 +68,26 @@ function nodeFieldsOf(topology: Topology, frame: Frame, index: number, firstDisk
   if (!node) throw new Error(`no node ${index}`);
   const utilization = Math.round((frame.nodeUtilization[index] ?? 0) * 20) / 20;
   const queue = frame.nodeQueue[index] ?? 0;
+  // A storage node queues only when the scenario gives it a capacity: then its disk slots all
+  // busy with work waiting is its overload, as a busy app server's is.
+  const capacity = node.kind === 'storage' ? topology.storageCapacity : null;
+  const queueLimit = capacity ? capacity.queueLimit : frame.policy.queueLimit;
+  const overloaded = capacity
+    ? queue > 0 && (frame.nodeBusy[index] ?? 0) >= capacity.slots
+    : queue > 0 && (frame.nodeUtilization[index] ?? 0) > 0.9;
   const { disks, replicas } =
     firstDisk >= 0 ? diskCodes(frame, firstDisk, topology.disksPerNode) : { disks: '', replicas: 0 };
   return {
     status: STATUS[frame.nodeStatus[index] ?? 0] ?? 'up',
     slowFactor: frame.nodeSlow[index] ?? 1,
-    overloaded: queue > 0 && (frame.nodeUtilization[index] ?? 0) > 0.9,
+    overloaded,
     badConfig: frame.nodeBadConfig[index] === 1,
     inRotation: node.kind !== 'app' || frame.nodeInRotation[index] === 1,
     side: frame.nodeSide[index] ?? 0,
     utilization,
     queue,
     // Log scale: a queue of 10 out of 100 already shows as half full, as it already hurts.
-    queueShare: Math.min(1, Math.log1p(queue) / Math.log1p(Math.max(1, frame.policy.queueLimit))),
+    queueShare: Math.min(1, Math.log1p(queue) / Math.log1p(Math.max(1, queueLimit))),
     disks,
     replicas,
   };

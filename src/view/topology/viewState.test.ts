@@ -127,3 +127,17 @@ describe('link rates', () => {
     expect(state.rates?.droppedShare.every((share) => share === 0)).toBe(true);
   });
 });
+
+describe('a storage node with a capacity', () => {
+  it('reads as overloaded, with its queue, once every disk slot is busy and work waits', () => {
+    const base = getBuiltInScenario('default') as Scenario;
+    const scenario: Scenario = { ...base, storage: { ...base.storage, capacity: { slots: 1, queueLimit: 500 } } };
+    const sim = createSimulation(scenario, 1);
+    sim.runUntil(3000);
+    const topology = sim.topology();
+    expect(topology.storageCapacity).toEqual({ slots: 1, queueLimit: 500 });
+    const views = nodeViewsOf(topology, sim.frame(-1, -1, 0), diskOffsets(topology));
+    const storage = topology.nodes.flatMap((node, i) => (node.kind === 'storage' ? [views[i]] : []));
+    expect(storage.some((view) => view?.overloaded && /overloaded, queue \d+/.test(view.label))).toBe(true);
+  });
+});
