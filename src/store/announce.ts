@@ -1,7 +1,7 @@
 // What the lab's live region says to screen-reader users when faults happen and heal.
 import type { NotableEvent } from '../sim/index';
 // The same plain words as the event log (a pure function of the event: no view state).
-import { describeEvent } from '../view/eventlog/describeEvent';
+import { describeEvent } from '../share/words/describeEvent';
 
 /** Notable event types that are faults or recoveries, announced to screen-reader users. */
 export const FAULT_TYPES = new Set([

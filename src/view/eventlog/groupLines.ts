@@ -10,7 +10,7 @@
 // Rebuilt copies land on whichever disks are emptiest, so a burst spreads over many nodes: the
 // group names the node when its members share one ("db-3: 12 lost copies rebuilt"), else the
 // count of nodes.
-import { formatNumber } from './policyWords';
+import { formatNumber } from '../../share/words/policyWords';
 import type { LogLine } from './logLines';
 
 export const GAP_MS = 5_000;

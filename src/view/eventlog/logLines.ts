@@ -2,7 +2,7 @@
 // (kind, cause, the nodes a line is about), merged with the steps of a running lesson.
 import type { NotableEvent } from '../../sim/index';
 import { lineKindOf, type LineKind } from '../metrics/eventKinds';
-import { describeEvent } from './describeEvent';
+import { describeEvent } from '../../share/words/describeEvent';
 
 type EventCause = NotableEvent['cause'];
 
