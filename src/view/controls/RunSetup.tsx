@@ -5,6 +5,7 @@ import { builtInScenarios } from '../../sim/index';
 import type { AppState } from '../../store/appStore';
 import { selectActions, selectSeed } from '../../store/selectors';
 import { useApp } from '../../store/context';
+import { ArchitectureForm } from '../architecture/ArchitectureForm';
 
 const selectScenarioId = (s: AppState) => s.scenario.id;
 const selectScenarioName = (s: AppState) => s.scenario.name;
@@ -91,6 +92,7 @@ export function RunSetup() {
         ))}
       </select>
       <SeedField />
+      <ArchitectureForm />
     </div>
   );
 }
