@@ -44,26 +44,30 @@ const common = {
 };
 
 export const autoscalerPolicySchema = z
-  .discriminatedUnion('mode', [
-    z.strictObject({
-      mode: z.literal('utilization'),
-      targetUtilization: z
-        .number()
-        .gt(0)
-        .lt(1)
-        .describe('share of worker time the tier should be busy, from 0 to 1 (e.g. 0.6)'),
-      ...common,
-    }),
-    z.strictObject({
-      mode: z.literal('p99'),
-      targetP99Ms: z
-        .number()
-        .positive()
-        .max(LONGEST_WAIT_MS)
-        .describe('p99 latency of all requests the tier should keep, in milliseconds'),
-      ...common,
-    }),
-  ])
+  .discriminatedUnion(
+    'mode',
+    [
+      z.strictObject({
+        mode: z.literal('utilization'),
+        targetUtilization: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .describe('share of worker time the tier should be busy, from 0 to 1 (e.g. 0.6)'),
+        ...common,
+      }),
+      z.strictObject({
+        mode: z.literal('p99'),
+        targetP99Ms: z
+          .number()
+          .positive()
+          .max(LONGEST_WAIT_MS)
+          .describe('p99 latency of all requests the tier should keep, in milliseconds'),
+        ...common,
+      }),
+    ],
+    { error: 'must be "utilization" or "p99"' },
+  )
   .superRefine((p, ctx) => {
     if (p.maxSize < p.minSize)
       ctx.addIssue({ code: 'custom', path: ['maxSize'], message: `must be at least minSize (${p.minSize})` });
