@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { hashPair } from './hash32';
 import { HashRing } from './hashRing';
-import { ModuloPlacement, type Placement } from './placement';
+import { ModuloPlacement, placementHash, type Placement } from './placement';
 
 const KEYS = 100_000;
 // With V points a node's share of the ring varies by about 1/sqrt(V) of itself: at 4,096 that is
@@ -45,6 +46,26 @@ describe('consistent hashing', () => {
       expect(Math.abs(movedShare - expected)).toBeLessThan(4 * sd);
     });
   }
+
+  it('gives each key to the node of the first point at or after its hash (brute force)', () => {
+    for (const [v, nodes] of [
+      [1, [8]],
+      [2, [3, 4]],
+      [7, [1, 2, 30, 400]],
+      [300, [0, 1, 2]],
+    ] as const) {
+      const ring = new HashRing(v, nodes);
+      const points = nodes.flatMap((node) => range(v).map((r) => ({ hash: hashPair(node, r), node })));
+      points.sort((a, b) => a.hash - b.hash || a.node - b.node);
+      let wrong = 0;
+      for (let key = 0; key < 20_000; key++) {
+        const h = placementHash(key);
+        const owner = (points.find((p) => p.hash >= h) ?? points[0])?.node;
+        if (ring.ownerOf(key) !== owner) wrong++;
+      }
+      expect(wrong).toBe(0);
+    }
+  });
 
   it('hands only the leaving node keys on, spread over the others', () => {
     const ring = new HashRing(160, range(5));

@@ -44,7 +44,8 @@ export class ModuloPlacement implements Placement {
 
   ownerOf(key: number): number {
     const n = this.nodes.length;
-    return n === 0 ? -1 : (this.nodes[placementHash(key) % n] as number);
+    // 31 bits of the hash keep the modulo in integer arithmetic (a uint32 above 2^31 is a double).
+    return n === 0 ? -1 : (this.nodes[(placementHash(key) & 0x7fffffff) % n] as number);
   }
 
   addNode(node: number): void {
