@@ -13,11 +13,12 @@ const STEP_AT_MS = 605_000;
 const END_MS = 1_800_000;
 const LOW_LOAD = 0.4 * INITIAL;
 const HIGH_LOAD = 1.2 * INITIAL;
+const TARGET = 0.6;
 
 function policyWith(provisioningDelayMs: number): AutoscalerPolicy {
   const result = parseAutoscalerPolicy({
     mode: 'utilization',
-    targetUtilization: 0.6,
+    targetUtilization: TARGET,
     minSize: 2,
     maxSize: 20,
     evaluationIntervalMs: 15_000,
@@ -48,7 +49,7 @@ interface LoopFigures {
 /** Runs the loop one second at a time; the autoscaler looks every evaluation interval. */
 function runLoop(policy: AutoscalerPolicy): LoopFigures {
   const readyAt: number[] = Array.from({ length: INITIAL }, () => 0);
-  const needed = Math.ceil(HIGH_LOAD / policy.targetUtilization - 1e-9);
+  const needed = Math.ceil(HIGH_LOAD / TARGET - 1e-9);
   const cost = new MachineSeconds();
   cost.add(CostTier.app, 0, INITIAL);
   let history = startingRecommendations(INITIAL, 0);
