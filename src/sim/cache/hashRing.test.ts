@@ -90,7 +90,11 @@ describe('consistent hashing', () => {
     b.addNode(9);
     b.addNode(3);
     b.removeNode(9);
-    expect(owners(a)).toEqual(owners(b));
+    const ownersA = owners(a);
+    const ownersB = owners(b);
+    let differ = 0;
+    for (let key = 0; key < KEYS; key++) if (ownersA[key] !== ownersB[key]) differ++;
+    expect(differ).toBe(0);
     const total = [1, 3, 7].reduce((sum, node) => sum + a.shareOf(node), 0);
     expect(total).toBeCloseTo(1, 12);
   });
