@@ -1,6 +1,7 @@
 // The Setup tab's Architecture form: an edited architecture restarts the run, shows in the
 // picture, travels with the run's link, and a bad value is refused with its field named while
 // the run goes on.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage } from './labPage';
@@ -28,6 +29,7 @@ test.describe('the Architecture form', () => {
     await setCapacity(page, '1', '200');
     await form(page).getByRole('button', { name: 'Apply and restart' }).click();
     await expect(lab.simTime).toHaveText('t = 0.0 s');
+    await expect(form(page).getByRole('status')).toHaveText('Applied: the run started again from time 0.');
     // The applied values are now the run's: the form shows them with no draft left.
     await expect(form(page).getByRole('checkbox', { name: /Limit disk operations/ })).toBeChecked();
     await expect(form(page).getByRole('button', { name: 'Discard edits' })).toHaveCount(0);
@@ -69,8 +71,11 @@ test.describe('the Architecture form', () => {
     await expect(form(page).getByRole('alert')).toContainText('Storage disk slots: must be at least 1');
     const slots = form(page).getByRole('spinbutton', { name: /Disk slots per node/ });
     await expect(slots).toHaveAttribute('aria-invalid', 'true');
+    await expect(slots).toBeFocused();
     await expect(slots).toHaveAccessibleDescription(/must be at least 1/);
     await expect(slots).toHaveValue('0');
+    const axe = await new AxeBuilder({ page }).include('form.architecture').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await expect(lab.simTime).toHaveText('t = 2.0 s');
     await lab.step(1);
     await expect(lab.simTime).toHaveText('t = 3.0 s');
@@ -78,6 +83,6 @@ test.describe('the Architecture form', () => {
     // Discarding the draft shows the running architecture again.
     await form(page).getByRole('button', { name: 'Discard edits' }).click();
     await expect(form(page).getByRole('checkbox', { name: /Limit disk operations/ })).not.toBeChecked();
-    await expect(form(page).getByRole('alert')).toBeEmpty();
+    await expect(form(page).getByRole('alert')).toHaveCount(0);
   });
 });

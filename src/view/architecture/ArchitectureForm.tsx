@@ -2,7 +2,7 @@
 // all at once. Applying restarts the run from time 0 with the same seed, so the edited scenario is
 // the run's scenario and travels with links, files, compare and replay like any other. A draft
 // that breaks a rule stays as typed, with a message per field, and the run goes on untouched.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Scenario } from '../../sim/index';
 import type { AppState } from '../../store/appStore';
 import { useApp } from '../../store/context';
@@ -23,14 +23,23 @@ interface Edit {
   readonly note: string | null;
 }
 
+const NO_PROBLEMS: readonly DraftProblem[] = [];
+
 export function ArchitectureForm() {
   const scenario = useApp(selectScenario);
   const seed = useApp(selectSeed);
   const actions = useApp(selectActions);
   const [stored, setEdit] = useState<Edit | null>(null);
+  // Said once the new run is on screen, and only while it is (another run makes it stale).
+  const [applied, setApplied] = useState<Scenario | null>(null);
   const edit = stored?.base === scenario ? stored : null;
   const draft = edit?.draft ?? draftOf(scenario);
-  const problems = edit?.problems ?? [];
+  const problems = edit?.problems ?? NO_PROBLEMS;
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refused Apply takes the keyboard to the first field at fault, whose message it then reads.
+  useEffect(() => {
+    if (problems.length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problems]);
   const errors = new Map(problems.flatMap((p) => (p.key === null ? [] : [[p.key, p.message] as const])));
 
   const change = (key: string, value: string | boolean) =>
@@ -47,17 +56,18 @@ export function ArchitectureForm() {
         note: 'Nothing to apply: this is the architecture running now.',
       });
     setEdit(null);
+    setApplied(result.scenario);
     actions.startRun(result.scenario, seed);
   };
 
   return (
-    <form className="architecture" aria-labelledby="architecture-title" onSubmit={apply} noValidate>
+    <form ref={formRef} className="architecture" aria-labelledby="architecture-title" onSubmit={apply} noValidate>
       <h3 id="architecture-title" className="architecture-title">
         Architecture
       </h3>
       <p className="panel-note" id="architecture-note">
-        Changing the architecture restarts the run from time 0 with the same seed; actions taken in this run are dropped
-        (adding and removing machines while it runs comes later).
+        Changing the architecture restarts the run from time 0 (same seed, without this run&apos;s actions); scaling a
+        running cluster comes later.
       </p>
       {TIERS.map((tier) => (
         <TierFields key={tier.id} tier={tier} draft={draft} errors={errors} onChange={change} />
@@ -72,20 +82,18 @@ export function ArchitectureForm() {
           </button>
         )}
       </div>
-      <div role="alert" className="architecture-problems">
-        {problems.length > 0 && (
-          <>
-            <p className="field-error">Nothing was applied; the run goes on as it was.</p>
-            <ul>
-              {problems.map((p, i) => (
-                <li key={i}>{problemText(p)}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+      {problems.length > 0 && (
+        <div role="alert" className="architecture-problems">
+          <p className="field-error">Nothing was applied; the run goes on as it was.</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{problemText(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p role="status" className="panel-note">
-        {edit?.note}
+        {edit?.note ?? (applied === scenario ? 'Applied: the run started again from time 0.' : null)}
       </p>
     </form>
   );

@@ -35,6 +35,10 @@ function parseNumber(setting: NumberSetting, text: string): number | string {
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return `"${text}" is not a number`;
   if (setting.step === 1 && !Number.isInteger(value)) return 'must be a whole number';
+  // The schema says the same (a test keeps the two bounds equal); checked here so every field
+  // at fault is named at once, not only those the schema reaches after the others parse.
+  if (value < setting.min) return `must be at least ${setting.min}`;
+  if (value > setting.max) return `must be at most ${setting.max}`;
   return value;
 }
 

@@ -66,9 +66,9 @@ const APP_TIER: Tier = {
     {
       kind: 'number',
       key: 'appServers.count',
-      label: 'App servers',
+      label: 'Servers',
       name: 'App servers',
-      unit: 'servers',
+      unit: 'machines',
       min: 1,
       max: 1000,
       step: 1,
@@ -97,9 +97,9 @@ const STORAGE_TIER: Tier = {
     {
       kind: 'number',
       key: 'storage.count',
-      label: 'Storage nodes',
+      label: 'Nodes',
       name: 'Storage nodes',
-      unit: 'nodes',
+      unit: 'machines',
       min: 1,
       max: 1000,
       step: 1,
@@ -128,7 +128,7 @@ const STORAGE_TIER: Tier = {
       key: 'storage.capacity',
       label: 'Limit disk operations per node (capacity)',
       name: 'Storage capacity',
-      hint: 'Off: every operation is served at once. On: a few at a time, the rest wait in a queue.',
+      hint: 'Off: every operation starts at once. On: a few at a time; the rest queue.',
       read: (s) => s.storage.capacity !== undefined,
       write: (s, on) => {
         if (on) return capacity(s, {});
@@ -155,7 +155,7 @@ const STORAGE_TIER: Tier = {
       label: 'Queue limit per node',
       name: 'Storage queue limit',
       unit: 'waiting operations',
-      hint: 'An operation that finds the queue full is refused: the replica answers "overloaded".',
+      hint: 'When the queue is full, the replica answers "overloaded".',
       min: 0,
       max: 100_000,
       step: 1,
