@@ -20,8 +20,8 @@ import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState } from '.
 import { FLAG_WRITE, attemptAux } from './client';
 import { canTalk, dropped, stillTalking } from './network';
 import { traceLost } from '../trace/traceHops';
-import { traceReplica, traceRoundReply } from '../trace/traceStorage';
-import { REJECTED, queueWait, traceRejection } from './storageQueue';
+import { traceRejection, traceReplica, traceRoundReply } from '../trace/traceStorage';
+import { REJECTED, queueWait } from './storageQueue';
 
 const answers = new Float64Array(MAX_RF);
 /** When each rejection (a full storage queue) reached the coordinator, in order. */

@@ -219,37 +219,3 @@ export function queueWait(
   else if (waitMs > 0) st.metrics.storageQueued();
   return waitMs;
 }
-
-/** The flight recorder's story of a rejected operation: asked, rejected at once, answered "overloaded". */
-export function traceRejection(
-  st: SimState,
-  slot: number,
-  app: number,
-  node: number,
-  t0: number,
-  outMs: number,
-  answerMs: number,
-): void {
-  const tracer = st.tracer;
-  if (!tracer) return;
-  const askedMs = t0 + outMs;
-  tracer.hop(st, slot, {
-    kind: 'ask',
-    from: app,
-    to: node,
-    departMs: t0,
-    arriveMs: askedMs,
-    lost: false,
-    outcome: null,
-  });
-  tracer.step(slot, { type: 'rejected', atMs: askedMs, node, queueLimit: st.storageQueues?.queueLimit ?? 0 });
-  tracer.hop(st, slot, {
-    kind: 'answer',
-    from: node,
-    to: app,
-    departMs: askedMs,
-    arriveMs: answerMs,
-    lost: false,
-    outcome: 'rejected',
-  });
-}

@@ -4,6 +4,39 @@ import type { SimState } from '../state';
 import { BALANCER, CLIENTS } from '../codes';
 import type { HopOutcome } from './traceTypes';
 
+/** The ask to a replica (t0 to askedMs) and its answer (departing at answerDepartMs, back at answerMs). */
+function askAndAnswer(
+  st: SimState,
+  slot: number,
+  app: number,
+  node: number,
+  times: { readonly t0: number; readonly askedMs: number; readonly answerDepartMs: number; readonly answerMs: number },
+  outcome: HopOutcome | null,
+  between?: () => void,
+): void {
+  const tracer = st.tracer;
+  if (!tracer) return;
+  tracer.hop(st, slot, {
+    kind: 'ask',
+    from: app,
+    to: node,
+    departMs: times.t0,
+    arriveMs: times.askedMs,
+    lost: false,
+    outcome: null,
+  });
+  between?.();
+  tracer.hop(st, slot, {
+    kind: 'answer',
+    from: node,
+    to: app,
+    departMs: times.answerDepartMs,
+    arriveMs: times.answerMs,
+    lost: false,
+    outcome,
+  });
+}
+
 /** One replica asked at t0: the ask arrives after outMs, the disk takes diskMs, the answer arrives at answerMs. */
 export function traceReplica(
   st: SimState,
@@ -16,28 +49,26 @@ export function traceReplica(
   answerMs: number,
   inTime: boolean,
 ): void {
-  const tracer = st.tracer;
-  if (!tracer) return;
   const askedMs = t0 + outMs;
-  tracer.hop(st, slot, {
-    kind: 'ask',
-    from: app,
-    to: node,
-    departMs: t0,
-    arriveMs: askedMs,
-    lost: false,
-    outcome: null,
-  });
-  tracer.hop(st, slot, {
-    kind: 'answer',
-    from: node,
-    to: app,
-    departMs: askedMs + diskMs,
-    arriveMs: answerMs,
-    lost: false,
-    outcome: inTime ? 'ok' : null,
-  });
-  if (!inTime) tracer.step(slot, { type: 'answerLate', atMs: answerMs, node });
+  askAndAnswer(st, slot, app, node, { t0, askedMs, answerDepartMs: askedMs + diskMs, answerMs }, inTime ? 'ok' : null);
+  if (!inTime) st.tracer?.step(slot, { type: 'answerLate', atMs: answerMs, node });
+}
+
+/** A replica whose node's queue was full (storage capacity): asked, rejected at once, answered "overloaded". */
+export function traceRejection(
+  st: SimState,
+  slot: number,
+  app: number,
+  node: number,
+  t0: number,
+  outMs: number,
+  answerMs: number,
+): void {
+  const askedMs = t0 + outMs;
+  const queueLimit = st.storageQueues?.queueLimit ?? 0;
+  askAndAnswer(st, slot, app, node, { t0, askedMs, answerDepartMs: askedMs, answerMs }, 'rejected', () =>
+    st.tracer?.step(slot, { type: 'rejected', atMs: askedMs, node, queueLimit }),
+  );
 }
 
 /** The round's reply: app server -> balancer -> clients, or lost on one of the two links. */
