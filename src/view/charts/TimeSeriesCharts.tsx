@@ -1,7 +1,6 @@
 // Three stacked charts on one simulated-time axis: latency, throughput, availability, with every
 // fault and recovery the run noted marked on each, and the timeline's moment as a playhead while
 // looking back. Redraws only when a window closes, an event is noted or the timeline moves.
-import { useMemo } from 'react';
 import type { WindowMetrics } from '../../sim/index';
 import { useApp } from '../../store/context';
 import { selectShownEvents, selectShownWindows } from '../../store/selectors';
@@ -35,7 +34,7 @@ export function TimeSeriesCharts() {
   const [spanS, view] = useChartView(pickSpan);
   const [scrubMs] = useChartView(pickScrub);
   const [ref, width] = useWidth<HTMLDivElement>();
-  const allMarks = useMemo(() => marksFromEvents(events), [events]);
+  const allMarks = marksFromEvents(events);
 
   const domain = timeDomain(windows, spanS, (lookBackMs ?? 0) / 1000);
   const shown = visibleWindows(windows, domain);

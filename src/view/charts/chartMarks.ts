@@ -3,7 +3,7 @@
 // Built from the notable events the simulation records, so automatic ones (random hardware
 // faults, health-check removals, restarts, repairs, canary stages) are marked like the user's.
 import type { NotableEvent } from '../../sim/index';
-import { kindOf, type EventKind } from '../metrics/eventKinds';
+import { kindOf, lineKindOf, type EventKind } from '../metrics/eventKinds';
 
 export type MarkKind = EventKind;
 export type EventCause = NotableEvent['cause'];
@@ -21,18 +21,8 @@ export interface ChartMark {
   readonly cause: EventCause;
 }
 
-/**
- * Kinds the event log's list leaves as changes but a chart marks as faults: a rollout (and each
- * canary stage) ships a configuration that makes servers fail or slow down.
- */
-const MARK_KINDS: Readonly<Record<string, MarkKind>> = { configRolledOut: 'fault' };
-/** Not worth a mark: nothing happened to the cluster. */
-const UNMARKED = new Set(['commandSkipped']);
-
-export function markKindOf(type: string): MarkKind {
-  const kind = kindOf(type);
-  return kind === 'change' ? (MARK_KINDS[type] ?? 'change') : kind;
-}
+/** The charts sort events as the event log does. */
+export const markKindOf: (type: string) => MarkKind = kindOf;
 
 const SHORT: Readonly<Record<string, (target: string, detail: string) => string>> = {
   nodeCrashed: (t) => `${t} crashed`,
@@ -76,11 +66,23 @@ export const CAUSE_WORDS: Readonly<Record<EventCause, string>> = {
   auto: 'automatic',
 };
 
-/** Marks for the events, oldest first; events that changed nothing are left out. */
-export function marksFromEvents(events: readonly NotableEvent[]): ChartMark[] {
+/** Built once per event list: the charts and the timeline read the same list. */
+const marksOfList = new WeakMap<readonly NotableEvent[], readonly ChartMark[]>();
+
+/** Marks for the events, oldest first; events that changed nothing (as the log says) are left out. */
+export function marksFromEvents(events: readonly NotableEvent[]): readonly ChartMark[] {
+  let marks = marksOfList.get(events);
+  if (!marks) {
+    marks = buildMarks(events);
+    marksOfList.set(events, marks);
+  }
+  return marks;
+}
+
+function buildMarks(events: readonly NotableEvent[]): ChartMark[] {
   const marks: ChartMark[] = [];
   for (const e of events) {
-    if (e.noop || UNMARKED.has(e.type)) continue;
+    if (lineKindOf(e) === 'nothing') continue;
     marks.push({
       seq: e.seq,
       timeMs: e.timeMs,

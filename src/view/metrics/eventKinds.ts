@@ -17,6 +17,8 @@ const KINDS: Readonly<Record<string, EventKind>> = {
   poisonSent: 'fault',
   linkLossSet: 'fault',
   linkLatencySet: 'fault',
+  // A rollout (and each canary stage) ships a configuration that makes servers fail or slow down.
+  configRolledOut: 'fault',
   nodeRestarted: 'recovery',
   diskReplaced: 'recovery',
   linkHealed: 'recovery',

@@ -2,7 +2,7 @@
 // marks) and a band for the charts' window along it; drag (or use the arrow keys) to see the
 // cluster and figures as they were at an earlier moment, rebuilt by deterministic replay. While
 // dragging, every chart shows a playhead at the thumb. From there, Play or any action forks the run.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppState } from '../../store/appState';
 import { EVENT_HISTORY } from '../../store/appState';
 import { useApp, useAppStore } from '../../store/context';
@@ -58,7 +58,7 @@ export function Timeline() {
   const [spanS, view] = useChartView(pickSpan);
   const [railRef, railWidth] = useWidth<HTMLDivElement>();
   const endMs = Math.max(past?.endMs ?? nowMs, nowMs);
-  const marks = useMemo(() => marksFromEvents(events), [events]);
+  const marks = marksFromEvents(events);
   // While dragging, only the latest position matters: one rebuild at a time, then the newest.
   const [dragMs, setDragMs] = useState<number | null>(null);
   const queued = useRef<number | null>(null);
