@@ -89,6 +89,16 @@ export class Histogram {
     return out;
   }
 
+  /** The value of the rank-th smallest sample (1-based, at most count), as quantiles reports it. */
+  atRank(rank: number): number {
+    let seen = 0;
+    for (let b = 0; b < BUCKET_COUNT; b++) {
+      seen += this.counts[b] as number;
+      if (seen >= rank) return Math.min(this.max, Math.max(this.min, bucketMiddle(b)));
+    }
+    return this.max;
+  }
+
   /** Share of samples above a value (by bucket, so within the bucket resolution). */
   shareAbove(valueMs: number): number {
     if (this.count === 0) return 0;

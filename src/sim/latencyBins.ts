@@ -51,6 +51,17 @@ export function mergeLatencyBins(
 }
 
 /**
+ * The nearest rank of quantile q among every finished request with the failures slowest: a rank
+ * among the successes, Infinity when it falls among the failures, null when nothing finished.
+ */
+export function successRank(succeeded: number, failed: number, q: number): number | null {
+  const total = succeeded + failed;
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * total));
+  return rank > succeeded ? Number.POSITIVE_INFINITY : rank;
+}
+
+/**
  * A percentile of every finished request: the successes in `merged` plus `failed` requests that
  * count as slower than any success. Nearest rank, as Histogram.quantiles. Infinity when the request
  * at that rank failed; null when nothing finished. `maxMs`, if known, caps a success's value.
@@ -63,10 +74,8 @@ export function quantileWithFailures(
 ): number | null {
   let succeeded = 0;
   for (let bin = 0; bin < merged.length; bin++) succeeded += merged[bin] as number;
-  const total = succeeded + failed;
-  if (total === 0) return null;
-  const rank = Math.max(1, Math.ceil(q * total));
-  if (rank > succeeded) return Number.POSITIVE_INFINITY;
+  const rank = successRank(succeeded, failed, q);
+  if (rank === null || rank === Number.POSITIVE_INFINITY) return rank;
   let seen = 0;
   for (let bin = 0; bin < merged.length; bin++) {
     seen += merged[bin] as number;
@@ -84,10 +93,8 @@ export function binsQuantileWithFailures(
 ): number | null {
   let succeeded = 0;
   for (let i = 1; i < bins.length; i += 2) succeeded += bins[i] as number;
-  const total = succeeded + failed;
-  if (total === 0) return null;
-  const rank = Math.max(1, Math.ceil(q * total));
-  if (rank > succeeded) return Number.POSITIVE_INFINITY;
+  const rank = successRank(succeeded, failed, q);
+  if (rank === null || rank === Number.POSITIVE_INFINITY) return rank;
   let seen = 0;
   for (let i = 0; i + 1 < bins.length; i += 2) {
     seen += bins[i + 1] as number;

@@ -2,8 +2,8 @@
 // bounded ring) and cumulatively. Latency is the user's view: from a request's first attempt to
 // its successful reply, retries included. Failed requests count against availability, and against
 // the latency of all requests (latencyMsP99All), where they are slower than any success.
-import { BUCKET_COUNT, bucketMiddle, Histogram, QUANTILES } from './histogram';
-import { latencyBinsOf } from './latencyBins';
+import { Histogram, QUANTILES } from './histogram';
+import { latencyBinsOf, successRank } from './latencyBins';
 import type { CumulativeMetrics, LatencySummary, WindowMetrics } from './snapshot';
 
 export const WINDOW_MS = 1000;
@@ -16,16 +16,9 @@ function summarize(h: Histogram): LatencySummary {
 
 /** p99 of successes and failures together, failures slowest: null when the p99 request failed. */
 function p99OfAll(h: Histogram, failed: number): number | null {
-  const total = h.count + failed;
-  if (total === 0) return 0;
-  const rank = Math.max(1, Math.ceil(0.99 * total));
-  if (rank > h.count) return null;
-  let seen = 0;
-  for (let b = 0; b < BUCKET_COUNT; b++) {
-    seen += h.counts[b] as number;
-    if (seen >= rank) return Math.min(h.max, Math.max(h.min, bucketMiddle(b)));
-  }
-  return null; // unreachable: the buckets add up to h.count
+  const rank = successRank(h.count, failed, 0.99);
+  if (rank === null) return 0;
+  return rank === Number.POSITIVE_INFINITY ? null : h.atRank(rank);
 }
 
 class Counters {
