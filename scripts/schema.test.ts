@@ -41,7 +41,12 @@ describe('generated JSON Schemas', () => {
     const json = JSON.parse(generated['scenario.schema.json'] as string) as Record<string, unknown>;
     expect(json.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(json.additionalProperties).toBe(false);
-    expect(json.required).toEqual(Object.keys(scenarioSchema.shape));
+    // Every top-level section is required except the optional tiers (cache, scaling), which old files lack.
+    const shape: Record<string, { safeParse(v: unknown): { success: boolean } }> = scenarioSchema.shape;
+    const required = Object.keys(shape).filter((key) => !shape[key]?.safeParse(undefined).success);
+    expect(json.required).toEqual(required);
+    expect(required).not.toContain('cache');
+    expect(Object.keys(json.properties as object)).toEqual(Object.keys(shape));
   });
 });
 

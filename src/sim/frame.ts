@@ -3,7 +3,16 @@
 // number of links unless link state changed, and new windows and events come as deltas.
 import { bucketUpper } from './histogram';
 import type { Policy } from './scenarioSchema';
-import type { CumulativeMetrics, DurabilityMetrics, NodeKind, NotableEvent, WindowMetrics } from './snapshot';
+import type {
+  CacheSnapshot,
+  CumulativeMetrics,
+  DurabilityMetrics,
+  NodeKind,
+  NotableEvent,
+  ScalingSnapshot,
+  WindowMetrics,
+} from './snapshot';
+import { cacheFrameOf, scalingFrameOf } from './tierFrames';
 import { durabilityOf, kindOf } from './snapshotBuilder';
 import type { SimState } from './state';
 
@@ -30,6 +39,10 @@ export interface Topology {
   readonly disksPerNode: number;
   /** Each storage node's concurrent disk operations and queue, when the scenario limits them. */
   readonly storageCapacity: { readonly slots: number; readonly queueLimit: number } | null;
+  /** The cache tier's fixed settings, when the scenario has one. */
+  readonly cache: { readonly keysPerNode: number; readonly keys: number } | null;
+  /** Room to scale, when the scenario has it: nodes added take provisioningMs to serve. */
+  readonly scaling: { readonly provisioningMs: number; readonly autoscaler: boolean } | null;
 }
 
 export interface LinkFrame {
@@ -59,7 +72,7 @@ export interface Frame {
     readonly timeCompression: number;
   };
   readonly rolloutPending: boolean;
-  /** Per node (topology order): 0 up, 1 crashed, 2 powered off. */
+  /** Per node (topology order): 0 up, 1 crashed, 2 powered off, 3 absent (not added, or removed), 4 starting. */
   readonly nodeStatus: Uint8Array;
   /** App servers: attempts queued and workers busy. Storage nodes with a capacity: operations queued and slots busy. */
   readonly nodeQueue: Int32Array;
@@ -85,6 +98,14 @@ export interface Frame {
   /** Notable events after the first `eventsSeen`, oldest first, and the new total. */
   readonly newEvents: readonly NotableEvent[];
   readonly eventsTotal: number;
+  /** Per node: 1 for an app server draining before removal. */
+  readonly nodeDraining: Uint8Array;
+  /** Per node: how many times faster its machine is than at the start (scaleUp); 1 mostly. */
+  readonly nodeSpeed: Float32Array;
+  /** Per node: keys a cache node holds now (0 for other nodes). */
+  readonly nodeCacheKeys: Int32Array;
+  readonly cache: CacheSnapshot | null;
+  readonly scaling: ScalingSnapshot | null;
   /** The cumulative latency histogram in coarse log bins: [upper bound ms, count] pairs. */
   readonly histogram: readonly (readonly [number, number])[];
 }
@@ -113,6 +134,17 @@ export function buildTopology(st: SimState): Topology {
     workers: st.workers,
     disksPerNode: st.disksPerNode,
     storageCapacity: st.scenario.storage.capacity ?? null,
+    cache:
+      st.scenario.cache === undefined
+        ? null
+        : { keysPerNode: st.scenario.cache.keysPerNode, keys: st.scenario.cache.keys },
+    scaling:
+      st.scenario.scaling === undefined
+        ? null
+        : {
+            provisioningMs: st.scenario.scaling.provisioningMs,
+            autoscaler: st.scenario.scaling.autoscaler !== undefined,
+          },
   };
 }
 
@@ -208,6 +240,8 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
     newWindows: st.metrics.windowsAfter(windowsAfterMs),
     newEvents,
     eventsTotal: total,
+    ...cacheFrameOf(st),
+    ...scalingFrameOf(st),
     histogram: histogramBins(st),
   };
 }

@@ -2,13 +2,13 @@
 // Validated with zod (strict: unknown keys are errors) because scenarios come from files and URLs.
 import { z } from 'zod';
 import './zodWords';
+import { describeIssues, LONGEST_RUN_MS, LONGEST_WAIT_MS, type ParseResult } from './schemaBasics';
+import { cacheTierSchema, scalingSchema, type Scaling } from './tierSchemas';
+
+export { describeIssues, LONGEST_RUN_MS, LONGEST_WAIT_MS, type ParseResult };
 
 // Bounds follow from the model (docs/scenario-format.md, "Bounds"): nothing faster than the
 // simulation can show, nothing longer than the longest run.
-/** The longest run (durationS ≤ 1e7 s), ms: no simulated time need be later. */
-export const LONGEST_RUN_MS = 1e10;
-/** The longest wait a request can meet (timeouts, delays, one service or disk time), ms. */
-export const LONGEST_WAIT_MS = 600_000;
 /** Hardware durations (detection, copies) may span a few years of hardware time, ms. */
 const LONGEST_HARDWARE_MS = 1e11;
 const HOUR_MS = 3_600_000;
@@ -219,6 +219,8 @@ export const scenarioSchema = z
       latencyMsP99: z.number().positive().max(LONGEST_WAIT_MS).describe('target p99 latency, ms'),
     }),
     policy: policySchema,
+    cache: cacheTierSchema.optional(),
+    scaling: scalingSchema.optional(),
     schedule: z.array(scheduledCommandSchema).max(10_000).describe('commands applied at fixed simulated times'),
   })
   .superRefine((s, ctx) => {
@@ -240,24 +242,39 @@ export const scenarioSchema = z
       ctx.addIssue({ code: 'custom', path: ['policy', 'replicationFactor'], message: 'must not exceed storage.count' });
     const disks = s.storage.count * s.storage.disksPerNode;
     const machines = s.storage.count + s.appServers.count;
+    tierProblems(s, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
     for (const problem of fleetFailureProblems(s.hardwareFaults, disks, machines))
       ctx.addIssue({ code: 'custom', path: ['hardwareFaults', problem.field], message: problem.message });
   });
+
+/** Checks that span the optional tiers and the rest: room to scale is at least the starting size. */
+function tierProblems(
+  s: { appServers: { count: number }; storage: { count: number }; cache?: { nodes: number }; scaling?: Scaling },
+  add: (path: (string | number)[], message: string) => void,
+): void {
+  const scaling = s.scaling;
+  if (scaling === undefined) return;
+  const atLeast = (field: keyof Scaling, start: number, what: string) => {
+    const value = scaling[field];
+    if (typeof value === 'number' && value < start)
+      add(['scaling', field], `must be at least the ${start} ${what} the run starts with`);
+  };
+  atLeast('maxAppServers', s.appServers.count, 'app servers');
+  atLeast('maxStorageNodes', s.storage.count, 'storage nodes');
+  if (s.cache !== undefined) atLeast('maxCacheNodes', s.cache.nodes, 'cache nodes');
+  else if (scaling.maxCacheNodes !== undefined) add(['scaling', 'maxCacheNodes'], 'needs a cache tier (cache)');
+  const auto = scaling.autoscaler;
+  if (auto !== undefined) {
+    const room = scaling.maxAppServers ?? s.appServers.count;
+    if (auto.maxSize > room)
+      add(['scaling', 'autoscaler', 'maxSize'], `must not exceed scaling.maxAppServers (${room})`);
+  }
+}
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Policy = z.infer<typeof policySchema>;
 export type RetryPolicy = z.infer<typeof retrySchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
-
-/** Turns zod issues into one line per problem, each naming the field, e.g. `policy.timeoutMs: must be > 0`. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
-    return `${path}: ${issue.message}`;
-  });
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 export function parseScenario(input: unknown): ParseResult<Scenario> {
   const result = scenarioSchema.safeParse(input);

@@ -1,8 +1,9 @@
 // The readonly picture of the simulation handed to the outside once per frame or on demand.
 // Plain data only (no class instances), so it can cross a Web Worker boundary by structured clone.
 
-export type NodeKind = 'clients' | 'loadBalancer' | 'app' | 'storage';
-export type NodeStatus = 'up' | 'crashed' | 'powered-off';
+export type NodeKind = 'clients' | 'loadBalancer' | 'app' | 'cache' | 'storage';
+/** absent: a slot for a node not added yet (or removed); starting: added, provisioning, not serving yet. */
+export type NodeStatus = 'up' | 'crashed' | 'powered-off' | 'absent' | 'starting';
 export type DiskStatus = 'healthy' | 'failed' | 'replaced';
 
 export interface LatencySummary {
@@ -42,6 +43,12 @@ export interface NodeSnapshot {
   /** Group label of a network partition: nodes with different labels cannot talk. 0 = main side. */
   readonly partitionSide: number;
   readonly disks: readonly DiskSnapshot[];
+  /** App servers being removed: they take no new requests and finish the ones they hold. */
+  readonly draining?: boolean;
+  /** Bigger machines (scaleUp): service is this many times faster; absent = 1. */
+  readonly speedFactor?: number;
+  /** Cache nodes: keys held now, the most they hold, and their hit share over the last window (null: no lookups). */
+  readonly cache?: { readonly keys: number; readonly capacity: number; readonly hitShare: number | null };
 }
 
 export interface LinkSnapshot {
@@ -75,6 +82,12 @@ export interface WindowMetrics {
    */
   readonly storageQueued?: number;
   readonly storageRejected?: number;
+  /** Cache lookups that found a value, that did not, and reads that returned a value older than the newest acknowledged write (only with a cache tier). */
+  readonly cacheHits?: number;
+  readonly cacheMisses?: number;
+  readonly staleReads?: number;
+  /** App servers serving (up, not starting or absent) at the window's end (only with scaling). */
+  readonly appServersUp?: number;
   /** Attempts whose work on an app server finished in the window (served or not, even if abandoned). */
   readonly worked: number;
   /**
@@ -157,6 +170,42 @@ export interface NotableEvent {
   readonly noop?: true;
 }
 
+/** The cache tier as a whole (present only when the scenario has one). */
+export interface CacheSnapshot {
+  readonly placement: 'ring' | 'modulo';
+  readonly writePolicy: 'invalidate' | 'write-through' | 'ttl-only';
+  readonly ttlMs: number;
+  readonly coalescing: boolean;
+  readonly serveStaleOnError: boolean;
+  readonly hits: number;
+  readonly misses: number;
+  /** hits / (hits + misses) since the start; null before the first lookup. */
+  readonly hitShare: number | null;
+  readonly staleReads: number;
+  /** Misses that waited for another miss's storage read of the same key (coalescing). */
+  readonly coalesced: number;
+  /** Reads answered with an expired value because storage failed (serve stale on error). */
+  readonly servedStale: number;
+  readonly keysHeld: number;
+}
+
+/** Sizes, cost and the autoscaler (present only when the scenario has scaling). */
+export interface ScalingSnapshot {
+  /** Nodes that exist now per tier (starting and crashed included, absent not). */
+  readonly counts: { readonly app: number; readonly cache: number; readonly storage: number };
+  /** Machine-seconds used so far per tier: each machine costs from being asked for until removed. */
+  readonly machineSeconds: {
+    readonly balancer: number;
+    readonly app: number;
+    readonly cache: number;
+    readonly storage: number;
+  };
+  /** The autoscaler's last decision in words, or null when there is no autoscaler. */
+  readonly autoscaler: { readonly enabled: boolean; readonly lastDecision: string | null } | null;
+  /** Storage partitions being moved to or from a node being added or removed. */
+  readonly movingPartitions: number;
+}
+
 export interface SimulationSnapshot {
   readonly scenarioId: string;
   readonly seed: number;
@@ -173,4 +222,6 @@ export interface SimulationSnapshot {
   readonly durability: DurabilityMetrics;
   readonly recentEvents: readonly NotableEvent[];
   readonly slo: { readonly availability: number; readonly latencyMsP99: number };
+  readonly cache?: CacheSnapshot;
+  readonly scaling?: ScalingSnapshot;
 }

@@ -11,7 +11,7 @@ import type {
   SimulationSnapshot,
 } from './snapshot';
 
-const STATUS = ['up', 'crashed', 'powered-off'] as const;
+const STATUS = ['up', 'crashed', 'powered-off', 'absent', 'starting'] as const;
 
 export function kindOf(st: SimState, node: number): NodeKind {
   if (node === 0) return 'clients';

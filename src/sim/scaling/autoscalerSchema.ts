@@ -1,10 +1,9 @@
-// The app tier's autoscaler policy as it will appear in a scenario (not yet part of the scenario
-// schema: issue 14 wires it). Validated with zod, strict, each message naming its field, because
+// The app tier's autoscaler policy, as a scenario's scaling.autoscaler gives it. Validated with zod, strict, each message naming its field, because
 // policies come from files, links and the Architecture control. The decision it drives is in
 // autoscaler.ts; docs/model.md, "Autoscaler and cost (decision model)", explains each field.
 import { z } from 'zod';
 import '../zodWords';
-import { describeIssues, LONGEST_WAIT_MS, type ParseResult } from '../scenarioSchema';
+import { describeIssues, LONGEST_WAIT_MS, type ParseResult } from '../schemaBasics';
 
 /** The most app servers a tier may have: a bound on every array the wiring sizes by it. */
 export const MAX_TIER_SIZE = 1000;

@@ -30,6 +30,7 @@ export const KIND_WORD: Record<NodeKind, string> = {
   clients: 'users',
   loadBalancer: 'load balancer',
   app: 'app server',
+  cache: 'cache node',
   storage: 'storage node',
 };
 
