@@ -21,6 +21,8 @@ import { DiskStatusCode, type BadConfig } from './codes';
 import { fleetFailureProblems } from './scenarioSchema';
 import { setLinkCut, partitionGroup, healAll } from './cluster/partitions';
 import { linkQualityChanged } from './cluster/network';
+import { applyScaling, checkScaling } from './scaling/scalingCommands';
+import { applyCache, checkCache } from './cache/cacheCommands';
 
 export function nodeIndex(st: SimState, id: string): number {
   return st.nodeIds.indexOf(id);
@@ -119,6 +121,14 @@ export function check(st: SimState, c: Command): string | null {
       const problem = fleetFailureProblems(h, st.diskStatus.length, st.appCount + st.storageCount)[0];
       return problem === undefined ? null : `${problem.field}: ${problem.message}`;
     }
+    case 'addNode':
+    case 'removeNode':
+    case 'scaleUp':
+    case 'setAutoscaler':
+      return checkScaling(st, c);
+    case 'flushCache':
+    case 'setCache':
+      return checkCache(st, c);
     default: {
       const never: never = c;
       return never;
@@ -205,6 +215,14 @@ export function apply(st: SimState, c: Command): void {
           : 'random hardware faults off',
       );
       return scheduleHardwareFaults(st);
+    case 'addNode':
+    case 'removeNode':
+    case 'scaleUp':
+    case 'setAutoscaler':
+      return applyScaling(st, c);
+    case 'flushCache':
+    case 'setCache':
+      return applyCache(st, c);
     default: {
       const never: never = c;
       return never;

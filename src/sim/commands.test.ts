@@ -35,6 +35,12 @@ const EXAMPLES: Record<CommandType, Command> = {
   setPolicy: { type: 'setPolicy', policy: { writeQuorum: 3, timeoutMs: 250, lbStrategy: 'least-outstanding' } },
   setLoad: { type: 'setLoad', rateRps: 1200, readShare: 0.5, fanOut: 4 },
   setHardwareFaults: { type: 'setHardwareFaults', enabled: true, diskMttfHours: 1000, timeCompression: 3600 },
+  addNode: { type: 'addNode', tier: 'app' },
+  removeNode: { type: 'removeNode', nodeId: 'app-2', mode: 'drain' },
+  scaleUp: { type: 'scaleUp', tier: 'storage', factor: 2 },
+  setAutoscaler: { type: 'setAutoscaler', policy: null },
+  flushCache: { type: 'flushCache', nodeId: 'cache-1' },
+  setCache: { type: 'setCache', policy: { writePolicy: 'write-through', coalescing: true } },
 };
 
 /** Fields a command may leave out. */

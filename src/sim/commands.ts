@@ -3,6 +3,10 @@
 // exist?) happen in the simulation; this file checks shape and ranges.
 import { z } from 'zod';
 import { describeIssues, hardwareFields, LONGEST_RUN_MS, policySchema, type ParseResult } from './scenarioSchema';
+import { cachePolicyFields } from './tierSchemas';
+import { autoscalerPolicySchema } from './scaling/autoscalerSchema';
+
+const tier = z.enum(['app', 'cache', 'storage']).describe('which tier: app servers, cache nodes or storage nodes');
 
 const nodeId = z.string().min(1).max(64);
 const linkId = z.string().min(1).max(140).describe('two node ids joined by "~", e.g. "lb~app-1"');
@@ -60,6 +64,22 @@ export const commandSchema = z.discriminatedUnion('type', [
     diskReplaceHours: hardwareFields.diskReplaceHours.optional(),
     timeCompression: hardwareFields.timeCompression.optional(),
   }),
+  // Scaling (scenario.scaling): nodes join after the provisioning delay; a removed app server drains or stops at once.
+  z.strictObject({ type: z.literal('addNode'), tier }),
+  z.strictObject({
+    type: z.literal('removeNode'),
+    nodeId,
+    mode: z.enum(['drain', 'stop']).describe('drain: finish the requests it holds first; stop: at once'),
+  }),
+  z.strictObject({
+    type: z.literal('scaleUp'),
+    tier,
+    factor: z.number().min(0.1).max(16).describe('how many times faster each machine of the tier serves'),
+  }),
+  z.strictObject({ type: z.literal('setAutoscaler'), policy: autoscalerPolicySchema.nullable() }),
+  // The cache tier (scenario.cache).
+  z.strictObject({ type: z.literal('flushCache'), nodeId }),
+  z.strictObject({ type: z.literal('setCache'), policy: z.strictObject(cachePolicyFields).partial() }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
