@@ -41,6 +41,7 @@ export function linkIndex(st: SimState, id: string): number {
     if (from === 0 && to === 1) return 0;
     if (from === 1 && st.isApp(to)) return st.balancerLink(to - 2);
     if (st.isApp(from) && st.isStorage(to)) return st.storageLink(from - 2, to - 2 - st.appCount);
+    if (st.isApp(from) && st.isCache(to)) return st.cacheLink(from - 2, to - st.cacheNode(0));
   }
   return -1;
 }

@@ -16,7 +16,8 @@ const STATUS = ['up', 'crashed', 'powered-off', 'absent', 'starting'] as const;
 export function kindOf(st: SimState, node: number): NodeKind {
   if (node === 0) return 'clients';
   if (node === 1) return 'loadBalancer';
-  return st.isApp(node) ? 'app' : 'storage';
+  if (st.isApp(node)) return 'app';
+  return st.isCache(node) ? 'cache' : 'storage';
 }
 
 function disksOf(st: SimState, node: number): DiskSnapshot[] {

@@ -1,6 +1,6 @@
 // All mutable simulation state, in flat typed arrays indexed by small integers, so the hot
 // path allocates nothing. Node index layout: 0 = clients, 1 = load balancer, then app servers,
-// then storage nodes. Only the cluster/ modules and the engine write here.
+// then storage nodes, then cache nodes (only with a cache tier). Only the cluster/ modules and the engine write here.
 import { EventQueue } from './eventQueue';
 import { createStreams, Rng, samplerOf, type Sampler, type Streams } from './random';
 import type { Policy, Scenario } from './scenarioSchema';
@@ -13,6 +13,7 @@ import { KIND_SPAN, type EventKind, type Observer } from './events';
 import type { Tracer } from './trace/tracer';
 import { BALANCER, CLIENTS, MASKS, MAX_RF, SlotState, type BadConfig } from './codes';
 import { StorageQueues } from './cluster/storageQueue';
+import { CacheTier, cacheSlots } from './cache/cacheTier';
 
 export class SimState {
   readonly scenario: Scenario;
@@ -33,6 +34,9 @@ export class SimState {
   // Topology.
   readonly appCount: number;
   readonly storageCount: number;
+  /** Cache node slots (0 without a cache tier); the tier's lookups and keys are in cacheTier. */
+  readonly cacheCount: number;
+  readonly cacheTier: CacheTier | null;
   readonly nodeCount: number;
   readonly disksPerNode: number;
   readonly nodeIds: string[];
@@ -168,7 +172,8 @@ export class SimState {
 
     const a = (this.appCount = scenario.appServers.count);
     const s = (this.storageCount = scenario.storage.count);
-    const n = (this.nodeCount = 2 + a + s);
+    const c = (this.cacheCount = cacheSlots(scenario));
+    const n = (this.nodeCount = 2 + a + s + c);
     const d = (this.disksPerNode = scenario.storage.disksPerNode);
     this.rackIds = [...scenario.racks];
     const racks = this.rackIds.length;
@@ -185,8 +190,13 @@ export class SimState {
       this.nodeRack[2 + a + i] = i % racks;
     }
 
-    // Links: clients~lb, lb~app-i, then app-i~db-j for every pair.
-    this.linkCount = 1 + a + a * s;
+    for (let i = 0; i < c; i++) {
+      this.nodeIds.push(`cache-${i + 1}`);
+      this.nodeRack[2 + a + s + i] = i % racks;
+    }
+
+    // Links: clients~lb, lb~app-i, then app-i~db-j for every pair, then app-i~cache-j.
+    this.linkCount = 1 + a + a * s + a * c;
     this.linkA = new Int32Array(this.linkCount);
     this.linkB = new Int32Array(this.linkCount);
     this.linkA[0] = CLIENTS;
@@ -198,6 +208,11 @@ export class SimState {
         const l = 1 + a + i * s + j;
         this.linkA[l] = 2 + i;
         this.linkB[l] = 2 + a + j;
+      }
+      for (let j = 0; j < c; j++) {
+        const l = 1 + a + a * s + i * c + j;
+        this.linkA[l] = 2 + i;
+        this.linkB[l] = 2 + a + s + j;
       }
     }
 
@@ -251,6 +266,7 @@ export class SimState {
     const capacity = scenario.storage.capacity;
     this.storageQueues = capacity === undefined ? null : new StorageQueues(s, capacity);
 
+    this.cacheTier = scenario.cache === undefined ? null : new CacheTier(scenario.cache, c, seed);
     this.metrics = new Metrics(scenario.slo);
     this.log = new EventLog();
     growRequests(this, 1024);
@@ -293,7 +309,20 @@ export class SimState {
   }
 
   isStorage(node: number): boolean {
-    return node >= 2 + this.appCount && node < this.nodeCount;
+    return node >= 2 + this.appCount && node < 2 + this.appCount + this.storageCount;
+  }
+
+  cacheNode(c: number): number {
+    return 2 + this.appCount + this.storageCount + c;
+  }
+
+  isCache(node: number): boolean {
+    return node >= 2 + this.appCount + this.storageCount && node < this.nodeCount;
+  }
+
+  /** Link index between app server a and cache node c. */
+  cacheLink(a: number, c: number): number {
+    return 1 + this.appCount + this.appCount * this.storageCount + a * this.cacheCount + c;
   }
 
   /** Link index between the load balancer and app server a. */
