@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, getBuiltInScenario, type NotableEvent } from '../../sim/index';
 import { DESCRIBED_TYPES, describeEvent } from './describeEvent';
+import { TIER_TYPES } from './tierWords';
 
 function event(type: string, target: string, detail: string, extra: Partial<NotableEvent> = {}): NotableEvent {
   return { seq: 1, timeMs: 1000, type, target, detail, cause: 'user', ...extra };
@@ -176,6 +177,27 @@ const CASES: readonly [string, string, string, string][] = [
     'unknown node "db-99"',
     "The scenario's scheduled 'crash node' was skipped: unknown node \"db-99\"",
   ],
+  ['nodeAdded', 'app-4', 'ready in 30 s', 'app-4 was added: it serves once it has started (ready in 30 s)'],
+  ['nodeAdded', 'cache-3', 'added by hand', 'cache-3 was added: it serves once it has started'],
+  ['nodeReady', 'app-4', '', 'app-4 finished starting and now serves'],
+  ['nodeDraining', 'app-3', '', 'app-3 is draining: it takes no new requests and finishes the ones it holds'],
+  ['nodeRemoved', 'app-3', 'drained', 'app-3 was removed (drained)'],
+  ['tierScaledUp', 'app', 'machines 2x faster', 'The app servers now run on bigger machines (machines 2x faster)'],
+  [
+    'autoscalerDecision',
+    'app servers',
+    'utilization 85% is above the 60% target; adding 2 app servers (4 → 6), ready in 30 s',
+    'Autoscaler decision: utilization 85% is above the 60% target; adding 2 app servers (4 → 6), ready in 30 s',
+  ],
+  ['autoscalerSet', 'app servers', 'target utilization 60%', 'Autoscaler policy set: target utilization 60%'],
+  ['partitionsMoved', 'db-4', '12 partitions copied', 'Storage partitions moved for db-4 (12 partitions copied)'],
+  [
+    'cacheFlushed',
+    'cache-1',
+    'flushed by hand',
+    'cache-1 was flushed: its cache is empty, so its keys miss until they are read again',
+  ],
+  ['cachePolicyChanged', 'cache', 'coalescing on', 'Cache policy changed: coalescing on'],
 ];
 
 describe('describeEvent', () => {
@@ -186,8 +208,13 @@ describe('describeEvent', () => {
   it('has a sentence for every type the simulation notes, and a case above for each', () => {
     const noted = notedTypes();
     expect(noted.size).toBeGreaterThan(20);
-    expect([...noted].sort()).toEqual([...DESCRIBED_TYPES].sort());
-    for (const type of noted)
+    // Issue 14's tier events are described before the sim notes them all (it is wired in steps).
+    const described = new Set<string>(DESCRIBED_TYPES);
+    expect([...noted].filter((type) => !described.has(type))).toEqual([]);
+    expect(
+      DESCRIBED_TYPES.filter((type) => !noted.has(type) && !(TIER_TYPES as readonly string[]).includes(type)),
+    ).toEqual([]);
+    for (const type of DESCRIBED_TYPES)
       expect(
         CASES.some(([t]) => t === type),
         type,

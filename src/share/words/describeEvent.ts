@@ -3,6 +3,7 @@
 // cannot parse (an older wording) still shows, after the target, so nothing is ever hidden.
 import type { NotableEvent } from '../../sim/index';
 import { formatNumber, hardwareWords, policyWords } from './policyWords';
+import { TIER_TYPES, tierEventWords } from './tierWords';
 
 /** Every type the simulation notes (a test checks this against src/sim): each has its own sentence. */
 export const DESCRIBED_TYPES = [
@@ -33,6 +34,8 @@ export const DESCRIBED_TYPES = [
   'policyChanged',
   'hardwareFaultsSet',
   'commandSkipped',
+  // Issue 14: the tiers scale out and in, and a cache sits before storage.
+  ...TIER_TYPES,
 ] as const;
 
 /** "app-1~db-2" -> "the link between app-1 and db-2". */
@@ -203,6 +206,6 @@ export function describeEvent(e: NotableEvent): string {
     case 'commandSkipped':
       return `The scenario's scheduled '${commandWords(target)}' was skipped: ${detail}`;
     default:
-      return `${target}: ${detail}`;
+      return tierEventWords(e) ?? `${target}: ${detail}`;
   }
 }

@@ -19,6 +19,9 @@ const KINDS: Readonly<Record<string, EventKind>> = {
   linkLatencySet: 'fault',
   // A rollout (and each canary stage) ships a configuration that makes servers fail or slow down.
   configRolledOut: 'fault',
+  // Flushing a cache by mistake is a human error; every other tier event (nodes added, ready,
+  // draining or removed, bigger machines, the autoscaler, partitions moved) is a change.
+  cacheFlushed: 'fault',
   nodeRestarted: 'recovery',
   diskReplaced: 'recovery',
   linkHealed: 'recovery',
