@@ -66,8 +66,7 @@ export function ArchitectureForm() {
         Architecture
       </h3>
       <p className="panel-note" id="architecture-note">
-        Changing the architecture restarts the run from time 0 (same seed, without this run&apos;s actions); scaling a
-        running cluster comes later.
+        Changing the architecture restarts the run from time 0 (same seed, without this run&apos;s actions).
       </p>
       {TIERS.map((tier) => (
         <TierFields key={tier.id} tier={tier} draft={draft} errors={errors} onChange={change} />

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { FieldMessages } from '../controls/FieldMessages';
 import { isActive, type Draft } from './draft';
-import type { NumberSetting, Tier, ToggleSetting } from './tiers';
+import type { ChoiceSetting, NumberSetting, Tier, ToggleSetting } from './tiers';
 
 interface FieldProps<S> {
   readonly setting: S;
@@ -26,7 +26,7 @@ function NumberInput({ setting, draft, error, onChange }: FieldProps<NumberSetti
       <input
         id={id}
         type="number"
-        inputMode="numeric"
+        inputMode={setting.step < 1 ? 'decimal' : 'numeric'}
         data-setting={setting.key}
         min={setting.min}
         max={setting.max}
@@ -36,6 +36,30 @@ function NumberInput({ setting, draft, error, onChange }: FieldProps<NumberSetti
         aria-describedby={describedBy(id, error, setting.hint)}
         onChange={(e) => onChange(setting.key, e.target.value)}
       />
+      <FieldMessages id={id} hint={setting.hint} error={error} />
+    </div>
+  );
+}
+
+function ChoiceInput({ setting, draft, error, onChange }: FieldProps<ChoiceSetting>) {
+  const id = useId();
+  return (
+    <div className="field architecture-field architecture-choice">
+      <label htmlFor={id}>{setting.label}</label>
+      <select
+        id={id}
+        data-setting={setting.key}
+        value={String(draft[setting.key] ?? '')}
+        aria-invalid={error !== undefined}
+        aria-describedby={describedBy(id, error, setting.hint)}
+        onChange={(e) => onChange(setting.key, e.target.value)}
+      >
+        {setting.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
       <FieldMessages id={id} hint={setting.hint} error={error} />
     </div>
   );
@@ -80,11 +104,9 @@ export function TierFields({
         .filter((setting) => isActive(setting, draft))
         .map((setting) => {
           const props = { draft, error: errors.get(setting.key), onChange };
-          return setting.kind === 'toggle' ? (
-            <ToggleInput key={setting.key} setting={setting} {...props} />
-          ) : (
-            <NumberInput key={setting.key} setting={setting} {...props} />
-          );
+          if (setting.kind === 'toggle') return <ToggleInput key={setting.key} setting={setting} {...props} />;
+          if (setting.kind === 'choice') return <ChoiceInput key={setting.key} setting={setting} {...props} />;
+          return <NumberInput key={setting.key} setting={setting} {...props} />;
         })}
     </fieldset>
   );

@@ -5,7 +5,7 @@ import { scenarioSchema, type Scenario } from '../../sim/index';
 import { diffPatch } from '../../share/scenarioDiff';
 import { ALL_SETTINGS, type NumberSetting, type TierSetting } from './tiers';
 
-/** Text for number settings (kept as typed), on/off for toggles; keyed by setting key. */
+/** Text for number settings (kept as typed), on/off for toggles, the value of a choice; by setting key. */
 export type Draft = Readonly<Record<string, string | boolean>>;
 
 /** A problem with the draft; `key` is the setting it belongs to, or null for the whole scenario. */
@@ -19,19 +19,31 @@ export type DraftResult =
   | { readonly ok: false; readonly problems: readonly DraftProblem[] };
 
 export function draftOf(scenario: Scenario, settings: readonly TierSetting[] = ALL_SETTINGS): Draft {
-  return Object.fromEntries(
-    settings.map((s) => [s.key, s.kind === 'toggle' ? s.read(scenario) : String(s.read(scenario))]),
-  );
+  return Object.fromEntries(settings.map((s) => [s.key, draftValue(s, scenario)]));
 }
 
-/** Whether a setting is in play: one that depends on a toggle is hidden and ignored while it is off. */
-export function isActive(setting: TierSetting, draft: Draft): boolean {
-  return setting.kind === 'toggle' || setting.onlyWhen === undefined || draft[setting.onlyWhen] === true;
+function draftValue(setting: TierSetting, scenario: Scenario): string | boolean {
+  if (setting.kind !== 'number') return setting.read(scenario);
+  const value = setting.read(scenario);
+  return value === undefined ? '' : String(value);
 }
 
-function parseNumber(setting: NumberSetting, text: string): number | string {
+/**
+ * Whether a setting is in play: one that depends on a toggle or a choice is hidden and ignored
+ * unless it has the value asked for and is itself in play (the autoscaler's target needs scaling on,
+ * the autoscaler on and its mode).
+ */
+export function isActive(setting: TierSetting, draft: Draft, settings: readonly TierSetting[] = ALL_SETTINGS): boolean {
+  const conditions = setting.onlyWhen === undefined ? [] : [setting.onlyWhen].flat();
+  return conditions.every((c) => {
+    const owner = settings.find((s) => s.key === c.key);
+    return draft[c.key] === c.is && (owner === undefined || isActive(owner, draft, settings));
+  });
+}
+
+function parseNumber(setting: NumberSetting, text: string): number | undefined | string {
   const trimmed = text.trim().replace(/,/g, '');
-  if (trimmed === '') return 'enter a number';
+  if (trimmed === '') return setting.optional ? undefined : 'enter a number';
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return `"${text}" is not a number`;
   if (setting.step === 1 && !Number.isInteger(value)) return 'must be a whole number';
@@ -69,9 +81,13 @@ export function applyDraft(base: Scenario, draft: Draft, settings: readonly Tier
   const problems: DraftProblem[] = [];
   for (const setting of settings) {
     const value = draft[setting.key];
-    if (!isActive(setting, draft) || value === undefined) continue;
+    if (!isActive(setting, draft, settings) || value === undefined) continue;
     if (setting.kind === 'toggle') {
       scenario = setting.write(scenario, value === true);
+      continue;
+    }
+    if (setting.kind === 'choice') {
+      scenario = setting.write(scenario, String(value));
       continue;
     }
     const parsed = parseNumber(setting, String(value));
@@ -80,8 +96,9 @@ export function applyDraft(base: Scenario, draft: Draft, settings: readonly Tier
   }
   if (problems.length > 0) return { ok: false, problems };
   for (const setting of settings) {
-    if (setting.kind !== 'number' || !setting.check || !isActive(setting, draft)) continue;
-    const message = setting.check(setting.read(scenario), scenario);
+    if (setting.kind !== 'number' || !setting.check || !isActive(setting, draft, settings)) continue;
+    const value = setting.read(scenario);
+    const message = value === undefined ? null : setting.check(value, scenario);
     if (message) problems.push({ key: setting.key, message });
   }
   if (problems.length > 0) return { ok: false, problems };
