@@ -1,6 +1,8 @@
 // The policies a user can change while the simulation runs: replication and quorums, client
-// timeouts and retries, and the load balancer. Each change is one setPolicy command.
+// timeouts and retries, the load balancer, and the cache when there is one. Each change is one
+// command (setPolicy, or setCache for the cache).
 import { BalancerFields } from './BalancerFields';
+import { CacheFields } from './CacheFields';
 import { ReplicationFields } from './ReplicationFields';
 import { RetryFields } from './RetryFields';
 import '../controls/fields.css';
@@ -11,6 +13,7 @@ export function PolicyPanel() {
       <ReplicationFields />
       <RetryFields />
       <BalancerFields />
+      <CacheFields />
     </div>
   );
 }
