@@ -54,6 +54,19 @@ export function summarize(sim: Simulation, info: RunInfo) {
       repairsCompleted: d.repairsCompleted,
       /** Storage operations that waited for a slot or were rejected by a full queue (storage.capacity; 0 without). */
       storage: { queued: c.storageQueued, rejected: c.storageRejected },
+      /** The cache tier's figures (null without a cache tier): hit share of lookups, stale reads, keys held. */
+      cache:
+        snap.cache === undefined
+          ? null
+          : {
+              hitShare: snap.cache.hitShare === null ? null : round(snap.cache.hitShare, 6),
+              hits: snap.cache.hits,
+              misses: snap.cache.misses,
+              staleReads: snap.cache.staleReads,
+              coalesced: snap.cache.coalesced,
+              servedStale: snap.cache.servedStale,
+              keysHeld: snap.cache.keysHeld,
+            },
     },
   };
 }
@@ -89,5 +102,10 @@ export function describeSummary(name: string, r: Summary, slo: { availability: n
           `  storage       ${n(m.storage.queued)} operations waited for a free slot, ${n(m.storage.rejected)} rejected by full queues`,
         ]
       : []),
+    ...(m.cache === null
+      ? []
+      : [
+          `  cache         ${m.cache.hitShare === null ? 'no lookups' : `${pct(m.cache.hitShare)} of lookups hit`}; ${n(m.cache.staleReads)} stale reads; ${n(m.cache.keysHeld)} keys held`,
+        ]),
   ].join('\n');
 }

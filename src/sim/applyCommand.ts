@@ -17,7 +17,7 @@ import {
 import { changeReplicationFactor } from './cluster/replication';
 import { resizeQueues } from './cluster/appServer';
 import type { SimState } from './state';
-import { DiskStatusCode, type BadConfig } from './codes';
+import { DiskStatusCode, NodeStatusCode, type BadConfig } from './codes';
 import { fleetFailureProblems } from './scenarioSchema';
 import { setLinkCut, partitionGroup, healAll } from './cluster/partitions';
 import { linkQualityChanged } from './cluster/network';
@@ -73,6 +73,8 @@ export function check(st: SimState, c: Command): string | null {
       const node = nodeIndex(st, c.nodeId);
       if (node < 0) return `unknown node "${c.nodeId}"`;
       if (node === 0) return 'the clients stand for the users and cannot be crashed, restarted or slowed';
+      if (st.nodeStatus[node] === NodeStatusCode.absent) return `${c.nodeId} has not been added`;
+      if (st.nodeStatus[node] === NodeStatusCode.starting) return `${c.nodeId} is still starting`;
       return null;
     }
     case 'failDisk':
@@ -129,6 +131,7 @@ export function check(st: SimState, c: Command): string | null {
       return checkScaling(st, c);
     case 'flushCache':
     case 'setCache':
+    case 'setStorageQueueLimit':
       return checkCache(st, c);
     default: {
       const never: never = c;
@@ -223,6 +226,7 @@ export function apply(st: SimState, c: Command): void {
       return applyScaling(st, c);
     case 'flushCache':
     case 'setCache':
+    case 'setStorageQueueLimit':
       return applyCache(st, c);
     default: {
       const never: never = c;

@@ -40,6 +40,7 @@ const EXAMPLES: Record<CommandType, Command> = {
   scaleUp: { type: 'scaleUp', tier: 'storage', factor: 2 },
   setAutoscaler: { type: 'setAutoscaler', policy: null },
   flushCache: { type: 'flushCache', nodeId: 'cache-1' },
+  setStorageQueueLimit: { type: 'setStorageQueueLimit', queueLimit: 5 },
   setCache: { type: 'setCache', policy: { writePolicy: 'write-through', coalescing: true } },
 };
 

@@ -79,6 +79,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setAutoscaler'), policy: autoscalerPolicySchema.nullable() }),
   // The cache tier (scenario.cache).
   z.strictObject({ type: z.literal('flushCache'), nodeId }),
+  z.strictObject({
+    type: z.literal('setStorageQueueLimit'),
+    queueLimit: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .describe('operations a storage node may queue; lower sheds load sooner (needs storage.capacity)'),
+  }),
   z.strictObject({ type: z.literal('setCache'), policy: z.strictObject(cachePolicyFields).partial() }),
 ]);
 

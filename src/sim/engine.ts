@@ -10,6 +10,8 @@ import { onHealthCheck, rebuildRotation, scheduleHealthCheck } from './cluster/l
 import { onDiskReplaceDue, onRestartDue } from './cluster/node';
 import { onReplyArrival } from './cluster/reply';
 import { onAntiEntropy, placeInitialReplicas } from './cluster/replication';
+import { onCacheFill } from './cache/cachedRead';
+import { onCacheNodeReady } from './cache/cacheEvents';
 import { onRepairDetected, onRepairDone } from './cluster/repair';
 import { parseCommand, type Command, type TimedCommand } from './commands';
 import { EventKind, KIND_BITS, KIND_SPAN, type Observer } from './events';
@@ -216,6 +218,10 @@ export class Simulation {
         return onRolloutStage(st, aux);
       case EventKind.diskReplaceDue:
         return onDiskReplaceDue(st, index, aux);
+      case EventKind.cacheFill:
+        return onCacheFill(st, index, aux);
+      case EventKind.cacheNodeReady:
+        return onCacheNodeReady(st, index, aux);
       case EventKind.windowClose:
         sampleUtilization(st, WINDOW_MS);
         st.metrics.closeWindow(st.nowMs);

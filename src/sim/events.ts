@@ -21,6 +21,10 @@ export const EventKind = {
   rolloutStage: 15,
   windowClose: 16,
   diskReplaceDue: 17,
+  /** A storage read for a cache miss reached its app server: the cache is filled. */
+  cacheFill: 18,
+  /** An added cache node finished provisioning and joins the placement. */
+  cacheNodeReady: 19,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 export const KIND_BITS = 5;

@@ -134,6 +134,9 @@ export class Metrics {
     this.current.errors++;
   }
 
+  /** Figures an optional tier adds to each closed window (and resets for the next). */
+  windowExtras: (() => Partial<WindowMetrics>) | null = null;
+
   closeWindow(endMs: number): void {
     const window = this.describeWindow(endMs);
     if (this.windows.length < WINDOW_LIMIT) this.windows.push(window);
@@ -169,6 +172,7 @@ export class Metrics {
       availability: finished > 0 ? c.succeeded / finished : 1,
       latencyMs: summarize(this.windowLatency),
       latencyBins: latencyBinsOf(this.windowLatency),
+      ...this.windowExtras?.(),
     };
   }
 

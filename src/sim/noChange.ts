@@ -6,6 +6,7 @@ import type { Command } from './commands';
 import { DiskStatusCode, NodeStatusCode } from './codes';
 import { diskIndex, linkIndex, nodeIndex } from './applyCommand';
 import type { SimState } from './state';
+import { cacheNoChange } from './cache/cacheCommands';
 
 /** Why `c` would change nothing now, or null when it would change something. Call after check(). */
 export function noChange(st: SimState, c: Command): string | null {
@@ -35,6 +36,10 @@ export function noChange(st: SimState, c: Command): string | null {
       if (c.type === 'healLink' && !cut) return `link ${c.linkId} is not cut`;
       return null;
     }
+    case 'flushCache':
+    case 'setCache':
+    case 'setStorageQueueLimit':
+      return cacheNoChange(st, c);
     default:
       return null;
   }

@@ -24,6 +24,7 @@ export function growRequests(st: SimState, capacity: number): void {
   st.reqPartition = grow(st.reqPartition, (k) => new Int32Array(k));
   st.reqMask = grow(st.reqMask, (k) => new Uint8Array(k));
   st.reqRound = grow(st.reqRound, (k) => new Uint8Array(k));
+  st.reqCacheHits = grow(st.reqCacheHits, (k) => new Int32Array(k));
   // Free list is a stack: push in reverse so low slots are used first.
   for (let i = capacity - 1; i >= old; i--) st.freeRequests.push(i);
   st.requestCapacity = capacity;

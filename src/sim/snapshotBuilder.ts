@@ -2,7 +2,9 @@
 // outside can change the simulation through it. Cost grows with the topology, not the run.
 import type { SimState } from './state';
 import { MAX_RF, NodeStatusCode, SlotState } from './codes';
+import { cacheNodeOf, cacheSnapshotOf } from './tierFrames';
 import type {
+  CacheSnapshot,
   DiskSnapshot,
   DurabilityMetrics,
   LinkSnapshot,
@@ -54,6 +56,7 @@ function nodeSnapshot(st: SimState, node: number): NodeSnapshot {
     badConfig: st.badConfig[node] !== null,
     partitionSide: st.nodeSide[node] as number,
     disks: disksOf(st, node),
+    ...(st.isCache(node) ? { cache: cacheNodeOf(st, node) } : {}),
   };
 }
 
@@ -127,5 +130,6 @@ export function buildSnapshot(st: SimState): SimulationSnapshot {
     durability: durabilityOf(st),
     recentEvents: st.log.recent(),
     slo: { ...st.scenario.slo },
+    ...(st.cacheTier === null ? {} : { cache: cacheSnapshotOf(st) as CacheSnapshot }),
   };
 }

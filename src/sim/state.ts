@@ -11,7 +11,7 @@ import { EventLog } from './eventLog';
 import type { EventCause } from './snapshot';
 import { KIND_SPAN, type EventKind, type Observer } from './events';
 import type { Tracer } from './trace/tracer';
-import { BALANCER, CLIENTS, MASKS, MAX_RF, SlotState, type BadConfig } from './codes';
+import { BALANCER, CLIENTS, MASKS, MAX_RF, NodeStatusCode, SlotState, type BadConfig } from './codes';
 import { StorageQueues } from './cluster/storageQueue';
 import { CacheTier, cacheSlots } from './cache/cacheTier';
 
@@ -131,6 +131,8 @@ export class SimState {
   reqMask = new Uint8Array(0);
   /** 1 when the pending reply carries a storage round's result (which a fault may void). */
   reqRound = new Uint8Array(0);
+  /** Positions of the current attempt's read that the cache answered (bit k), so a replay keeps them. */
+  reqCacheHits = new Int32Array(0);
   freeRequests: number[] = [];
   requestsInFlight = 0;
 
@@ -222,6 +224,8 @@ export class SimState {
     this.nodeSlow = new Float64Array(n).fill(1);
     this.nodeSide = new Int32Array(n);
     this.badConfig = new Array<BadConfig | null>(n).fill(null);
+    // Cache node slots beyond the starting ones wait to be added (scaling.maxCacheNodes).
+    for (let i = scenario.cache?.nodes ?? 0; i < c; i++) this.nodeStatus[2 + a + s + i] = NodeStatusCode.absent;
 
     this.linkCut = new Uint8Array(this.linkCount);
     this.linkLoss = new Float64Array(this.linkCount);
@@ -268,6 +272,8 @@ export class SimState {
 
     this.cacheTier = scenario.cache === undefined ? null : new CacheTier(scenario.cache, c, seed);
     this.metrics = new Metrics(scenario.slo);
+    const tier = this.cacheTier;
+    if (tier !== null) this.metrics.windowExtras = () => tier.closeWindow();
     this.log = new EventLog();
     growRequests(this, 1024);
   }

@@ -43,6 +43,8 @@ export class CacheTier {
 
   // Storage reads in flight that will fill the cache: a pool of records, reused.
   fillKey = new Int32Array(64);
+  /** key × app servers + app server: coalescing is per server. */
+  fillFlight = new Float64Array(64);
   fillSlot = new Int32Array(64);
   fillVersion = new Int32Array(64);
   fillEpoch = new Int32Array(64);
@@ -50,7 +52,7 @@ export class CacheTier {
   fillGen = new Int32Array(64);
   private readonly freeFills: number[] = [];
   private fillCount = 0;
-  /** Key -> its fill record in flight (for coalescing: later misses wait for it). */
+  /** (key, app server) -> its fill record in flight (for coalescing: later misses wait for it). */
   readonly inFlight = new Map<number, number>();
 
   // Counts since the start and in the current window.
@@ -121,27 +123,28 @@ export class CacheTier {
   }
 
   /** Remembers a storage read that will fill `slot` with `key` at atMs; returns its record. */
-  startFill(key: number, slot: number, version: number, epoch: number, atMs: number): number {
+  startFill(key: number, flight: number, slot: number, version: number, epoch: number, atMs: number): number {
     let f = this.freeFills.pop();
     if (f === undefined) {
       f = this.fillCount++;
       if (f >= this.fillKey.length) this.growFills();
     }
     this.fillKey[f] = key;
+    this.fillFlight[f] = flight;
     this.fillSlot[f] = slot;
     this.fillVersion[f] = version;
     this.fillEpoch[f] = epoch;
     this.fillAtMs[f] = atMs;
     this.fillGen[f] = ((this.fillGen[f] as number) + 1) | 0;
-    const before = this.inFlight.get(key);
-    if (before === undefined || (this.fillAtMs[before] as number) > atMs) this.inFlight.set(key, f);
+    const before = this.inFlight.get(flight);
+    if (before === undefined || (this.fillAtMs[before] as number) > atMs) this.inFlight.set(flight, f);
     return f;
   }
 
   /** The fill's record is done: forgets it (and its key's in-flight entry if it is this one). */
   endFill(f: number): void {
-    const key = this.fillKey[f] as number;
-    if (this.inFlight.get(key) === f) this.inFlight.delete(key);
+    const flight = this.fillFlight[f] as number;
+    if (this.inFlight.get(flight) === f) this.inFlight.delete(flight);
     this.freeFills.push(f);
   }
 
@@ -175,6 +178,7 @@ export class CacheTier {
       return b;
     };
     this.fillKey = grow(this.fillKey, (k) => new Int32Array(k));
+    this.fillFlight = grow(this.fillFlight, (k) => new Float64Array(k));
     this.fillSlot = grow(this.fillSlot, (k) => new Int32Array(k));
     this.fillVersion = grow(this.fillVersion, (k) => new Int32Array(k));
     this.fillEpoch = grow(this.fillEpoch, (k) => new Int32Array(k));

@@ -9,6 +9,7 @@ import { DiskStatusCode, NodeStatusCode } from '../codes';
 import { dropAllWork } from './appServer';
 import { destroyReplicas } from './replication';
 import { startRepairs } from './repair';
+import { emptyCacheNode } from '../cache/cacheEvents';
 
 const HOUR_MS = 3_600_000;
 
@@ -37,6 +38,7 @@ export function crashNode(
   }
   setStatus(st, node, status);
   if (st.isApp(node)) dropAllWork(st, node - 2);
+  emptyCacheNode(st, node);
   st.note(status === NodeStatusCode.poweredOff ? 'nodePoweredOff' : 'nodeCrashed', nodeName(st, node), why);
   st.observer?.({ type: 'nodeDown', timeMs: st.nowMs, node });
   const restartMs = st.scenario.appServers.restartAfterMs;

@@ -8,6 +8,7 @@ import { attemptFailed, finishRequest, FLAG_WRITE, isCurrent } from './client';
 import { releaseOutstanding } from './loadBalancer';
 import { canTalk, hopMs, lost, stillTalking } from './network';
 import { ackWrite } from './replication';
+import { cacheWriteAcked } from '../cache/cacheEvents';
 import { recomputeRound } from './storage';
 import { traceHop, traceLost } from '../trace/traceHops';
 
@@ -95,8 +96,10 @@ export function onReplyArrival(st: SimState, slot: number, aux: number): void {
   if (st.tracer?.watches(slot))
     st.tracer.step(slot, { type: 'replyReceived', atMs: st.nowMs, outcome: OUTCOME_NAMES[outcome] ?? 'error' });
   if (outcome === Outcome.ok) {
-    if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0)
+    if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0) {
       ackWrite(st, st.reqPartition[slot] as number, st.reqMask[slot] as number);
+      if (st.cacheTier !== null) cacheWriteAcked(st, st.cacheTier, slot, server);
+    }
     finishRequest(st, slot, true);
     return;
   }

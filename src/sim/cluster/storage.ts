@@ -22,6 +22,7 @@ import { canTalk, dropped, stillTalking } from './network';
 import { traceLost } from '../trace/traceHops';
 import { traceRejection, traceReplica, traceRoundReply } from '../trace/traceStorage';
 import { REJECTED, queueWait } from './storageQueue';
+import { cachedRead, type ReadRound } from '../cache/cachedRead';
 
 const answers = new Float64Array(MAX_RF);
 /** When each rejection (a full storage queue) reached the coordinator, in order. */
@@ -78,8 +79,10 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   const write = ((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0;
   if (sinceMs < 0 && st.storageQueues !== null)
     st.storageQueues.beginRound(slot, write ? st.writeFanOut : st.fanOut, policy.replicationFactor);
+  const tier = st.cacheTier;
   if (write) {
-    const p = mixSeed(key, 0, MAX_RF) % st.partitions;
+    const p =
+      tier === null ? mixSeed(key, 0, MAX_RF) % st.partitions : tier.partitionOf(tier.keyOf(key, 0), st.partitions);
     st.reqPartition[slot] = p;
     result = partitionRound(st, seed, 0, a, p, true, t0, sinceMs);
     st.reqMask[slot] = roundMask;
@@ -89,9 +92,16 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
       result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, true, t0, sinceMs);
       if (result > doneMs) doneMs = result;
     }
-  } else {
+  } else if (tier === null) {
     for (let k = 0; k < st.fanOut && result >= 0; k++) {
       result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, false, t0, sinceMs);
+      if (result > doneMs) doneMs = result;
+    }
+  } else {
+    if (sinceMs < 0) st.reqCacheHits[slot] = 0;
+    for (let k = 0; k < st.fanOut && result >= 0; k++) {
+      const round: ReadRound = (p, asked) => partitionRound(st, seed, k, a, p, false, asked, sinceMs);
+      result = cachedRead(st, tier, slot, k, a, t0, sinceMs, round);
       if (result > doneMs) doneMs = result;
     }
   }

@@ -19,7 +19,8 @@ const FIRST_RING = 16;
 
 export class StorageQueues {
   readonly slots: number;
-  readonly queueLimit: number;
+  /** Changeable while running (setStorageQueueLimit): lowering it sheds load sooner; queued operations stay. */
+  queueLimit: number;
   /** Per storage node, a binary min-heap of the times its slots come free (node s at s * slots). */
   private readonly freeAtMs: Float64Array;
   /** Per node, the start times of operations waiting for a slot, oldest first (a ring, grown up to queueLimit). */

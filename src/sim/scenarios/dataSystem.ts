@@ -1,0 +1,35 @@
+// A data system with a cache: the three-tier service with a cache tier (two nodes, hot keys)
+// in front of storage that can be overloaded, and room to scale every tier. Sized so that the
+// cache carries most reads: storage runs at about half its capacity, and losing one of the two
+// cache nodes sends more reads to storage than it can serve (the cold-cache stampede).
+import type { Scenario } from '../scenarioSchema';
+import { threeTier } from './threeTier';
+
+export const dataSystem: Scenario = {
+  ...threeTier,
+  id: 'data-system',
+  name: 'Data system with a cache',
+  description:
+    'Users send requests through a load balancer to six app servers, which read through a cache tier of two nodes (cache-aside, hot keys) in front of six storage nodes that serve two disk operations at a time each. Every tier can grow while the run goes on.',
+  clients: { rateRps: 2000, readShare: 0.95, fanOut: 1, writeFanOut: 1 },
+  appServers: { ...threeTier.appServers, count: 6 },
+  storage: {
+    ...threeTier.storage,
+    diskLatency: { dist: 'exponential', meanMs: 11 },
+    capacity: { slots: 2, queueLimit: 40 },
+  },
+  cache: {
+    nodes: 2,
+    keysPerNode: 5000,
+    keys: 50_000,
+    zipfExponent: 1.2,
+    celebrityShare: 0,
+    lookupTime: { dist: 'exponential', meanMs: 0.3 },
+    placement: 'ring',
+    writePolicy: 'invalidate',
+    ttlMs: 0,
+    coalescing: false,
+    serveStaleOnError: false,
+  },
+  scaling: { maxAppServers: 12, maxStorageNodes: 9, maxCacheNodes: 4, provisioningMs: 20_000 },
+};
