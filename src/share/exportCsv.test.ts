@@ -75,3 +75,27 @@ describe('exports', () => {
     expect(safeCell('=cmd|"/c calc"!A1')).toBe(`"'=cmd|""/c calc""!A1"`);
   });
 });
+
+describe('the metrics CSV of a run with a cache and scaling', () => {
+  it('adds the cache and app server columns only when the windows carry them', () => {
+    const sim = createSimulation(getBuiltInScenario('default') as Scenario, 3);
+    sim.runUntil(1000);
+    const plain = sim.frame(0, -1, 0).newWindows[0] as WindowMetrics;
+    const tier: WindowMetrics = { ...plain, cacheHits: 90, cacheMisses: 10, staleReads: 2, appServersUp: 5 };
+    // Numbers only, so a plain split reads the lines (empty cells included).
+    const [header, before, after] = windowsCsv([plain, tier])
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    expect(header?.slice(-4)).toEqual([
+      'cache_hit_lookups',
+      'cache_miss_lookups',
+      'stale_reads',
+      'app_servers_up_machines',
+    ]);
+    expect(after?.slice(-4)).toEqual(['90', '10', '2', '5']);
+    // A window without the figure (made before the tier counted it) leaves the cell empty.
+    expect(before?.slice(-4)).toEqual(['', '', '', '']);
+    expect(windowsCsv([plain])).not.toContain('cache_hit_lookups');
+  });
+});

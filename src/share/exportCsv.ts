@@ -23,6 +23,17 @@ const COLUMNS = [
   ['latency_p999_ms', (w: WindowMetrics) => w.latencyMs.p999],
 ] as const;
 
+/**
+ * Columns of the optional tiers (issue 14), written only when some window carries the figure, so
+ * a run without a cache or scaling exports exactly the columns it always did.
+ */
+const TIER_COLUMNS = [
+  ['cache_hit_lookups', (w: WindowMetrics) => w.cacheHits],
+  ['cache_miss_lookups', (w: WindowMetrics) => w.cacheMisses],
+  ['stale_reads', (w: WindowMetrics) => w.staleReads],
+  ['app_servers_up_machines', (w: WindowMetrics) => w.appServersUp],
+] as const;
+
 /** A text cell made safe for spreadsheets: quoted, quotes doubled, formula starts defused. */
 export function safeCell(text: string): string {
   const defused = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -42,7 +53,9 @@ function numberCell(value: number): string {
 }
 
 export function windowsCsv(windows: readonly WindowMetrics[]): string {
-  const header = COLUMNS.map(([name]) => name).join(',');
-  const rows = windows.map((w) => COLUMNS.map(([, get]) => numberCell(get(w))).join(','));
+  const tiers = TIER_COLUMNS.filter(([, get]) => windows.some((w) => get(w) !== undefined));
+  const columns: readonly (readonly [string, (w: WindowMetrics) => number | undefined])[] = [...COLUMNS, ...tiers];
+  const header = columns.map(([name]) => name).join(',');
+  const rows = windows.map((w) => columns.map(([, get]) => numberCell(get(w) ?? Number.NaN)).join(','));
   return [header, ...rows].join('\r\n') + '\r\n';
 }

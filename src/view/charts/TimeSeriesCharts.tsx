@@ -1,6 +1,6 @@
-// Three stacked charts on one simulated-time axis: latency, throughput, availability, with every
-// fault and recovery the run noted marked on each, and the timeline's moment as a playhead while
-// looking back. Redraws only when a window closes, an event is noted or the timeline moves.
+// Stacked charts on one simulated-time axis: latency, throughput, the cache, storage and app
+// servers when the scenario has those tiers, and availability, with every fault and recovery the
+// run noted marked on each, and the timeline's moment as a playhead while looking back. Redraws only when a window closes, an event is noted or the timeline moves.
 import type { WindowMetrics } from '../../sim/index';
 import { useApp } from '../../store/context';
 import { selectShownEvents, selectShownWindows } from '../../store/selectors';
@@ -13,6 +13,7 @@ import { pickScrub, pickSpan, useChartView } from './chartView';
 import { LatencyChart } from './LatencyChart';
 import { SpanPicker, spanText } from './SpanPicker';
 import { ThroughputChart } from './ThroughputChart';
+import { TierCharts } from './TierCharts';
 import { useWidth } from './useWidth';
 import './charts.css';
 
@@ -56,6 +57,7 @@ export function TimeSeriesCharts() {
         <>
           <LatencyChart {...props} sloP99Ms={slo.latencyMsP99} />
           <ThroughputChart {...props} />
+          <TierCharts {...props} />
           <AvailabilityChart {...props} slo={slo.availability} />
         </>
       )}

@@ -1,5 +1,6 @@
 // The figures a room reads from the back: availability against the SLO, errors, error budget,
-// latency percentiles, throughput and durability, and the simulated time they refer to. Every
+// latency percentiles, throughput and durability (and the cache and scaling when the scenario has
+// them), and the simulated time they refer to. Every
 // judged figure reads over one window the user picks (the last 10 or 60 s, or the whole run),
 // named in each tile's label, so a verdict never sits beside a figure from another window.
 // Compact enough to stay in view beside the picture at 1280×720, large enough for a projector.
@@ -12,6 +13,7 @@ import { NO_VALUE, formatAvailability, formatRps, formatSimTime, formatTarget, f
 import { ErrorBudgetFigure } from './ErrorBudgetFigure';
 import { LatencyFigures } from './LatencyFigures';
 import { SloStatus } from './SloStatus';
+import { TierFigures } from './TierFigures';
 import { useFigureWindow, useWindowFigures } from './useWindowFigures';
 import { WindowPicker } from './WindowPicker';
 import './metrics.css';
@@ -73,6 +75,7 @@ export function HeadlineMetrics() {
           underReplicated={h?.underReplicated ?? 0}
           copies={frame?.policy.replicationFactor ?? 0}
         />
+        <TierFigures />
       </dl>
     </div>
   );
