@@ -2,9 +2,25 @@
 // say their rack in their menus and the inspector.
 import type { TopologyLayout } from './layout';
 
-export function Backdrop({ layout }: { layout: TopologyLayout }) {
+/** The cache tier's band, named with the tier's hit share (the frame gives it for the whole tier). */
+function CacheBand({ layout, note }: { layout: TopologyLayout; note: string }) {
+  const band = layout.cacheBand;
+  if (!band) return null;
+  const compact = layout.mode === 'compact';
+  return (
+    <g className="rack cache-band">
+      <rect x={band.x} y={band.y} width={band.width} height={band.height} rx={8} />
+      <text x={band.x + 10} y={band.y + (compact ? 13 : 18)}>
+        {compact ? 'cache' : `cache tier${note ? ` · ${note}` : ''}`}
+      </text>
+    </g>
+  );
+}
+
+export function Backdrop({ layout, cacheNote = '' }: { layout: TopologyLayout; cacheNote?: string }) {
   return (
     <g aria-hidden="true">
+      <CacheBand layout={layout} note={cacheNote} />
       {layout.racks.map((rack) => (
         <g key={rack.id} className="rack">
           <rect x={rack.x} y={rack.y} width={rack.width} height={rack.height} rx={8} />

@@ -1,7 +1,7 @@
 // The cluster itself, inside an SVG: racks and tiers, link bundles, nodes and links. The lab's
 // picture passes handlers and so gets buttons (one Tab stop for them all, see useClusterFocus);
 // compare's still pictures pass none.
-import type { FocusEvent } from 'react';
+import { useMemo, type FocusEvent } from 'react';
 import type { LinkFrame } from '../../sim/index';
 import { Backdrop } from './Backdrop';
 import type { TopologyLayout } from './layout';
@@ -9,6 +9,7 @@ import { Bundles, Links } from './Links';
 import type { LinkRates } from './linkState';
 import { NodeGlyph } from './NodeGlyph';
 import type { NodeView } from './nodeState';
+import { presentLayout } from './presentLayout';
 import type { ClusterFocus } from './useClusterFocus';
 
 interface ClusterDrawingProps {
@@ -19,6 +20,8 @@ interface ClusterDrawingProps {
   readonly rates: LinkRates | null;
   readonly selected?: ReadonlySet<string>;
   readonly roving?: ClusterFocus;
+  /** Words on the cache tier's band, e.g. "82% hits". */
+  readonly cacheNote?: string;
   onNodeActivate?(index: number, additive: boolean): void;
   onLinkActivate?(index: number): void;
 }
@@ -29,17 +32,26 @@ function tabStopOf(layout: TopologyLayout, wanted: string | undefined): string {
   return layout.nodes[0]?.id ?? '';
 }
 
+/** One character per node, 0 when absent (see presentLayout). */
+function presenceOf(views: readonly NodeView[] | null): string {
+  return views ? views.map((view) => (view.status === 'absent' ? '0' : '1')).join('') : '';
+}
+
 export function ClusterDrawing({
-  layout,
+  layout: fullLayout,
   views,
   details,
   links,
   rates,
   selected,
   roving,
+  cacheNote,
   onNodeActivate,
   onLinkActivate,
 }: ClusterDrawingProps) {
+  // Absent nodes (room to grow, removed) and their links are not drawn, here too for compare's pictures.
+  const presence = presenceOf(views);
+  const layout = useMemo(() => presentLayout(fullLayout, presence), [fullLayout, presence]);
   const tabStop = tabStopOf(layout, roving?.tabStop);
   // Whatever gets focus (a key, a click, a menu giving it back) becomes the picture's Tab stop.
   const onFocus = (event: FocusEvent) => {
@@ -49,7 +61,7 @@ export function ClusterDrawing({
   };
   return (
     <>
-      <Backdrop layout={layout} />
+      <Backdrop layout={layout} cacheNote={cacheNote} />
       <Bundles layout={layout} links={links} />
       <g className="cluster-items" onFocus={roving && onFocus}>
         <g className="nodes">

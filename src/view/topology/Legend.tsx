@@ -54,9 +54,56 @@ const LINK_KEYS = (
   </>
 );
 
-export function Legend({ mode }: { mode: LayoutMode }) {
+/** Issue 14's marks, shown only when the scenario has a cache tier or room to scale. */
+function TierKeys({ mode, cache, scaling }: { mode: LayoutMode; cache: boolean; scaling: boolean }) {
+  const compact = mode === 'compact';
+  return (
+    <>
+      {cache && (
+        <li>
+          {compact ? (
+            <Glyph className="status-up node-cache" />
+          ) : (
+            <Swatch width={34}>
+              <rect className="bar-track" x={2} y={6} width={30} height={6} rx={2} />
+              <rect className="bar-keys" x={2} y={6} width={18} height={6} rx={2} />
+            </Swatch>
+          )}
+          {compact
+            ? 'cache node (round)'
+            : 'cache node: keys held against the most it holds; the band gives the hit share'}
+        </li>
+      )}
+      {scaling && (
+        <>
+          <li>
+            <Glyph className="status-starting" />
+            starting (added, not serving yet)
+          </li>
+          <li>
+            <Glyph className="status-up is-draining">
+              <path className="glyph-drain" d="M3,8 H13" />
+            </Glyph>
+            draining (finishing its requests, then removed)
+          </li>
+        </>
+      )}
+    </>
+  );
+}
+
+export function Legend({
+  mode,
+  cache = false,
+  scaling = false,
+}: {
+  mode: LayoutMode;
+  cache?: boolean;
+  scaling?: boolean;
+}) {
   return (
     <ul className="topology-legend" aria-label="Legend">
+      <TierKeys mode={mode} cache={cache} scaling={scaling} />
       {mode === 'compact' ? (
         <>
           <li>

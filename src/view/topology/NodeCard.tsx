@@ -15,6 +15,7 @@ export function StatusMark({ status, x, y }: { status: NodeView['status']; x: nu
     <g className="status-mark" aria-hidden="true">
       {status === 'up' && <circle className="mark-up" cx={ix} cy={y - 5} r={5} />}
       {status === 'crashed' && <path className="mark-crashed" d={`M${ix - 5},${y - 10} l10,10 m0,-10 l-10,10`} />}
+      {status === 'starting' && <circle className="mark-starting" cx={ix} cy={y - 5} r={5} pathLength={12} />}
       {status === 'powered off' && (
         <path className="mark-off" d={`M${ix - 3.5},${y - 9.5} a6,6 0 1,0 7,0 M${ix},${y - 12} v6`} />
       )}
@@ -105,6 +106,24 @@ function Disks({ view, width }: { view: NodeView; width: number }) {
   );
 }
 
+/** A cache node: keys held, and a bar of how full it is against the most it holds. */
+function CacheMeters({ view, width }: { view: NodeView; width: number }) {
+  const barWidth = width - 20;
+  const keys = view.cacheKeys.toLocaleString('en-US');
+  return (
+    <g className="meters" aria-hidden="true">
+      <text className="figure" x={10} y={39}>
+        {keys} keys
+      </text>
+      <text className="figure" x={width - 10} y={39} textAnchor="end">
+        {Math.round(view.cacheFill * 100)}% full
+      </text>
+      <rect className="bar-track" x={10} y={44} width={barWidth} height={6} rx={2} />
+      <rect className="bar-keys" x={10} y={44} width={barWidth * view.cacheFill} height={6} rx={2} />
+    </g>
+  );
+}
+
 interface NodeCardProps {
   readonly kind: NodeKind;
   readonly view: NodeView;
@@ -125,6 +144,7 @@ export function NodeCardFigures({ kind, view, width, height, detail }: NodeCardP
       {kind !== 'clients' && <StatusMark status={view.status} x={width - 8} y={21} />}
       {kind === 'app' && <AppMeters view={view} width={width} />}
       {kind === 'storage' && <Disks view={view} width={width} />}
+      {kind === 'cache' && <CacheMeters view={view} width={width} />}
       {detail && (
         <text className="figure" x={10} y={43}>
           <tspan className="figure-big">{detail}</tspan>

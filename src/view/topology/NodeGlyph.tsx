@@ -1,7 +1,8 @@
 // One node of the cluster picture: a focusable button named by its id and status. Small clusters
 // draw a labelled card; big ones a 16-unit glyph whose shape and marks say its state (X crashed,
 // grey with a ring powered off, hollow out of rotation, triangle bad config, dot slow, bar
-// overloaded, red corner failed disk, stripes rebuilding, blue ring partitioned).
+// overloaded, red corner failed disk, stripes rebuilding, blue ring partitioned, dashed starting,
+// a bar across draining; cache nodes are round).
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { moveOf, type Move } from './clusterKeys';
 import type { NodeBox } from './layout';
@@ -29,6 +30,7 @@ export function stateClasses(view: NodeView): string {
   if (view.badConfig) classes.push('is-bad-config');
   if (!view.inRotation) classes.push('is-out-of-rotation');
   if (view.side !== 0) classes.push('is-partitioned');
+  if (view.draining) classes.push('is-draining');
   return classes.join(' ');
 }
 
@@ -49,6 +51,7 @@ function CompactGlyph({ view }: { view: NodeView }) {
         <circle className="glyph-dot" cx={8} cy={view.badConfig ? 10 : 8} r={3} />
       )}
       {view.status === 'up' && view.overloaded && <rect className="glyph-bar" x={3} y={11} width={10} height={3} />}
+      {view.draining && <path className="glyph-drain" d="M3,8 H13" />}
       {failed && <path className="glyph-disk-failed" d="M9,0 H16 V7 Z" />}
     </>
   );
@@ -119,7 +122,10 @@ function sameProps(a: NodeGlyphProps, b: NodeGlyphProps): boolean {
   if (a.view.label !== b.view.label) return false;
   if (a.box.glyph) return a.view.overloaded === b.view.overloaded;
   return (
-    a.view.utilization === b.view.utilization && a.view.queue === b.view.queue && a.view.replicas === b.view.replicas
+    a.view.utilization === b.view.utilization &&
+    a.view.queue === b.view.queue &&
+    a.view.replicas === b.view.replicas &&
+    a.view.cacheFill === b.view.cacheFill
   );
 }
 

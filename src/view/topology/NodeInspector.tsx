@@ -2,7 +2,7 @@
 import type { Frame, LinkFrame, Topology } from '../../sim/index';
 import { useApp } from '../../store/context';
 import { selectInspected, selectLinks, selectShownFrame, selectTopology } from '../../store/selectors';
-import { formatFactor, KIND_WORD, nodeViewOf, diskOffsets } from './nodeState';
+import { formatFactor, KIND_WORD, nodeViewOf, diskOffsets, type NodeView } from './nodeState';
 import { linkViewOf, percent } from './linkState';
 import './inspector.css';
 
@@ -22,6 +22,31 @@ function Figures({ figures }: { figures: readonly Figure[] }) {
 }
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+/** Issue 14: starting or draining, bigger machines, and a cache node's keys and the tier's hits. */
+function tierFigures(topology: Topology, frame: Frame, index: number, view: NodeView): Figure[] {
+  const figures: Figure[] = [];
+  if (view.status === 'starting')
+    figures.push([
+      'Starting',
+      `yes: serves ${topology.scaling ? `${topology.scaling.provisioningMs / 1000} s after it was added` : 'soon'}`,
+    ]);
+  if (view.draining) figures.push(['Draining', 'yes: no new requests; removed once it finishes the ones it holds']);
+  if (view.speed !== 1) figures.push(['Machine', `${formatFactor(view.speed)}× as fast as at the start`]);
+  if (topology.nodes[index]?.kind !== 'cache') return figures;
+  const most = topology.cache?.keysPerNode;
+  const keys = view.cacheKeys.toLocaleString('en-US');
+  figures.push([
+    'Keys held',
+    most ? `${keys} of ${most.toLocaleString('en-US')} (${percent(view.cacheKeys / most)})` : keys,
+  ]);
+  const share = frame.cache?.hitShare;
+  figures.push([
+    'Hit share, whole cache tier',
+    share === null || share === undefined ? 'no lookups yet' : percent(share),
+  ]);
+  return figures;
+}
 
 function NodeFigures({ topology, frame, index }: { topology: Topology; frame: Frame; index: number }) {
   const node = topology.nodes[index];
@@ -59,6 +84,7 @@ function NodeFigures({ topology, frame, index }: { topology: Topology; frame: Fr
       ['Bad config', yesNo(view.badConfig)],
     );
   }
+  figures.push(...tierFigures(topology, frame, index, view));
   const capacity = node.kind === 'storage' ? topology.storageCapacity : null;
   if (capacity) {
     figures.push(

@@ -3,7 +3,7 @@
 // Enter on a node or link opens its action menu; Shift+click or Shift+Enter adds a node to (or
 // removes it from) the group selection.
 import { useCallback, useId, useMemo, useRef } from 'react';
-import type { Topology } from '../../sim/index';
+import type { Frame, Topology } from '../../sim/index';
 import type { AppState, MenuTarget } from '../../store/appStore';
 import { useApp, useAppStore } from '../../store/context';
 import { selectShownFrame, selectLinks, selectMenu, selectSelected, selectTopology } from '../../store/selectors';
@@ -19,6 +19,8 @@ import { TrafficLegend } from '../traffic/TrafficLegend';
 import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
 import { useOnlyControls } from '../lessons/lessonContext';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from './nodeState';
+import { presenceKey, presentLayout } from './presentLayout';
+import { TierControls } from './TierControls';
 import { TopologyToolbar } from './TopologyToolbar';
 import { useClusterFocus } from './useClusterFocus';
 import { useLinkRates } from './useLinkRates';
@@ -26,6 +28,12 @@ import { MAX_ZOOM, useZoom } from './useZoom';
 import './topology.css';
 
 const selectRunId = (s: AppState) => s.runId;
+
+/** The cache tier's hit share since the start, for its band ("" before the first lookup). */
+function cacheNoteOf(frame: Frame | null): string {
+  const share = frame?.cache?.hitShare;
+  return share === null || share === undefined ? '' : `${Math.round(share * 100)}% hits`;
+}
 const GROUP_BUTTON = '[data-group-button]';
 
 export function TopologyView() {
@@ -50,7 +58,10 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
   const links = useApp(selectLinks);
   const menu = useApp(selectMenu);
   const selected = useApp(selectSelected);
-  const layout: TopologyLayout = useMemo(() => layoutTopology(topology), [topology]);
+  const fullLayout: TopologyLayout = useMemo(() => layoutTopology(topology), [topology]);
+  // Absent nodes (room to grow, or removed) are not drawn; the rest keep their places.
+  const presence = presenceKey(frame);
+  const layout = useMemo(() => presentLayout(fullLayout, presence), [fullLayout, presence]);
   const offsets = useMemo(() => diskOffsets(topology), [topology]);
   const views = useMemo(() => (frame ? nodeViewsOf(topology, frame, offsets) : null), [topology, frame, offsets]);
   const details = useMemo(
@@ -60,7 +71,7 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
   const rates = useLinkRates(frame);
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const zoom = useZoom(svgRef, layout.width, layout.height);
+  const zoom = useZoom(svgRef, fullLayout.width, fullLayout.height);
 
   const focus = useCallback(
     (selector: string) => containerRef.current?.querySelector<SVGElement | HTMLElement>(selector)?.focus(),
@@ -140,12 +151,13 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
         onGroupMenu={onGroupMenu}
         onClearSelection={() => store.getState().actions.clearSelection()}
       />
+      <TierControls topology={topology} frame={frame} />
       <svg
         ref={svgRef}
         className="topology-svg"
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="group"
-        aria-label={`Cluster: ${topology.nodes.length} nodes in ${topology.racks.length} racks`}
+        aria-label={`Cluster: ${layout.nodes.length} nodes in ${topology.racks.length} racks`}
         aria-describedby={keysId}
       >
         <desc id={keysId}>{CLUSTER_KEYS_HINT}</desc>
@@ -171,12 +183,13 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
             onNodeActivate={onNodeActivate}
             onLinkActivate={onLinkActivate}
             roving={roving}
+            cacheNote={cacheNoteOf(frame)}
           />
         </g>
       </svg>
-      <TrafficLayer topology={topology} layout={layout} svgRef={svgRef} zoom={zoom.transform} rates={rates} />
+      <TrafficLayer topology={topology} layout={fullLayout} svgRef={svgRef} zoom={zoom.transform} rates={rates} />
       <PictureKey>
-        <Legend mode={layout.mode} />
+        <Legend mode={layout.mode} cache={topology.cache !== null} scaling={topology.scaling !== null} />
         <TrafficLegend />
       </PictureKey>
       {model && menu && anchor && (

@@ -21,8 +21,29 @@ function overlap(a: NodeBox, b: NodeBox): boolean {
   return Math.abs(a.cx - b.cx) * 2 < a.width + b.width && Math.abs(a.cy - b.cy) * 2 < a.height + b.height;
 }
 
-describe.each(['default', 'single-server', 'large'])('layout of the %s scenario', (id) => {
-  const topology = topologyOf(id);
+/** The default scenario with a cache tier of three nodes and room to scale: the data system's shape in small. */
+function withCache(): Topology {
+  const base = getBuiltInScenario('default');
+  if (!base) throw new Error('no default scenario');
+  const cache = {
+    nodes: 2,
+    keysPerNode: 100,
+    keys: 1000,
+    zipfExponent: 1,
+    celebrityShare: 0,
+    lookupTime: { dist: 'constant', meanMs: 0.2 },
+    placement: 'ring',
+    writePolicy: 'invalidate',
+    ttlMs: 0,
+    coalescing: false,
+    serveStaleOnError: false,
+  } as const;
+  const scenario = { ...base, id: 'with-cache', cache, scaling: { maxCacheNodes: 3, provisioningMs: 5000 } };
+  return createSimulation(scenario, 1).topology();
+}
+
+describe.each(['default', 'single-server', 'large', 'with cache'])('layout of the %s scenario', (id) => {
+  const topology = id === 'with cache' ? withCache() : topologyOf(id);
   const layout = layoutTopology(topology);
 
   it('places every node once, at a finite position inside the viewBox', () => {
@@ -37,7 +58,8 @@ describe.each(['default', 'single-server', 'large'])('layout of the %s scenario'
   it('draws each rack as a band that contains its nodes', () => {
     expect(layout.racks.map((r) => r.id)).toEqual(topology.racks);
     for (const box of layout.nodes) {
-      if (box.kind === 'clients') continue;
+      // The cache tier has a band of its own (its nodes say their rack in menus and the inspector).
+      if (box.kind === 'clients' || box.kind === 'cache') continue;
       const rack = layout.racks.find((r) => r.id === box.rack);
       expect(rack, box.id).toBeDefined();
       if (!rack) continue;
@@ -64,6 +86,10 @@ describe.each(['default', 'single-server', 'large'])('layout of the %s scenario'
     expect(rightmost('clients')).toBeLessThan(leftmost('loadBalancer'));
     expect(rightmost('loadBalancer')).toBeLessThan(leftmost('app'));
     expect(rightmost('app')).toBeLessThan(leftmost('storage'));
+    if (topology.cache) {
+      expect(rightmost('app')).toBeLessThan(leftmost('cache'));
+      expect(rightmost('cache')).toBeLessThan(leftmost('storage'));
+    }
   });
 
   it('gives every link finite ends, drawn one by one or inside exactly one bundle', () => {
@@ -96,6 +122,30 @@ describe('big clusters', () => {
     expect(layout.bundles).toEqual([]);
     expect(layout.links.map((l) => l.id)).toContain('lb~app-2');
     expect(layout.nodes.some((n) => n.glyph)).toBe(false);
+  });
+});
+
+describe('a cache tier', () => {
+  const topology = withCache();
+  const layout = layoutTopology(topology);
+
+  it('sits in its own band above the racks, every slot placed, headed "Cache"', () => {
+    const cache = layout.nodes.filter((n) => n.kind === 'cache');
+    expect(cache.map((n) => n.id)).toEqual(['cache-1', 'cache-2', 'cache-3']);
+    const band = layout.cacheBand;
+    expect(band).not.toBeNull();
+    const firstRack = layout.racks[0];
+    for (const n of cache) expect(n.cy + n.height / 2).toBeLessThan(firstRack?.y ?? 0);
+    expect(layout.tiers.map((t) => t.label)).toEqual(['Users', 'Load balancer', 'App servers', 'Cache', 'Storage']);
+  });
+
+  it('draws a compact grid with one bundle per app rack to the cache in a big cluster', async () => {
+    const { layoutCompact } = await import('./layoutCompact');
+    const compact = layoutCompact(topology);
+    const toCache = compact.bundles.filter((b) => b.id.endsWith('~cache'));
+    expect(toCache.length).toBe(topology.racks.length);
+    expect(compact.cacheBand).not.toBeNull();
+    for (const b of toCache) expect(b.x1).toBeLessThan(b.x2);
   });
 });
 

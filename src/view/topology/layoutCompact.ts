@@ -1,6 +1,7 @@
 // The layout of a big cluster: a 16-unit glyph per node in a grid per rack and tier, and one
 // bundle per (app rack, storage rack) pair plus one per app rack from the balancer, fanned out a
-// little so the bundles of one rack can be told apart.
+// little so the bundles of one rack can be told apart. A cache tier is a grid of its own above
+// the racks, in the gap between the app servers and storage, with one bundle per app rack to it.
 import type { Topology } from '../../sim/index';
 import {
   BALANCER,
@@ -21,8 +22,26 @@ import {
   type TopologyLayout,
 } from './layoutShared';
 
+const CACHE_COLS = 6;
+
+/** The cache grid above the racks, centred in the gap between app servers and storage (every slot placed). */
+function cacheGrid(topology: Topology, cache: readonly number[], gapLeft: number, nodes: NodeBox[]): RackBand | null {
+  if (cache.length === 0) return null;
+  const { pitch, glyph } = COMPACT;
+  const cols = Math.min(CACHE_COLS, cache.length);
+  const x0 = gapLeft + (COMPACT.meshGap - cols * pitch) / 2;
+  const gridTop = TOP + COMPACT.label;
+  cache.forEach((index, k) => {
+    const cx = x0 + (k % cols) * pitch + glyph / 2;
+    const cy = gridTop + Math.floor(k / cols) * pitch + glyph / 2;
+    nodes.push(box(topology, index, cx, cy, { width: glyph, height: glyph }, true));
+  });
+  const height = COMPACT.label + Math.ceil(cache.length / cols) * pitch + COMPACT.padding;
+  return { id: 'cache tier', x: x0 - 8, y: TOP, width: cols * pitch + 12, height };
+}
+
 export function layoutCompact(topology: Topology): TopologyLayout {
-  const { apps, storage, balancerRack } = groupByRack(topology);
+  const { apps, storage, cache, balancerRack } = groupByRack(topology);
   const { pitch, glyph } = COMPACT;
   const maxApps = Math.max(1, ...apps.map((a) => a.length));
   const maxStorage = Math.max(1, ...storage.map((s) => s.length));
@@ -33,8 +52,10 @@ export function layoutCompact(topology: Topology): TopologyLayout {
   const nodes: NodeBox[] = [];
   const racks: RackBand[] = [];
   const centers: number[] = [];
-  let y = TOP;
-  let balancerCy = TOP + COMPACT.label + BALANCER.height / 2;
+  const appRight = COMPACT.appX + appCols * pitch;
+  const cacheBand = cacheGrid(topology, cache, appRight, nodes);
+  let y = cacheBand ? cacheBand.y + cacheBand.height + BAND_GAP : TOP;
+  let balancerCy = y + COMPACT.label + BALANCER.height / 2;
   topology.racks.forEach((rack, r) => {
     const a = apps[r] ?? [];
     const s = storage[r] ?? [];
@@ -58,7 +79,13 @@ export function layoutCompact(topology: Topology): TopologyLayout {
   });
   nodes.unshift(...frontNodes(topology, balancerCy));
   const byIndex = indexBoxes(nodes, topology.nodes.length);
-  const edges = { appLeft: COMPACT.appX - 6, appRight: COMPACT.appX + appCols * pitch + 2, storageLeft: storageX - 6 };
+  const edges = {
+    appLeft: COMPACT.appX - 6,
+    appRight: appRight + 2,
+    storageLeft: storageX - 6,
+    cacheLeft: cacheBand ? cacheBand.x + 2 : 0,
+    cacheCy: cacheBand ? cacheBand.y + (COMPACT.label + cacheBand.height) / 2 : 0,
+  };
   const { links, bundles } = compactLinks(topology, byIndex, centers, edges);
   return {
     mode: 'compact',
@@ -66,9 +93,14 @@ export function layoutCompact(topology: Topology): TopologyLayout {
     height: y - BAND_GAP + 8,
     nodes,
     racks,
-    tiers: headings(COMPACT.appX + (appCols * pitch) / 2, storageX + (storageCols * pitch) / 2),
+    tiers: headings(
+      COMPACT.appX + (appCols * pitch) / 2,
+      storageX + (storageCols * pitch) / 2,
+      cacheBand ? cacheBand.x + cacheBand.width / 2 : undefined,
+    ),
     links,
     bundles,
+    cacheBand,
   };
 }
 
@@ -76,7 +108,7 @@ function compactLinks(
   topology: Topology,
   byIndex: readonly NodeBox[],
   centers: readonly number[],
-  edges: { appLeft: number; appRight: number; storageLeft: number },
+  edges: { appLeft: number; appRight: number; storageLeft: number; cacheLeft: number; cacheCy: number },
 ): { links: LinkLine[]; bundles: Bundle[] } {
   const racks = topology.racks;
   const rackOf = (index: number) => Math.max(0, racks.indexOf(topology.nodes[index]?.rack ?? ''));
@@ -90,7 +122,8 @@ function compactLinks(
       links.push({ index, id: link.id, x1: a.cx + a.width / 2, y1: a.cy, x2: b.cx - b.width / 2, y2: b.cy });
       return;
     }
-    const key = a.glyph ? `${rackOf(link.a)}:${rackOf(link.b)}` : `lb:${rackOf(link.b)}`;
+    const to = b.kind === 'cache' ? 'cache' : rackOf(link.b);
+    const key = a.glyph ? `${rackOf(link.a)}:${to}` : `lb:${to}`;
     const list = members.get(key) ?? [];
     list.push(index);
     members.set(key, list);
@@ -109,6 +142,12 @@ function compactLinks(
       return { id: `lb~app:${racks[toRack]}`, label, links: Int32Array.from(list), x1, y1, x2: edges.appLeft, y2 };
     }
     const fromRack = Number(from);
+    if (to === 'cache') {
+      const label = `app servers in ${racks[fromRack]} to the cache`;
+      const y1 = (centers[fromRack] ?? 0) - 4;
+      const ids = { id: `app:${racks[fromRack]}~cache`, label, links: Int32Array.from(list) };
+      return { ...ids, x1: edges.appRight, y1, x2: edges.cacheLeft, y2: edges.cacheCy + fan(fromRack) };
+    }
     const label = `app servers in ${racks[fromRack]} to storage in ${racks[toRack]}`;
     const y1 = (centers[fromRack] ?? 0) + fan(toRack);
     return {

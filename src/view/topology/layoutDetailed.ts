@@ -1,11 +1,14 @@
 // The layout of a small cluster: a labelled box per node, stacked in its rack's band, and one
-// curve per link, with the ends of the app-to-storage mesh spread along the box edges.
+// curve per link, with the ends of the app-to-storage mesh spread along the box edges. A cache
+// tier gets a column between the app servers and storage, in a band of its own above the racks,
+// so the app-to-storage curves (which run inside the racks) never pass under a cache card.
 import type { Topology } from '../../sim/index';
 import {
   BALANCER,
   BAND_GAP,
   BAND_LEFT,
   DETAILED,
+  DETAILED_WITH_CACHE,
   RIGHT,
   TOP,
   box,
@@ -19,28 +22,45 @@ import {
   type TopologyLayout,
 } from './layoutShared';
 
+const PITCH = DETAILED.height + DETAILED.gap;
+
+/** The cache column's band: every slot placed (absent ones are simply not drawn), so adding a node never moves another. */
+function cacheColumn(topology: Topology, cache: readonly number[], cx: number, nodes: NodeBox[]): RackBand | null {
+  if (cache.length === 0) return null;
+  const top = TOP;
+  cache.forEach((index, k) => {
+    const cy = top + DETAILED.label + k * PITCH + DETAILED.height / 2;
+    nodes.push(box(topology, index, cx, cy, DETAILED));
+  });
+  const height = DETAILED.label + cache.length * PITCH - DETAILED.gap + DETAILED.padding;
+  const x = cx - DETAILED.width / 2 - 12;
+  return { id: 'cache tier', x, y: top, width: DETAILED.width + 24, height };
+}
+
 export function layoutDetailed(topology: Topology): TopologyLayout {
-  const { apps, storage, balancerRack } = groupByRack(topology);
-  const pitch = DETAILED.height + DETAILED.gap;
-  const width = DETAILED.storageCx + DETAILED.width / 2 + RIGHT;
+  const { apps, storage, cache, balancerRack } = groupByRack(topology);
+  const columns = cache.length > 0 ? DETAILED_WITH_CACHE : { ...DETAILED, cacheCx: undefined };
+  const width = columns.storageCx + DETAILED.width / 2 + RIGHT;
   const nodes: NodeBox[] = [];
   const racks: RackBand[] = [];
-  let y = TOP;
-  let balancerCy = TOP + DETAILED.label + BALANCER.height / 2;
+  const cacheBand = columns.cacheCx === undefined ? null : cacheColumn(topology, cache, columns.cacheCx, nodes);
+  let y = cacheBand ? cacheBand.y + cacheBand.height + BAND_GAP : TOP;
+  let balancerCy = y + DETAILED.label + BALANCER.height / 2;
   topology.racks.forEach((rack, r) => {
     const a = apps[r] ?? [];
     const s = storage[r] ?? [];
     const rows = Math.max(1, a.length, s.length);
     const areaTop = y + DETAILED.label;
-    const areaHeight = Math.max(rows * pitch - DETAILED.gap, r === balancerRack ? BALANCER.height : 0);
-    const offset = (areaHeight - (rows * pitch - DETAILED.gap)) / 2;
+    const areaHeight = Math.max(rows * PITCH - DETAILED.gap, r === balancerRack ? BALANCER.height : 0);
+    const offset = (areaHeight - (rows * PITCH - DETAILED.gap)) / 2;
+    // Every slot is placed, present or not (absent ones are not drawn), so nothing moves when a tier grows.
     const column = (members: number[], cx: number) =>
       members.forEach((index, k) => {
-        const top = areaTop + offset + ((rows - members.length) * pitch) / 2 + k * pitch;
+        const top = areaTop + offset + ((rows - members.length) * PITCH) / 2 + k * PITCH;
         nodes.push(box(topology, index, cx, top + DETAILED.height / 2, DETAILED));
       });
-    column(a, DETAILED.appCx);
-    column(s, DETAILED.storageCx);
+    column(a, columns.appCx);
+    column(s, columns.storageCx);
     if (r === balancerRack) balancerCy = areaTop + areaHeight / 2;
     const height = DETAILED.label + areaHeight + DETAILED.padding;
     racks.push({ id: rack, x: BAND_LEFT, y, width: width - BAND_LEFT - 4, height });
@@ -54,9 +74,10 @@ export function layoutDetailed(topology: Topology): TopologyLayout {
     height: y - BAND_GAP + 8,
     nodes,
     racks,
-    tiers: headings(DETAILED.appCx, DETAILED.storageCx),
+    tiers: headings(columns.appCx, columns.storageCx, columns.cacheCx),
     links: detailedLinks(topology, byIndex),
     bundles: [],
+    cacheBand,
   };
 }
 
@@ -69,10 +90,10 @@ function spread(ordinal: number, count: number, height: number): number {
 
 function detailedLinks(topology: Topology, byIndex: readonly NodeBox[]): LinkLine[] {
   const ordinal = new Map<number, { rank: number; of: number }>();
-  for (const kind of ['app', 'storage'] as const) {
-    const members = topology.nodes.flatMap((node, index) => (node.kind === kind ? [index] : []));
+  const indicesOf = (kind: string) => topology.nodes.flatMap((node, index) => (node.kind === kind ? [index] : []));
+  // An app server's right edge carries its cache links (upper part: the cache is above) then its storage links.
+  for (const members of [indicesOf('app'), [...indicesOf('cache'), ...indicesOf('storage')]])
     members.forEach((index, rank) => ordinal.set(index, { rank, of: members.length }));
-  }
   return topology.links.map((link, index) => {
     const a = byIndex[link.a];
     const b = byIndex[link.b];

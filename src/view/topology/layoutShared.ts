@@ -64,6 +64,8 @@ export interface TopologyLayout {
   /** Links drawn one by one (all of them in a small cluster; only users~lb in a big one). */
   readonly links: readonly LinkLine[];
   readonly bundles: readonly Bundle[];
+  /** The cache tier's own band above the racks (its nodes say their rack in menus and the inspector). */
+  readonly cacheBand: RackBand | null;
 }
 
 // Sizes in viewBox units, chosen so node text stays readable when the picture is ~700 px wide.
@@ -75,6 +77,8 @@ export const CLIENTS = { cx: 58, width: 108, height: 72 };
 export const BALANCER = { cx: 200, width: 136, height: 88 };
 export const BAND_LEFT = 124;
 export const DETAILED = { appCx: 424, storageCx: 744, width: 168, height: 72, gap: 12, label: 28, padding: 10 };
+/** With a cache tier the picture gets a third column between the app servers and storage. */
+export const DETAILED_WITH_CACHE = { appCx: 424, cacheCx: 640, storageCx: 856 };
 export const COMPACT = {
   appX: 300,
   glyph: 16,
@@ -89,6 +93,8 @@ export const COMPACT = {
 export interface Grouped {
   readonly apps: number[][];
   readonly storage: number[][];
+  /** Cache nodes in topology order: they share one band above the racks, whatever their rack. */
+  readonly cache: number[];
   readonly balancerRack: number;
 }
 
@@ -96,14 +102,16 @@ export function groupByRack(topology: Topology): Grouped {
   const racks = topology.racks.length;
   const apps = Array.from({ length: racks }, () => [] as number[]);
   const storage = Array.from({ length: racks }, () => [] as number[]);
+  const cache: number[] = [];
   let balancerRack = 0;
   topology.nodes.forEach((node, index) => {
     const rack = Math.max(0, topology.racks.indexOf(node.rack));
     if (node.kind === 'app') apps[rack]?.push(index);
     else if (node.kind === 'storage') storage[rack]?.push(index);
+    else if (node.kind === 'cache') cache.push(index);
     else if (node.kind === 'loadBalancer') balancerRack = rack;
   });
-  return { apps, storage, balancerRack };
+  return { apps, storage, cache, balancerRack };
 }
 
 export function box(
@@ -139,11 +147,12 @@ export function frontNodes(topology: Topology, balancerCy: number): NodeBox[] {
   return out;
 }
 
-export function headings(appCx: number, storageCx: number): TierHeading[] {
+export function headings(appCx: number, storageCx: number, cacheCx?: number): TierHeading[] {
   return [
     { label: 'Users', x: CLIENTS.cx, y: HEADING_Y },
     { label: 'Load balancer', x: BALANCER.cx, y: HEADING_Y },
     { label: 'App servers', x: appCx, y: HEADING_Y },
+    ...(cacheCx === undefined ? [] : [{ label: 'Cache', x: cacheCx, y: HEADING_Y }]),
     { label: 'Storage', x: storageCx, y: HEADING_Y },
   ];
 }

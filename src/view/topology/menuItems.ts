@@ -5,6 +5,7 @@
 import type { Command, Frame, LinkFrame, Topology } from '../../sim/index';
 import type { MenuTarget } from '../../store/appStore';
 import { KIND_WORD } from './nodeState';
+import { cacheEntries, removeEntries } from './tierMenuItems';
 
 export interface MenuEntry {
   readonly label: string;
@@ -29,8 +30,9 @@ export const ADDED_LATENCY_MS = 100;
 
 const UP = 0;
 const POWERED_OFF = 2;
+const STARTING = 4;
 
-function nodeMenu(topology: Topology, frame: Frame, id: string): MenuModel | null {
+function nodeMenu(topology: Topology, frame: Frame, links: LinkFrame | null, id: string): MenuModel | null {
   const index = topology.nodes.findIndex((node) => node.id === id);
   const node = topology.nodes[index];
   if (!node || node.kind === 'clients') return null;
@@ -46,7 +48,8 @@ function nodeMenu(topology: Topology, frame: Frame, id: string): MenuModel | nul
     },
     {
       label: 'Restart node',
-      disabled: status === UP,
+      // A node still starting has nothing to restart from.
+      disabled: status === UP || status === STARTING,
       command: { type: 'restartNode', nodeId: id },
       announce: `Restart node ${id}`,
     },
@@ -68,6 +71,7 @@ function nodeMenu(topology: Topology, frame: Frame, id: string): MenuModel | nul
       ],
     },
   ];
+  if (node.kind === 'cache') entries.push(...cacheEntries(topology, frame, links, id, index));
   if (node.kind === 'storage') {
     const first = topology.nodes.slice(0, index).filter((n) => n.kind === 'storage').length * topology.disksPerNode;
     for (let disk = 0; disk < topology.disksPerNode; disk++) {
@@ -104,6 +108,7 @@ function nodeMenu(topology: Topology, frame: Frame, id: string): MenuModel | nul
       },
     );
   }
+  entries.push(...removeEntries(topology, frame, id, index));
   return { title: `${id}, ${KIND_WORD[node.kind]}${node.rack ? ` in ${node.rack}` : ''}`, entries };
 }
 
@@ -177,7 +182,7 @@ export function menuFor(
 ): MenuModel | null {
   if (target.kind === 'group') return groupMenu(target.ids);
   if (target.kind === 'link') return linkMenu(topology, links, target.id);
-  const menu = nodeMenu(topology, frame, target.id);
+  const menu = nodeMenu(topology, frame, links, target.id);
   if (!menu || selected.length === 0) return menu;
   const group = groupMenu(selected);
   return { ...menu, group: { label: group.title, entries: group.entries } };

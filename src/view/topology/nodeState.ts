@@ -2,7 +2,7 @@
 // for screen readers. Plain values only, so a glyph re-renders only when what it shows changed.
 import type { Frame, NodeKind, Topology } from '../../sim/index';
 
-export type NodeStatusWord = 'up' | 'crashed' | 'powered off';
+export type NodeStatusWord = 'up' | 'crashed' | 'powered off' | 'absent' | 'starting';
 /** One letter per disk: h healthy, f failed, r healthy and receiving rebuilt replicas. */
 export type DiskCode = 'h' | 'f' | 'r';
 
@@ -21,10 +21,18 @@ export interface NodeView {
   readonly queueShare: number;
   readonly disks: string;
   readonly replicas: number;
+  /** An app server being removed: it takes no new requests and finishes the ones it holds. */
+  readonly draining: boolean;
+  /** How many times faster its machine is than at the start (scale up); 1 mostly. */
+  readonly speed: number;
+  /** Cache nodes: keys held, and that against the most a node holds (0..1, to 5%). */
+  readonly cacheKeys: number;
+  readonly cacheFill: number;
   readonly label: string;
 }
 
-const STATUS: readonly NodeStatusWord[] = ['up', 'crashed', 'powered off'];
+/** Frame status codes 0..4 (src/sim/frame.ts). */
+const STATUS: readonly NodeStatusWord[] = ['up', 'crashed', 'powered off', 'absent', 'starting'];
 
 export const KIND_WORD: Record<NodeKind, string> = {
   clients: 'users',
@@ -91,7 +99,16 @@ function nodeFieldsOf(topology: Topology, frame: Frame, index: number, firstDisk
     queueShare: Math.min(1, Math.log1p(queue) / Math.log1p(Math.max(1, queueLimit))),
     disks,
     replicas,
+    draining: frame.nodeDraining[index] === 1,
+    speed: frame.nodeSpeed[index] ?? 1,
+    ...cacheFieldsOf(topology, frame, index),
   };
+}
+
+function cacheFieldsOf(topology: Topology, frame: Frame, index: number): { cacheKeys: number; cacheFill: number } {
+  const cacheKeys = frame.nodeCacheKeys[index] ?? 0;
+  const most = topology.cache?.keysPerNode ?? 0;
+  return { cacheKeys, cacheFill: most > 0 ? Math.min(1, Math.round((cacheKeys / most) * 20) / 20) : 0 };
 }
 
 /** The views of the previous frame, per topology: an unchanged node keeps its view object. */
@@ -109,7 +126,10 @@ function sameView(a: NodeFields, b: NodeFields): boolean {
     a.queue === b.queue &&
     a.queueShare === b.queueShare &&
     a.disks === b.disks &&
-    a.replicas === b.replicas
+    a.replicas === b.replicas &&
+    a.draining === b.draining &&
+    a.speed === b.speed &&
+    a.cacheKeys === b.cacheKeys
   );
 }
 
@@ -135,12 +155,14 @@ export function nodeViewsOf(topology: Topology, frame: Frame, offsets: Int32Arra
 /** Conditions other than the status, most urgent first, as short words for badges and names. */
 export function conditionsOf(kind: NodeKind, view: Omit<NodeView, 'label'>): string[] {
   const out: string[] = [];
+  if (view.draining) out.push('draining');
   if (view.overloaded) out.push('overloaded');
   if (kind === 'app' && view.status === 'up' && !view.inRotation) out.push('out of rotation');
   if (kind === 'app' && view.status !== 'up' && view.inRotation) out.push('still in rotation');
   if (view.slowFactor > 1) out.push(`slow ×${formatFactor(view.slowFactor)}`);
   if (view.badConfig) out.push('bad config');
   if (view.side !== 0) out.push(`side ${view.side}`);
+  if (view.speed !== 1) out.push(`machine ×${formatFactor(view.speed)}`);
   return out;
 }
 
@@ -154,11 +176,14 @@ export function nodeLabel(id: string, kind: NodeKind, view: Omit<NodeView, 'labe
   const parts = [id, KIND_WORD[kind], view.status];
   for (const condition of conditionsOf(kind, view)) {
     if (condition === 'overloaded') parts.push(`overloaded, queue ${view.queue}`);
+    else if (condition === 'draining') parts.push('draining: takes no new requests, finishing the ones it holds');
+    else if (condition.startsWith('machine')) parts.push(`machine ${formatFactor(view.speed)} times as fast`);
     else if (condition.startsWith('slow')) parts.push(`slowed down ${formatFactor(view.slowFactor)} times`);
     else if (condition.startsWith('side')) parts.push(`cut off on partition side ${view.side}`);
     else if (condition.endsWith('rotation')) parts.push(`${condition.replace('rotation', 'load balancer rotation')}`);
     else parts.push(condition);
   }
+  if (kind === 'cache' && view.status !== 'absent') parts.push(`holds ${view.cacheKeys.toLocaleString('en-US')} keys`);
   [...view.disks].forEach((code, disk) => {
     if (code === 'f') parts.push(`disk ${disk} failed`);
     if (code === 'r') parts.push(`disk ${disk} rebuilding`);

@@ -1,0 +1,57 @@
+// Above the picture, when the scenario has room to scale: each tier's size with "−" and "+"
+// buttons (by mouse and keyboard). A button that can do nothing now stays focusable
+// (aria-disabled) and says why when pressed, so the limit is learnt, not guessed.
+import { useId, useState } from 'react';
+import type { Frame, Topology } from '../../sim/index';
+import { useAppStore } from '../../store/context';
+import { announceOf, tierControlsOf, type TierButton, type TierControl } from './tierControls';
+import './tierControls.css';
+
+function TierGroup({ control, onPress }: { control: TierControl; onPress(button: TierButton): void }) {
+  const countId = useId();
+  const button = (b: TierButton, text: string) => (
+    <button
+      type="button"
+      className="tier-button"
+      aria-label={b.name}
+      aria-describedby={countId}
+      title={b.disabledReason ?? b.name}
+      aria-disabled={b.command === null || undefined}
+      onClick={() => onPress(b)}
+    >
+      {text}
+    </button>
+  );
+  return (
+    <div className="tier-control" role="group" aria-label={control.label}>
+      <span className="tier-name">{control.label}</span>
+      {button(control.remove, '−')}
+      <span className="tier-count" id={countId}>
+        {control.count} of {control.limit}
+      </span>
+      {button(control.add, '+')}
+    </div>
+  );
+}
+
+export function TierControls({ topology, frame }: { topology: Topology; frame: Frame | null }) {
+  const store = useAppStore();
+  const [note, setNote] = useState('');
+  const controls = frame ? tierControlsOf(topology, frame) : [];
+  if (controls.length === 0) return null;
+  const onPress = (b: TierButton) => {
+    if (!b.command) return setNote(b.disabledReason ?? '');
+    setNote('');
+    store.getState().actions.apply(b.command, announceOf(b.command));
+  };
+  return (
+    <div className="tier-controls">
+      {controls.map((control) => (
+        <TierGroup key={control.tier} control={control} onPress={onPress} />
+      ))}
+      <p className="tier-note" role="status">
+        {note}
+      </p>
+    </div>
+  );
+}

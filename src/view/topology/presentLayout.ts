@@ -1,0 +1,31 @@
+// The picture leaves out nodes that are absent (a tier's room to grow, or a node removed) and
+// their links. Every slot keeps the place the layout gave it, so a node that is added appears
+// where it will stay and nothing else moves.
+import type { Frame } from '../../sim/index';
+import type { TopologyLayout } from './layout';
+
+/** Frame status code of a slot with no node in it (src/sim/frame.ts). */
+export const ABSENT = 3;
+
+/** One character per node, 1 when it is drawn: a cheap key that changes only when a node comes or goes. */
+export function presenceKey(frame: Frame | null): string {
+  if (!frame) return '';
+  let key = '';
+  for (let i = 0; i < frame.nodeStatus.length; i++) key += frame.nodeStatus[i] === ABSENT ? '0' : '1';
+  return key;
+}
+
+/**
+ * The layout without absent nodes and their links; the same object when every node is present.
+ * Bundles (big clusters) stay: one carries many links, and an absent node's links carry nothing.
+ */
+export function presentLayout(layout: TopologyLayout, presence: string): TopologyLayout {
+  if (!presence.includes('0')) return layout;
+  const absent = new Set(layout.nodes.flatMap((node) => (presence[node.index] === '0' ? [node.id] : [])));
+  return {
+    ...layout,
+    nodes: layout.nodes.filter((node) => !absent.has(node.id)),
+    // A link's id is its two node ids joined by "~" (src/sim/commands.ts linkIdOf).
+    links: layout.links.filter((line) => !line.id.split('~').some((id) => absent.has(id))),
+  };
+}
