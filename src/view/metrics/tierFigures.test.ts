@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CacheSnapshot, Frame, ScalingSnapshot, WindowMetrics } from '../../sim/index';
+import type { Frame, WindowMetrics } from '../../sim/index';
+import type { CacheSnapshot, ScalingSnapshot } from '../../sim/snapshot';
 import { figureWindowOf } from '../../store/figureWindow';
 import { hitRatioPoints, appServersPoints } from '../charts/tierChartData';
 import { cacheFiguresOf, formatHitShare, scalingFiguresOf } from './tierFigures';
