@@ -66,6 +66,16 @@ export function recomputeRound(st: SimState, slot: number): number {
   return runRound(st, slot, a, since);
 }
 
+// The storage read of a cache miss: one function for every read (no closure per read), its
+// round's arguments set just before it can be called.
+let cacheRoundSt: SimState | null = null;
+let cacheRoundSeed = 0;
+let cacheRoundK = 0;
+let cacheRoundA = 0;
+let cacheRoundSince = -1;
+const cacheRound: ReadRound = (p, asked) =>
+  partitionRound(cacheRoundSt as SimState, cacheRoundSeed, cacheRoundK, cacheRoundA, p, false, asked, cacheRoundSince);
+
 /** sinceMs < 0: a fresh round judged on the state now; otherwise a replay judged since sinceMs. */
 function runRound(st: SimState, slot: number, a: number, sinceMs: number): number {
   traceSlot = sinceMs < 0 && st.tracer?.watches(slot) === true ? slot : -1;
@@ -99,9 +109,13 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
     }
   } else {
     if (sinceMs < 0) st.reqCacheHits[slot] = 0;
+    cacheRoundSt = st;
+    cacheRoundSeed = seed;
+    cacheRoundA = a;
+    cacheRoundSince = sinceMs;
     for (let k = 0; k < st.fanOut && result >= 0; k++) {
-      const round: ReadRound = (p, asked) => partitionRound(st, seed, k, a, p, false, asked, sinceMs);
-      result = cachedRead(st, tier, slot, k, a, t0, sinceMs, round);
+      cacheRoundK = k;
+      result = cachedRead(st, tier, slot, k, a, t0, sinceMs, cacheRound);
       if (result > doneMs) doneMs = result;
     }
   }
