@@ -21,6 +21,10 @@ export const EventKind = {
   rolloutStage: 15,
   windowClose: 16,
   diskReplaceDue: 17,
+  // 18 and 19: the cache tier. 20 to 24: scaling (scaling/, cluster/nodeSlots.ts, cluster/storageMoves.ts).
+  nodeReady: 20,
+  drainCheck: 21,
+  moveDone: 22,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 export const KIND_BITS = 5;

@@ -6,6 +6,7 @@ import type { Command } from './commands';
 import { DiskStatusCode, NodeStatusCode } from './codes';
 import { diskIndex, linkIndex, nodeIndex } from './applyCommand';
 import type { SimState } from './state';
+import { noScalingChange } from './scaling/scalingCommands';
 
 /** Why `c` would change nothing now, or null when it would change something. Call after check(). */
 export function noChange(st: SimState, c: Command): string | null {
@@ -35,6 +36,11 @@ export function noChange(st: SimState, c: Command): string | null {
       if (c.type === 'healLink' && !cut) return `link ${c.linkId} is not cut`;
       return null;
     }
+    case 'addNode':
+    case 'removeNode':
+    case 'scaleUp':
+    case 'setAutoscaler':
+      return noScalingChange(st, c);
     default:
       return null;
   }

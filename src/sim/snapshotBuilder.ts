@@ -10,6 +10,7 @@ import type {
   NodeSnapshot,
   SimulationSnapshot,
 } from './snapshot';
+import { scalingNodeFields, scalingSnapshotOf } from './scaling/scalingSnapshot';
 
 const STATUS = ['up', 'crashed', 'powered-off', 'absent', 'starting'] as const;
 
@@ -53,6 +54,7 @@ function nodeSnapshot(st: SimState, node: number): NodeSnapshot {
     badConfig: st.badConfig[node] !== null,
     partitionSide: st.nodeSide[node] as number,
     disks: disksOf(st, node),
+    ...scalingNodeFields(st, node),
   };
 }
 
@@ -126,5 +128,11 @@ export function buildSnapshot(st: SimState): SimulationSnapshot {
     durability: durabilityOf(st),
     recentEvents: st.log.recent(),
     slo: { ...st.scenario.slo },
+    ...scalingOf(st),
   };
+}
+
+function scalingOf(st: SimState): { scaling?: NonNullable<ReturnType<typeof scalingSnapshotOf>> } {
+  const scaling = scalingSnapshotOf(st);
+  return scaling === null ? {} : { scaling };
 }
