@@ -3,17 +3,9 @@
 // them, machine-seconds add up exactly, and commands that cannot work are refused with reasons.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, getBuiltInScenario, type Scenario } from '../index';
-import type { Scaling } from '../tierSchemas';
+import { scalable } from './scalableScenario';
 
 const base = getBuiltInScenario('default') as Scenario;
-
-export function scalable(scaling: Partial<Scaling> = {}, rateRps = base.clients.rateRps): Scenario {
-  return {
-    ...base,
-    clients: { ...base.clients, rateRps },
-    scaling: { maxAppServers: 8, maxStorageNodes: 9, provisioningMs: 5_000, ...scaling },
-  };
-}
 
 function statusOf(sim: ReturnType<typeof createSimulation>, id: string): string | undefined {
   return sim.snapshot().nodes.find((n) => n.id === id)?.status;
