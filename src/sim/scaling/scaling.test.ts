@@ -51,6 +51,23 @@ describe('slots that start absent', () => {
     expect(roomy.snapshot().cumulative.latencyMs).toEqual(plain.snapshot().cumulative.latencyMs);
   });
 
+  it('never fail in hardware', () => {
+    const s = scalable();
+    const hardware = {
+      ...s.hardwareFaults,
+      enabled: true,
+      diskMttfHours: 20_000,
+      nodeMttfHours: 5_000,
+      timeCompression: 1_000_000,
+    };
+    const sim = createSimulation({ ...s, hardwareFaults: hardware }, 9);
+    sim.runUntil(60_000);
+    const snap = sim.snapshot();
+    expect(snap.durability.nodeFailures + snap.durability.diskFailures).toBeGreaterThan(5);
+    expect(snap.recentEvents.filter((e) => /app-[5-8]$|db-[7-9]$/.test(e.target))).toEqual([]);
+    expect(snap.nodes.filter((n) => n.status === 'absent')).toHaveLength(7);
+  });
+
   it('refuse faults aimed at them, naming the node', () => {
     const sim = createSimulation(scalable(), 7);
     expect(sim.apply({ type: 'crashNode', nodeId: 'app-5' })).toEqual({ ok: false, error: 'app-5 has not been added' });
