@@ -1,6 +1,6 @@
 // What `npm run sim` reports about a run: one JSON object (--json) or a few lines of words.
 // Every field is described in docs/scenario-format.md ("The headless runner").
-import type { Simulation } from '../src/sim/index';
+import type { Simulation, SimulationSnapshot } from '../src/sim/index';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -54,6 +54,8 @@ export function summarize(sim: Simulation, info: RunInfo) {
       repairsCompleted: d.repairsCompleted,
       /** Storage operations that waited for a slot or were rejected by a full queue (storage.capacity; 0 without). */
       storage: { queued: c.storageQueued, rejected: c.storageRejected },
+      /** Machine-seconds used per tier (each machine from being asked for until removed). */
+      machineSeconds: machineSecondsOf(snap),
       /** The cache tier's figures (null without a cache tier): hit share of lookups, stale reads, keys held. */
       cache:
         snap.cache === undefined
@@ -68,7 +70,23 @@ export function summarize(sim: Simulation, info: RunInfo) {
               keysHeld: snap.cache.keysHeld,
             },
     },
+    /** Nodes in each tier at the end (starting and crashed included, absent slots not). */
+    nodes: nodeCounts(snap),
   };
+}
+
+function nodeCounts(snap: SimulationSnapshot): { app: number; cache: number; storage: number } {
+  const count = (kind: string) => snap.nodes.filter((n) => n.kind === kind && n.status !== 'absent').length;
+  return snap.scaling?.counts ?? { app: count('app'), cache: count('cache'), storage: count('storage') };
+}
+
+/** Without scaling no machine comes or goes: each tier's count times the simulated time. */
+function machineSecondsOf(snap: SimulationSnapshot): { balancer: number; app: number; cache: number; storage: number } {
+  const m = snap.scaling?.machineSeconds;
+  const seconds = snap.timeMs / 1000;
+  const n = nodeCounts(snap);
+  const raw = m ?? { balancer: seconds, app: n.app * seconds, cache: n.cache * seconds, storage: n.storage * seconds };
+  return { balancer: round(raw.balancer), app: round(raw.app), cache: round(raw.cache), storage: round(raw.storage) };
 }
 
 export type Summary = ReturnType<typeof summarize>;
@@ -102,10 +120,16 @@ export function describeSummary(name: string, r: Summary, slo: { availability: n
           `  storage       ${n(m.storage.queued)} operations waited for a free slot, ${n(m.storage.rejected)} rejected by full queues`,
         ]
       : []),
+    `  cost          ${costWords(m.machineSeconds)}; at the end ${r.nodes.app} app servers, ${r.nodes.storage} storage nodes${r.nodes.cache > 0 ? `, ${r.nodes.cache} cache nodes` : ''}`,
     ...(m.cache === null
       ? []
       : [
           `  cache         ${m.cache.hitShare === null ? 'no lookups' : `${pct(m.cache.hitShare)} of lookups hit`}; ${n(m.cache.staleReads)} stale reads; ${n(m.cache.keysHeld)} keys held`,
         ]),
   ].join('\n');
+}
+
+function costWords(ms: Summary['metrics']['machineSeconds']): string {
+  const tiers = (['balancer', 'app', 'cache', 'storage'] as const).filter((t) => ms[t] > 0);
+  return `machine-seconds: ${tiers.map((t) => `${t} ${round(ms[t], 1).toLocaleString('en')}`).join(', ')}`;
 }

@@ -23,6 +23,8 @@ import { setLinkCut, partitionGroup, healAll } from './cluster/partitions';
 import { linkQualityChanged } from './cluster/network';
 import { applyScaling, checkScaling } from './scaling/scalingCommands';
 import { applyCache, checkCache } from './cache/cacheCommands';
+import { absentTarget } from './scaling/absentTargets';
+import { storageNodesPresent } from './scaling/scalingState';
 
 export function nodeIndex(st: SimState, id: string): number {
   return st.nodeIds.indexOf(id);
@@ -66,6 +68,8 @@ function definedOnly(c: Extract<Command, { type: 'setHardwareFaults' }>): Partia
 
 /** The reason a command cannot be applied, or null if it can. */
 export function check(st: SimState, c: Command): string | null {
+  const absent = st.scaling === null ? null : absentTarget(st, c);
+  if (absent !== null) return absent;
   switch (c.type) {
     case 'crashNode':
     case 'restartNode':
@@ -105,8 +109,9 @@ export function check(st: SimState, c: Command): string | null {
     }
     case 'setPolicy': {
       const p = { ...st.policy, ...c.policy };
-      if (p.replicationFactor > st.storageCount)
-        return `replicationFactor ${p.replicationFactor} exceeds the ${st.storageCount} storage nodes`;
+      const storageNodes = storageNodesPresent(st);
+      if (p.replicationFactor > storageNodes)
+        return `replicationFactor ${p.replicationFactor} exceeds the ${storageNodes} storage nodes`;
       if (p.writeQuorum > p.replicationFactor)
         return `writeQuorum ${p.writeQuorum} exceeds replicationFactor ${p.replicationFactor}`;
       if (p.readQuorum > p.replicationFactor)

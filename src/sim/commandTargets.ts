@@ -7,6 +7,7 @@ import { check } from './applyCommand';
 import type { Command, TimedCommand } from './commands';
 import type { Scenario } from './scenarioSchema';
 import { SimState } from './state';
+import { withEverySlotPresent } from './scaling/absentTargets';
 
 export interface UnrunnableCommand {
   /** Zero-based position in the log. */
@@ -25,7 +26,8 @@ export function findUnrunnableCommand(
     const checked = checkedAtStart(command);
     if (!checked) continue;
     // Only the state's tables are needed (no replicas placed, no events): cheap even when large.
-    st ??= new SimState(scenario, seed);
+    // Every slot present: a node the log adds before it names it is a fine target.
+    st ??= withEverySlotPresent(new SimState(scenario, seed));
     const problem = check(st, checked);
     if (problem !== null) return { index, problem };
   }
@@ -34,7 +36,7 @@ export function findUnrunnableCommand(
 
 /** The part of a command that can be checked before the run: its targets. */
 function checkedAtStart(c: Command): Command | null {
-  if (c.type === 'setPolicy') return null;
+  if (c.type === 'setPolicy' || c.type === 'addNode') return null;
   // Replacing a disk that has not failed yet is fine later in the run; its target is what counts.
   if (c.type === 'replaceDisk') return { ...c, type: 'failDisk' };
   return c;

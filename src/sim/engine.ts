@@ -25,6 +25,7 @@ import { SimState } from './state';
 import { deepCopy, type CopyStats } from './deepCopy';
 import { EventBudget, type BudgetLimits } from './eventBudget';
 import { InputError } from './limits';
+import { afterWindowClosed, onScalingEvent, startScaling, windowServers } from './scaling/scalingEvents';
 
 export const COMMAND_LOG_LIMIT = 100_000;
 
@@ -54,6 +55,7 @@ export class Simulation {
     scheduleHardwareFaults(st);
     st.at(scenario.storage.antiEntropyIntervalMs, EventKind.antiEntropy, 0, 0);
     st.at(WINDOW_MS, EventKind.windowClose, 0, 0);
+    startScaling(st);
     for (const [i, entry] of scenario.schedule.entries()) {
       const parsed = parseCommand(entry.command);
       const field = `schedule.${i}.command`;
@@ -222,9 +224,14 @@ export class Simulation {
         return onCacheFill(st, index, aux);
       case EventKind.cacheNodeReady:
         return onCacheNodeReady(st, index, aux);
+      case EventKind.nodeReady:
+      case EventKind.drainCheck:
+      case EventKind.moveDone:
+        return onScalingEvent(st, kind, index, aux);
       case EventKind.windowClose:
         sampleUtilization(st, WINDOW_MS);
-        st.metrics.closeWindow(st.nowMs);
+        st.metrics.closeWindow(st.nowMs, windowServers(st));
+        afterWindowClosed(st);
         st.at(st.nowMs + WINDOW_MS, EventKind.windowClose, 0, 0);
         return;
       default:

@@ -25,6 +25,10 @@ export const EventKind = {
   cacheFill: 18,
   /** An added cache node finished provisioning and joins the placement. */
   cacheNodeReady: 19,
+  // 20 to 24: scaling (scaling/, cluster/nodeSlots.ts, cluster/storageMoves.ts).
+  nodeReady: 20,
+  drainCheck: 21,
+  moveDone: 22,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 export const KIND_BITS = 5;

@@ -137,8 +137,10 @@ export class Metrics {
   /** Figures an optional tier adds to each closed window (and resets for the next). */
   windowExtras: (() => Partial<WindowMetrics>) | null = null;
 
-  closeWindow(endMs: number): void {
-    const window = this.describeWindow(endMs);
+  /** appServersUp: app servers serving at the window's end, given only with scaling. */
+  closeWindow(endMs: number, appServersUp?: number): void {
+    const described = this.describeWindow(endMs);
+    const window = appServersUp === undefined ? described : { ...described, appServersUp };
     if (this.windows.length < WINDOW_LIMIT) this.windows.push(window);
     else {
       this.windows[this.windowsStart] = window;

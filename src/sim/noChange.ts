@@ -7,6 +7,7 @@ import { DiskStatusCode, NodeStatusCode } from './codes';
 import { diskIndex, linkIndex, nodeIndex } from './applyCommand';
 import type { SimState } from './state';
 import { cacheNoChange } from './cache/cacheCommands';
+import { noScalingChange } from './scaling/scalingCommands';
 
 /** Why `c` would change nothing now, or null when it would change something. Call after check(). */
 export function noChange(st: SimState, c: Command): string | null {
@@ -40,6 +41,11 @@ export function noChange(st: SimState, c: Command): string | null {
     case 'setCache':
     case 'setStorageQueueLimit':
       return cacheNoChange(st, c);
+    case 'addNode':
+    case 'removeNode':
+    case 'scaleUp':
+    case 'setAutoscaler':
+      return noScalingChange(st, c);
     default:
       return null;
   }

@@ -12,6 +12,7 @@ import type {
   NodeSnapshot,
   SimulationSnapshot,
 } from './snapshot';
+import { scalingNodeFields, scalingSnapshotOf } from './scaling/scalingSnapshot';
 
 const STATUS = ['up', 'crashed', 'powered-off', 'absent', 'starting'] as const;
 
@@ -57,6 +58,7 @@ function nodeSnapshot(st: SimState, node: number): NodeSnapshot {
     partitionSide: st.nodeSide[node] as number,
     disks: disksOf(st, node),
     ...(st.isCache(node) ? { cache: cacheNodeOf(st, node) } : {}),
+    ...scalingNodeFields(st, node),
   };
 }
 
@@ -131,5 +133,11 @@ export function buildSnapshot(st: SimState): SimulationSnapshot {
     recentEvents: st.log.recent(),
     slo: { ...st.scenario.slo },
     ...(st.cacheTier === null ? {} : { cache: cacheSnapshotOf(st) as CacheSnapshot }),
+    ...scalingOf(st),
   };
+}
+
+function scalingOf(st: SimState): { scaling?: NonNullable<ReturnType<typeof scalingSnapshotOf>> } {
+  const scaling = scalingSnapshotOf(st);
+  return scaling === null ? {} : { scaling };
 }

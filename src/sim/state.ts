@@ -14,6 +14,7 @@ import type { Tracer } from './trace/tracer';
 import { BALANCER, CLIENTS, MASKS, MAX_RF, NodeStatusCode, SlotState, type BadConfig } from './codes';
 import { StorageQueues } from './cluster/storageQueue';
 import { CacheTier, cacheSlots } from './cache/cacheTier';
+import { ScalingState, slotCounts } from './scaling/scalingState';
 
 export class SimState {
   readonly scenario: Scenario;
@@ -52,6 +53,8 @@ export class SimState {
   readonly nodeChangedAt: Float64Array;
   readonly nodeEpoch: Int32Array;
   readonly nodeSlow: Float64Array;
+  /** Bigger machines (scaleUp): service and disk time are divided by this; 1 by default. */
+  readonly nodeSpeed: Float64Array;
   readonly nodeSide: Int32Array;
   readonly badConfig: (BadConfig | null)[];
 
@@ -172,8 +175,10 @@ export class SimState {
     this.diskSampler = samplerOf(scenario.storage.diskLatency);
     this.serviceSampler = samplerOf(scenario.appServers.serviceTime);
 
-    const a = (this.appCount = scenario.appServers.count);
-    const s = (this.storageCount = scenario.storage.count);
+    // With scaling, every node the tiers may grow to has a slot from the start (absent until added).
+    const slots = slotCounts(scenario);
+    const a = (this.appCount = slots.app);
+    const s = (this.storageCount = slots.storage);
     const c = (this.cacheCount = cacheSlots(scenario));
     const n = (this.nodeCount = 2 + a + s + c);
     const d = (this.disksPerNode = scenario.storage.disksPerNode);
@@ -222,6 +227,7 @@ export class SimState {
     this.nodeChangedAt = new Float64Array(n).fill(-1);
     this.nodeEpoch = new Int32Array(n);
     this.nodeSlow = new Float64Array(n).fill(1);
+    this.nodeSpeed = new Float64Array(n).fill(1);
     this.nodeSide = new Int32Array(n);
     this.badConfig = new Array<BadConfig | null>(n).fill(null);
     // Cache node slots beyond the starting ones wait to be added (scaling.maxCacheNodes).
@@ -276,7 +282,11 @@ export class SimState {
     if (tier !== null) this.metrics.windowExtras = () => tier.closeWindow();
     this.log = new EventLog();
     growRequests(this, 1024);
+    this.scaling = scenario.scaling === undefined ? null : new ScalingState(this, scenario.scaling);
   }
+
+  /** Node slots, cost, moves and the autoscaler (scaling/); null without scenario.scaling. */
+  readonly scaling: ScalingState | null;
 
   observer: Observer | null = null;
   /** Who set off what happens now (the engine sets it around commands): marks each notable event. */

@@ -2,6 +2,7 @@
 // adds its figures here without growing the frame builder.
 import type { CacheSnapshot, NodeSnapshot, ScalingSnapshot } from './snapshot';
 import type { SimState } from './state';
+import { scalingSnapshotOf } from './scaling/scalingSnapshot';
 
 export function cacheFrameOf(st: SimState): { nodeCacheKeys: Int32Array; cache: CacheSnapshot | null } {
   const keys = new Int32Array(st.nodeCount);
@@ -43,9 +44,11 @@ export function scalingFrameOf(st: SimState): {
   nodeSpeed: Float32Array;
   scaling: ScalingSnapshot | null;
 } {
-  return {
-    nodeDraining: new Uint8Array(st.nodeCount),
-    nodeSpeed: new Float32Array(st.nodeCount).fill(1),
-    scaling: null,
-  };
+  const nodeDraining = new Uint8Array(st.nodeCount);
+  const nodeSpeed = new Float32Array(st.nodeCount);
+  for (let node = 0; node < st.nodeCount; node++) {
+    nodeDraining[node] = st.scaling?.draining[node] ?? 0;
+    nodeSpeed[node] = st.nodeSpeed[node] as number;
+  }
+  return { nodeDraining, nodeSpeed, scaling: scalingSnapshotOf(st) };
 }

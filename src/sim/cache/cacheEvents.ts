@@ -6,6 +6,7 @@ import type { SimState } from '../state';
 import { NodeStatusCode } from '../codes';
 import { canTalk } from '../cluster/network';
 import type { CacheTier } from './cacheTier';
+import { CostTier } from '../scaling/machineSeconds';
 
 /**
  * A write was acknowledged to its client: its key's version goes up, and the app server that
@@ -32,19 +33,15 @@ export function emptyCacheNode(st: SimState, node: number): void {
   (tier.stores[node - st.cacheNode(0)] as CacheTier['stores'][number]).clear();
 }
 
-/** Cache nodes that exist now (starting or serving, crashed included). */
-export function cacheNodesPresent(st: SimState): number {
-  let n = 0;
-  for (let c = 0; c < st.cacheCount; c++) if (st.nodeStatus[st.cacheNode(c)] !== NodeStatusCode.absent) n++;
-  return n;
-}
-
 /** Adds the first absent cache node: it starts now and joins the placement after provisioningMs. */
 export function addCacheNode(st: SimState, provisioningMs: number): number {
   for (let c = 0; c < st.cacheCount; c++) {
     const node = st.cacheNode(c);
     if (st.nodeStatus[node] !== NodeStatusCode.absent) continue;
     setCacheStatus(st, node, NodeStatusCode.starting);
+    st.nodeSpeed[node] = st.scaling?.tierSpeed[CostTier.cache] ?? 1;
+    st.nodeSlow[node] = 1;
+    st.nodeSide[node] = 0;
     (st.cacheTier?.stores[c] as CacheTier['stores'][number]).clear();
     st.note('nodeAdded', st.nodeIds[node] as string, `cache node asked for; it serves in ${provisioningMs / 1000} s`);
     st.at(st.nowMs + provisioningMs, EventKind.cacheNodeReady, node, st.nodeEpoch[node] as number);

@@ -15,6 +15,7 @@ import { NodeStatusCode } from '../codes';
 import { canTalk, stillTalking } from '../cluster/network';
 import { CacheLookup } from './lruCache';
 import type { CacheTier } from './cacheTier';
+import { speedOf } from '../scaling/scalingState';
 
 /** A storage round on one partition for a read, as storage.ts runs it: answer time, or a negative code. */
 export type ReadRound = (p: number, t0: number) => number;
@@ -118,11 +119,4 @@ export function onCacheFill(st: SimState, f: number, gen: number): void {
       tier.fillVersion[f] as number,
     );
   tier.endFill(f);
-}
-
-/** How many times faster a node's machine is (scaleUp); 1 unless the scaling tier sped it up. */
-function speedOf(st: SimState, node: number): number {
-  void st;
-  void node;
-  return 1;
 }

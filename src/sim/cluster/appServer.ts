@@ -13,6 +13,7 @@ import { crashNode } from './node';
 import { sendReply } from './reply';
 import { beginStorageRound } from './storage';
 import { traceDroppedOnArrival } from '../trace/traceHops';
+import { appCapacityServers } from '../scaling/scalingState';
 
 export function onServerArrival(st: SimState, slot: number, aux: number): void {
   // Attempts abandoned in transit are not served (they would be dropped within a hop anyway).
@@ -73,7 +74,8 @@ function startService(st: SimState, a: number, slot: number, aux: number): void 
   st.workAux[base + w] = aux;
   st.workStartMs[base + w] = st.nowMs;
   const node = st.appNode(a);
-  let serviceMs = st.rng.service.draw(st.serviceSampler) * (st.nodeSlow[node] as number);
+  let serviceMs =
+    (st.rng.service.draw(st.serviceSampler) * (st.nodeSlow[node] as number)) / (st.nodeSpeed[node] as number);
   const bad = st.badConfig[node];
   if (bad && bad.slowShare > 0 && st.rng.config.next() < bad.slowShare) serviceMs *= bad.slowFactor;
   st.at(st.nowMs + serviceMs, EventKind.serviceDone, base + w, st.nodeEpoch[node] as number);
@@ -130,7 +132,7 @@ export function sampleUtilization(st: SimState, windowMs: number): void {
     st.utilization[a] = windowMs > 0 ? (st.busyArea[a] as number) / (st.workers * windowMs) : 0;
     st.busyArea[a] = 0;
   }
-  st.metrics.workerTime(busyMs, st.workers * st.appCount * windowMs);
+  st.metrics.workerTime(busyMs, st.workers * appCapacityServers(st) * windowMs);
 }
 
 /** A new queue limit: queues are re-laid out with the new capacity; overflowing attempts are dropped. */

@@ -8,6 +8,7 @@ import { BALANCER, CLIENTS, NodeStatusCode, Outcome } from '../codes';
 import { canTalk, dropped, hopMs, lost } from './network';
 import { sendReply } from './reply';
 import { traceHop, traceLost } from '../trace/traceHops';
+import { unprobed } from '../scaling/scalingState';
 
 export function forward(st: SimState, slot: number, aux: number): void {
   const traced = st.tracer?.watches(slot) === true;
@@ -102,6 +103,7 @@ export function onHealthCheck(st: SimState): void {
   if (!st.policy.healthChecks || st.nodeStatus[BALANCER] !== NodeStatusCode.up) return;
   let changed = false;
   for (let a = 0; a < st.appCount; a++) {
+    if (st.scaling !== null && unprobed(st, a)) continue; // absent, starting or draining: not the balancer's to judge
     const node = st.appNode(a);
     const healthy = canTalk(st, BALANCER, node, st.balancerLink(a));
     if (healthy) {
@@ -131,5 +133,6 @@ export function onHealthCheck(st: SimState): void {
 export function resetRotation(st: SimState): void {
   st.inRotation.fill(1);
   st.failedProbes.fill(0);
+  if (st.scaling !== null) for (let a = 0; a < st.appCount; a++) if (unprobed(st, a)) st.inRotation[a] = 0;
   rebuildRotation(st);
 }

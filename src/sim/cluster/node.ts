@@ -107,7 +107,12 @@ export function onDiskReplaceDue(st: SimState, disk: number, epoch: number): voi
 
 export function nodesInRack(st: SimState, rack: number): number[] {
   const nodes: number[] = [];
-  for (let node = 1; node < st.nodeCount; node++) if (st.nodeRack[node] === rack) nodes.push(node);
+  for (let node = 1; node < st.nodeCount; node++) {
+    // Machines not in the cluster yet (absent, or still provisioning) are not powered from the rack.
+    const status = st.nodeStatus[node];
+    if (status === NodeStatusCode.absent || status === NodeStatusCode.starting) continue;
+    if (st.nodeRack[node] === rack) nodes.push(node);
+  }
   return nodes;
 }
 

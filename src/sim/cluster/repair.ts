@@ -50,6 +50,7 @@ function chooseTarget(st: SimState, p: number): number {
     if (st.diskStatus[disk] !== DiskStatusCode.healthy) continue;
     const node = diskNode(st, disk);
     if (usedNodes.has(node) || st.nodeStatus[node] !== NodeStatusCode.up) continue;
+    if (st.scaling !== null && st.scaling.draining[node] === 1) continue; // being emptied for removal
     const rackPenalty =
       st.scenario.storage.placement === 'rack-aware' && usedRacks.has(st.nodeRack[node] as number) ? 1e9 : 0;
     const score = rackPenalty + (st.diskReplicas[disk] as Set<number>).size + (st.diskRebuilding[disk] as number);

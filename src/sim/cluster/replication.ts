@@ -12,7 +12,7 @@ import { diskNode, place } from './slots';
 
 /** Initial layout, spread evenly over nodes (and, rack-aware, over racks; single-rack: all in one). */
 export function placeInitialReplicas(st: SimState): void {
-  const s = st.storageCount;
+  const s = st.scenario.storage.count; // slots beyond it (scaling) start absent
   const racks = st.rackIds.length;
   const mode = st.scenario.storage.placement;
   for (let p = 0; p < st.partitions; p++) {

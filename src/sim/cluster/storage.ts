@@ -274,7 +274,7 @@ function replicaAnswer(
       // The ask arrived and the disk did the work; only the answer was lost.
       if (!askLost && fresh && st.storageQueues !== null) {
         const arriveMs = t0 + draws.draw(st.hopSampler) + (degraded ? (st.linkLatencyMs[link] as number) : 0);
-        const serviceMs = draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
+        const serviceMs = (draws.draw(st.diskSampler) * (st.nodeSlow[node] as number)) / (st.nodeSpeed[node] as number);
         queueWait(st, st.storageQueues, roundSlot, k, idx, storage, arriveMs, serviceMs, true);
       }
       if (traceSlot >= 0) {
@@ -286,7 +286,7 @@ function replicaAnswer(
   }
   const out = draws.draw(st.hopSampler);
   const hops = out + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
-  const diskMs = draws.draw(st.diskSampler) * (st.nodeSlow[node] as number);
+  const diskMs = (draws.draw(st.diskSampler) * (st.nodeSlow[node] as number)) / (st.nodeSpeed[node] as number);
   let waitMs = 0;
   const queues = st.storageQueues;
   if (queues !== null) {
