@@ -171,6 +171,23 @@ describe('removing an app server', () => {
   });
 });
 
+describe('the frame', () => {
+  it('shows draining servers, machine speeds and the tier sizes', () => {
+    const sim = createSimulation(scalable({}, 1200), 5);
+    sim.runUntil(5_000);
+    ok(sim, { type: 'scaleUp', tier: 'storage', factor: 2 });
+    ok(sim, { type: 'addNode', tier: 'app' });
+    ok(sim, { type: 'removeNode', nodeId: 'app-2', mode: 'drain' });
+    const ids = sim.topology().nodes.map((n) => n.id);
+    const frame = sim.frame(-1, Number.POSITIVE_INFINITY, 0);
+    expect(frame.nodeDraining[ids.indexOf('app-2')]).toBe(1);
+    expect(frame.nodeSpeed[ids.indexOf('db-1')]).toBe(2);
+    expect(frame.nodeSpeed[ids.indexOf('db-9')]).toBe(2);
+    expect(frame.nodeSpeed[ids.indexOf('app-1')]).toBe(1);
+    expect(frame.scaling?.counts).toEqual({ app: 5, cache: 0, storage: 6 });
+  });
+});
+
 describe('machine-seconds', () => {
   it('add up exactly for a scripted add and remove', () => {
     const sim = createSimulation(scalable({ provisioningMs: 2_000 }), 1);
