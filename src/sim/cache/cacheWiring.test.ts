@@ -130,4 +130,19 @@ describe('the cache tier in the running cluster', () => {
     expect(sim.apply({ type: 'setCache', policy: { coalescing: true } }).ok).toBe(true);
     expect(sim.apply({ type: 'setStorageQueueLimit', queueLimit: 4 }).ok).toBe(true);
   });
+
+  it('a cache node joining a ring costs fewer misses than one joining modulo hashing', () => {
+    const missesAfterJoin = (placement: 'ring' | 'modulo', seed: number) => {
+      const sim = createSimulation(withCache({ placement }), seed);
+      sim.runUntil(15_000);
+      expect(sim.apply({ type: 'addNode', tier: 'cache' }).ok).toBe(true);
+      sim.runUntil(38_000); // serving from 35 s, after 20 s of provisioning
+      return sim
+        .snapshot()
+        .windows.filter((w) => w.startMs >= 35_000)
+        .reduce((sum, w) => sum + (w.cacheMisses ?? 0), 0);
+    };
+    for (const seed of [1, 2, 3])
+      expect(missesAfterJoin('modulo', seed)).toBeGreaterThan(1.3 * missesAfterJoin('ring', seed));
+  }, 60_000);
 });
