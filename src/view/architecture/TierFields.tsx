@@ -44,7 +44,7 @@ function NumberInput({ setting, draft, error, onChange }: FieldProps<NumberSetti
 function ChoiceInput({ setting, draft, error, onChange }: FieldProps<ChoiceSetting>) {
   const id = useId();
   return (
-    <div className="field architecture-field architecture-choice">
+    <div className="field select-field architecture-field">
       <label htmlFor={id}>{setting.label}</label>
       <select
         id={id}

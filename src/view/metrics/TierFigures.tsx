@@ -16,12 +16,13 @@ import {
   type ScalingFigures,
 } from './tierFigures';
 import { useFigureWindow } from './useWindowFigures';
+import './tierFigures.css';
 
 const selectMostAppServers = (s: AppState) => s.scenario.scaling?.maxAppServers ?? s.scenario.appServers.count;
 
 function Item({ label, metric, text }: { readonly label: string; readonly metric: string; readonly text: string }) {
   return (
-    <span className="metric-latency-item">
+    <span className="metric-tier-item">
       <span className="metric-latency-label">{label}</span>
       <ValueText metric={metric} text={text} />
     </span>
@@ -38,10 +39,10 @@ function hitNote(c: CacheFigures): string {
 
 function CacheTile({ c }: { readonly c: CacheFigures }) {
   return (
-    <div className="metric-tile metric-tile-latency metric-tile-cache">
+    <div className="metric-tile metric-tile-tier metric-tile-cache">
       <dt className="metric-label">Cache and storage, {c.label}</dt>
       <dd className="metric-body">
-        <span className="metric-latency-row">
+        <span className="metric-tier-row">
           <Item
             label="hit ratio"
             metric="cache-hit-ratio"
@@ -49,7 +50,7 @@ function CacheTile({ c }: { readonly c: CacheFigures }) {
           />
           <Item label="stale reads" metric="stale-reads" text={formatCount(c.staleReads)} />
           <Item label="storage" metric="storage-ops" text={`${Math.round(c.storageOpsPerS)} ops/s`} />
-          <Item label="keys held now" metric="keys-held" text={formatCount(c.keysHeld)} />
+          <Item label="keys now" metric="keys-held" text={formatCount(c.keysHeld)} />
         </span>
         <span className="metric-note" data-metric="cache-hit-note">
           {hitNote(c)}
@@ -61,12 +62,12 @@ function CacheTile({ c }: { readonly c: CacheFigures }) {
 
 function ScalingTile({ s }: { readonly s: ScalingFigures }) {
   return (
-    <div className="metric-tile metric-tile-latency metric-tile-scaling">
-      <dt className="metric-label">Machines and cost, now and whole run</dt>
+    <div className="metric-tile metric-tile-tier metric-tile-scaling">
+      <dt className="metric-label">App servers and cost</dt>
       <dd className="metric-body">
-        <span className="metric-latency-row">
-          <Item label="app servers serving" metric="app-servers-serving" text={formatCount(s.appServersServing)} />
-          <Item label="machine-seconds" metric="machine-seconds" text={formatMachineSeconds(s.machineSeconds)} />
+        <span className="metric-tier-row">
+          <Item label="serving now" metric="app-servers-serving" text={formatCount(s.appServersServing)} />
+          <Item label="cost, whole run" metric="machine-seconds" text={formatMachineSeconds(s.machineSeconds)} />
         </span>
         <span className="metric-note" data-metric="machine-seconds-by-tier">
           {s.byTier.map((t) => `${t.label} ${Math.round(t.seconds)}`).join(' · ')}
