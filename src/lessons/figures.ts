@@ -71,6 +71,22 @@ function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>)
       const offered = sum((w) => w.offered);
       return offered > 0 ? sum((w) => w.attempts) / offered : Number.NaN;
     }
+    case 'hitRatio': {
+      // Pooled over the span like availability: busy seconds weigh more. No lookups: unknown.
+      const lookups = sum((w) => (w.cacheHits ?? 0) + (w.cacheMisses ?? 0));
+      return lookups > 0 ? sum((w) => w.cacheHits ?? 0) / lookups : Number.NaN;
+    }
+    case 'storageRejected':
+    case 'staleReads':
+      return aggregate(
+        ws.map((w) => w[stat] ?? 0),
+        m.agg === 'mean' ? 'sum' : m.agg,
+      );
+    case 'appServersUp':
+      return aggregate(
+        ws.map((w) => w.appServersUp ?? Number.NaN),
+        m.agg,
+      );
     case 'succeeded':
     case 'failed':
     case 'rejected':

@@ -34,6 +34,12 @@ export const windowStats = [
   'attempts',
   'offered',
   'amplification',
+  // With a cache tier (issue 14): its hit ratio over the span, storage operations a full queue
+  // rejected, stale reads; with scaling, app servers serving at each second's end.
+  'hitRatio',
+  'storageRejected',
+  'staleReads',
+  'appServersUp',
 ] as const;
 export const totalStats = [
   'issued',

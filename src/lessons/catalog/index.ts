@@ -10,6 +10,7 @@ import { describingPerformance } from './describingPerformance';
 import { queueingAndSaturation } from './queueingAndSaturation';
 import { scalingAndDegradation } from './scalingAndDegradation';
 import { tailLatencyAmplification } from './tailLatencyAmplification';
+import { cacheFaultDomain } from './cacheFaultDomain';
 
 const inputs: readonly LessonInput[] = [
   faultsNotFailures,
@@ -22,6 +23,7 @@ const inputs: readonly LessonInput[] = [
   tailLatencyAmplification,
   queueingAndSaturation,
   scalingAndDegradation,
+  cacheFaultDomain,
 ];
 
 export const lessons: readonly Lesson[] = inputs.map((l) => lessonSchema.parse(l));
