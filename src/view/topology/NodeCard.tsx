@@ -112,14 +112,14 @@ function CacheMeters({ view, width }: { view: NodeView; width: number }) {
   const keys = view.cacheKeys.toLocaleString('en-US');
   return (
     <g className="meters" aria-hidden="true">
-      <text className="figure" x={10} y={39}>
+      <text className="figure" x={10} y={38}>
         {keys} keys
       </text>
-      <text className="figure" x={width - 10} y={39} textAnchor="end">
+      <text className="figure" x={width - 10} y={38} textAnchor="end">
         {Math.round(view.cacheFill * 100)}% full
       </text>
-      <rect className="bar-track" x={10} y={44} width={barWidth} height={6} rx={2} />
-      <rect className="bar-keys" x={10} y={44} width={barWidth * view.cacheFill} height={6} rx={2} />
+      <rect className="bar-track" x={10} y={42} width={barWidth} height={5} rx={2} />
+      <rect className="bar-keys" x={10} y={42} width={barWidth * view.cacheFill} height={5} rx={2} />
     </g>
   );
 }
@@ -144,7 +144,8 @@ export function NodeCardFigures({ kind, view, width, height, detail }: NodeCardP
       {kind !== 'clients' && <StatusMark status={view.status} x={width - 8} y={21} />}
       {kind === 'app' && <AppMeters view={view} width={width} />}
       {kind === 'storage' && <Disks view={view} width={width} />}
-      {kind === 'cache' && <CacheMeters view={view} width={width} />}
+      {/* A short card: a badge (slow, cut off) takes the keys' place rather than covering them. */}
+      {kind === 'cache' && conditions.length === 0 && <CacheMeters view={view} width={width} />}
       {detail && (
         <text className="figure" x={10} y={43}>
           <tspan className="figure-big">{detail}</tspan>

@@ -19,7 +19,7 @@ import { TrafficLegend } from '../traffic/TrafficLegend';
 import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
 import { useOnlyControls } from '../lessons/lessonContext';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from './nodeState';
-import { presenceKey, presentLayout } from './presentLayout';
+import { placedKey, presenceKey, presentLayout } from './presentLayout';
 import { TierControls } from './TierControls';
 import { TopologyToolbar } from './TopologyToolbar';
 import { useClusterFocus } from './useClusterFocus';
@@ -58,7 +58,8 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
   const links = useApp(selectLinks);
   const menu = useApp(selectMenu);
   const selected = useApp(selectSelected);
-  const fullLayout: TopologyLayout = useMemo(() => layoutTopology(topology), [topology]);
+  const placed = placedKey(topology, frame);
+  const fullLayout: TopologyLayout = useMemo(() => layoutTopology(topology, placed || undefined), [topology, placed]);
   // Absent nodes (room to grow, or removed) are not drawn; the rest keep their places.
   const presence = presenceKey(frame);
   const layout = useMemo(() => presentLayout(fullLayout, presence), [fullLayout, presence]);

@@ -19,9 +19,13 @@ export {
   type TopologyLayout,
 } from './layoutShared';
 
-export function layoutTopology(topology: Topology): TopologyLayout {
+/**
+ * `placed` ('1' per node given a place, '0' not; all when absent) lets a tier with room to grow
+ * take room only for the nodes it has and the next one, not for every node it may ever have.
+ */
+export function layoutTopology(topology: Topology, placed?: string): TopologyLayout {
   const mode: LayoutMode = topology.nodes.length > DETAILED_NODE_LIMIT ? 'compact' : 'detailed';
-  return mode === 'detailed' ? layoutDetailed(topology) : layoutCompact(topology);
+  return mode === 'detailed' ? layoutDetailed(topology, placed) : layoutCompact(topology, placed);
 }
 
 export type Direction = 'up' | 'down' | 'left' | 'right';

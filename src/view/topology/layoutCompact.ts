@@ -40,8 +40,8 @@ function cacheGrid(topology: Topology, cache: readonly number[], gapLeft: number
   return { id: 'cache tier', x: x0 - 8, y: TOP, width: cols * pitch + 12, height };
 }
 
-export function layoutCompact(topology: Topology): TopologyLayout {
-  const { apps, storage, cache, balancerRack } = groupByRack(topology);
+export function layoutCompact(topology: Topology, placed?: string): TopologyLayout {
+  const { apps, storage, cache, balancerRack } = groupByRack(topology, placed);
   const { pitch, glyph } = COMPACT;
   const maxApps = Math.max(1, ...apps.map((a) => a.length));
   const maxStorage = Math.max(1, ...storage.map((s) => s.length));
@@ -117,7 +117,7 @@ function compactLinks(
   topology.links.forEach((link, index) => {
     const a = byIndex[link.a];
     const b = byIndex[link.b];
-    if (!a || !b) throw new Error(`link ${link.id} joins a node that was not placed`);
+    if (!a || !b) return; // a node with no place yet (room to grow): its links are not drawn either
     if (!b.glyph) {
       links.push({ index, id: link.id, x1: a.cx + a.width / 2, y1: a.cy, x2: b.cx - b.width / 2, y2: b.cy });
       return;

@@ -23,22 +23,25 @@ import {
 } from './layoutShared';
 
 const PITCH = DETAILED.height + DETAILED.gap;
+/** Cache cards are shorter (an id, a status and one bar), so the band above the racks stays low. */
+export const CACHE_CARD = { width: DETAILED.width, height: 54 };
+const CACHE_PITCH = CACHE_CARD.height + 8;
 
 /** The cache column's band: every slot placed (absent ones are simply not drawn), so adding a node never moves another. */
 function cacheColumn(topology: Topology, cache: readonly number[], cx: number, nodes: NodeBox[]): RackBand | null {
   if (cache.length === 0) return null;
   const top = TOP;
   cache.forEach((index, k) => {
-    const cy = top + DETAILED.label + k * PITCH + DETAILED.height / 2;
-    nodes.push(box(topology, index, cx, cy, DETAILED));
+    const cy = top + DETAILED.label + k * CACHE_PITCH + CACHE_CARD.height / 2;
+    nodes.push(box(topology, index, cx, cy, CACHE_CARD));
   });
-  const height = DETAILED.label + cache.length * PITCH - DETAILED.gap + DETAILED.padding;
+  const height = DETAILED.label + cache.length * CACHE_PITCH - 8 + DETAILED.padding;
   const x = cx - DETAILED.width / 2 - 12;
   return { id: 'cache tier', x, y: top, width: DETAILED.width + 24, height };
 }
 
-export function layoutDetailed(topology: Topology): TopologyLayout {
-  const { apps, storage, cache, balancerRack } = groupByRack(topology);
+export function layoutDetailed(topology: Topology, placed?: string): TopologyLayout {
+  const { apps, storage, cache, balancerRack } = groupByRack(topology, placed);
   const columns = cache.length > 0 ? DETAILED_WITH_CACHE : { ...DETAILED, cacheCx: undefined };
   const width = columns.storageCx + DETAILED.width / 2 + RIGHT;
   const nodes: NodeBox[] = [];
@@ -90,14 +93,15 @@ function spread(ordinal: number, count: number, height: number): number {
 
 function detailedLinks(topology: Topology, byIndex: readonly NodeBox[]): LinkLine[] {
   const ordinal = new Map<number, { rank: number; of: number }>();
-  const indicesOf = (kind: string) => topology.nodes.flatMap((node, index) => (node.kind === kind ? [index] : []));
+  const indicesOf = (kind: string) =>
+    topology.nodes.flatMap((node, index) => (node.kind === kind && byIndex[index] ? [index] : []));
   // An app server's right edge carries its cache links (upper part: the cache is above) then its storage links.
   for (const members of [indicesOf('app'), [...indicesOf('cache'), ...indicesOf('storage')]])
     members.forEach((index, rank) => ordinal.set(index, { rank, of: members.length }));
-  return topology.links.map((link, index) => {
+  return topology.links.flatMap((link, index) => {
     const a = byIndex[link.a];
     const b = byIndex[link.b];
-    if (!a || !b) throw new Error(`link ${link.id} joins a node that was not placed`);
+    if (!a || !b) return []; // a node with no place yet (room to grow): its links have none either
     const fromB = ordinal.get(link.b);
     const fromA = a.kind === 'app' ? ordinal.get(link.a) : undefined;
     return {

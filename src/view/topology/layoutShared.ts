@@ -98,13 +98,19 @@ export interface Grouped {
   readonly balancerRack: number;
 }
 
-export function groupByRack(topology: Topology): Grouped {
+/** Whether a node gets a place: every node, unless a key ('1' placed, '0' not) says otherwise (see placedKey). */
+export function isPlaced(placed: string | undefined, index: number): boolean {
+  return placed === undefined || placed[index] !== '0';
+}
+
+export function groupByRack(topology: Topology, placed?: string): Grouped {
   const racks = topology.racks.length;
   const apps = Array.from({ length: racks }, () => [] as number[]);
   const storage = Array.from({ length: racks }, () => [] as number[]);
   const cache: number[] = [];
   let balancerRack = 0;
   topology.nodes.forEach((node, index) => {
+    if (!isPlaced(placed, index)) return;
     const rack = Math.max(0, topology.racks.indexOf(node.rack));
     if (node.kind === 'app') apps[rack]?.push(index);
     else if (node.kind === 'storage') storage[rack]?.push(index);

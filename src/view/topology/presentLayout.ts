@@ -1,7 +1,7 @@
 // The picture leaves out nodes that are absent (a tier's room to grow, or a node removed) and
 // their links. Every slot keeps the place the layout gave it, so a node that is added appears
 // where it will stay and nothing else moves.
-import type { Frame } from '../../sim/index';
+import type { Frame, Topology } from '../../sim/index';
 import type { TopologyLayout } from './layout';
 
 /** Frame status code of a slot with no node in it (src/sim/frame.ts). */
@@ -28,4 +28,24 @@ export function presentLayout(layout: TopologyLayout, presence: string): Topolog
     // A link's id is its two node ids joined by "~" (src/sim/commands.ts linkIdOf).
     links: layout.links.filter((line) => !line.id.split('~').some((id) => absent.has(id))),
   };
+}
+
+/**
+ * Which nodes get a place: those present, and in each tier the next slot too, so the next node
+ * added appears in room already kept for it (what grows after that glides, see nodes.css).
+ * Keeping room for every slot a tier may grow to (12 app servers where 6 run) made the picture
+ * twice as tall and unreadably small.
+ */
+export function placedKey(topology: Topology, frame: Frame | null): string {
+  if (!frame || !topology.scaling) return '';
+  const spare = new Set<string>();
+  let key = '';
+  topology.nodes.forEach((node, index) => {
+    const absent = frame.nodeStatus[index] === ABSENT;
+    const keep =
+      !absent || node.kind === 'cache' || ((node.kind === 'app' || node.kind === 'storage') && !spare.has(node.kind));
+    if (absent && keep) spare.add(node.kind);
+    key += keep ? '1' : '0';
+  });
+  return key;
 }
