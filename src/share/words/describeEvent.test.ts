@@ -198,6 +198,18 @@ const CASES: readonly [string, string, string, string][] = [
     'cache-1 was flushed: its cache is empty, so its keys miss until they are read again',
   ],
   ['cachePolicyChanged', 'cache', 'coalescing on', 'Cache policy changed: coalescing on'],
+  [
+    'cacheFlushed',
+    'cache-2',
+    'flushed by hand: 812 cached keys dropped',
+    'cache-2 was flushed: its cache is empty, so its keys miss until they are read again (812 cached keys dropped)',
+  ],
+  [
+    'storageQueueChanged',
+    'storage',
+    'each storage node queues up to 4 operations (was 40): sheds sooner',
+    'Each storage node queues up to 4 operations (was 40): sheds sooner',
+  ],
 ];
 
 describe('describeEvent', () => {

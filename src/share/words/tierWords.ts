@@ -14,6 +14,7 @@ export const TIER_TYPES = [
   'partitionsMoved',
   'cacheFlushed',
   'cachePolicyChanged',
+  'storageQueueChanged',
 ] as const;
 
 const TIER_WORDS: Readonly<Record<string, string>> = {
@@ -52,9 +53,11 @@ export function tierEventWords(e: NotableEvent): string | null {
     case 'partitionsMoved':
       return `Storage partitions moved for ${target}${aside(detail)}`;
     case 'cacheFlushed':
-      return `${target} was flushed: its cache is empty, so its keys miss until they are read again${aside(detail)}`;
+      return `${target} was flushed: its cache is empty, so its keys miss until they are read again${aside(detail.replace(/^flushed by hand: /, ''))}`;
     case 'cachePolicyChanged':
       return `Cache policy changed: ${detail}`;
+    case 'storageQueueChanged':
+      return capitalised(detail);
     default:
       return null;
   }
