@@ -16,6 +16,7 @@ import { canTalk, stillTalking } from '../cluster/network';
 import { CacheLookup } from './lruCache';
 import type { CacheTier } from './cacheTier';
 import { speedOf } from '../scaling/scalingState';
+import { askAndAnswer } from '../trace/traceStorage';
 
 /** A storage round on one partition for a read, as storage.ts runs it: answer time, or a negative code. */
 export type ReadRound = (p: number, t0: number) => number;
@@ -50,7 +51,8 @@ export function cachedRead(
   // The lookup's hops and work, drawn per (attempt, position) so a replay draws the same.
   const draws = st.storageDraws;
   draws.reseed(((st.reqDrawSeed[slot] as number) ^ Math.imul(k + 1, 0x2c1b3c6d)) >>> 0);
-  const hopsMs = draws.draw(st.hopSampler) + draws.draw(st.hopSampler);
+  const outMs = draws.draw(st.hopSampler);
+  const hopsMs = outMs + draws.draw(st.hopSampler);
   const lookupMs = node < 0 ? 0 : (draws.draw(tier.lookupSampler) * (st.nodeSlow[node] as number)) / speedOf(st, node);
   const bit = k < HIT_BITS ? 1 << k : 0;
   if (sinceMs >= 0) {
@@ -66,21 +68,39 @@ export function cachedRead(
     found = store.get(key, t0);
     foundVersion = store.foundVersion;
     const hit = found === CacheLookup.hit;
-    tier.lookedUp(c, hit, hit && foundVersion < (tier.keyVersion[key] as number));
+    const stale = hit && foundVersion < (tier.keyVersion[key] as number);
+    tier.lookedUp(c, hit, stale);
+    if (st.tracer?.watches(slot) === true) {
+      const times = {
+        t0,
+        askedMs: t0 + outMs,
+        answerDepartMs: t0 + outMs + lookupMs,
+        answerMs: t0 + hopsMs + lookupMs,
+      };
+      askAndAnswer(st, slot, app, node, times, hit ? 'ok' : null);
+      const outcome = hit ? 'hit' : found === CacheLookup.expired ? 'expired' : 'miss';
+      st.tracer.step(slot, { type: 'cacheLookup', atMs: times.answerMs, node, key, outcome, stale });
+    }
     if (hit) {
       st.reqCacheHits[slot] = (st.reqCacheHits[slot] as number) | bit;
       return t0 + hopsMs + lookupMs;
     }
   }
   // A cache node the server cannot reach counts as a miss: the read goes to storage at once.
-  if (!reachable && c >= 0) tier.lookedUp(c, false, false);
+  if (!reachable && c >= 0) {
+    tier.lookedUp(c, false, false);
+    if (st.tracer?.watches(slot) === true)
+      st.tracer.step(slot, { type: 'cacheLookup', atMs: t0, node, key, outcome: 'unreachable', stale: false });
+  }
   const asked = reachable ? t0 + hopsMs + lookupMs : t0;
   const flight = key * st.appCount + a;
   if (tier.policy.coalescing) {
     const f = tier.inFlight.get(flight);
     if (f !== undefined) {
       tier.coalesced++;
-      return Math.max(asked, tier.fillAtMs[f] as number);
+      const untilMs = Math.max(asked, tier.fillAtMs[f] as number);
+      if (st.tracer?.watches(slot) === true) st.tracer.step(slot, { type: 'cacheWait', atMs: asked, untilMs, key });
+      return untilMs;
     }
   }
   const version = tier.keyVersion[key] as number;

@@ -5,7 +5,7 @@ import { BALANCER, CLIENTS } from '../codes';
 import type { HopOutcome } from './traceTypes';
 
 /** The ask to a replica (t0 to askedMs) and its answer (departing at answerDepartMs, back at answerMs). */
-function askAndAnswer(
+export function askAndAnswer(
   st: SimState,
   slot: number,
   app: number,

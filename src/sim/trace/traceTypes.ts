@@ -63,6 +63,17 @@ export type TraceStep =
     }
   | { readonly type: 'noQuorum'; readonly atMs: number; readonly partition: number; readonly waitedMs: number }
   | { readonly type: 'answerLate'; readonly atMs: number; readonly node: number }
+  | {
+      readonly type: 'cacheLookup';
+      readonly atMs: number;
+      readonly node: number;
+      readonly key: number;
+      /** unreachable: the cache node was down or cut off, so the read went to storage at once. */
+      readonly outcome: 'hit' | 'miss' | 'expired' | 'unreachable';
+      /** A hit whose value is older than the key's newest acknowledged write. */
+      readonly stale: boolean;
+    }
+  | { readonly type: 'cacheWait'; readonly atMs: number; readonly untilMs: number; readonly key: number }
   | { readonly type: 'replyVoided'; readonly atMs: number }
   | { readonly type: 'replyReceived'; readonly atMs: number; readonly outcome: HopOutcome }
   | { readonly type: 'timedOut'; readonly atMs: number; readonly attempt: number; readonly why: string }

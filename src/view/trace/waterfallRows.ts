@@ -51,6 +51,13 @@ const REPLY_WORDS: Record<HopOutcome, string> = {
   unavailable: 'unavailable',
 };
 
+const CACHE_WORDS: Record<Extract<TraceStep, { type: 'cacheLookup' }>['outcome'], string> = {
+  hit: 'a hit, answered from the cache',
+  miss: 'a miss, read from storage',
+  expired: 'expired (older than its TTL), read from storage',
+  unreachable: 'the cache node could not be reached, read from storage',
+};
+
 /** The rows of a story's waterfall, in the order they happened. */
 export function waterfallRows(story: Story, names: readonly string[]): WaterfallRow[] {
   const builder = new RowBuilder(story.startMs, (node) => names[node] ?? `node ${node}`);
@@ -186,6 +193,19 @@ class RowBuilder {
         replica.steps.push(index);
         replica.note = `answered after the storage timeout (disk ${formatMs(diskMs(replica))})`;
         return;
+      }
+      case 'cacheLookup': {
+        const row = this.replicaRow(step.node);
+        const words = CACHE_WORDS[step.outcome] + (step.stale ? ', an old value (stale read)' : '');
+        if (!row) return void this.event(`cache ${name(step.node)}`, step.atMs, index, `key ${step.key}: ${words}`);
+        row.label = `looked up in ${name(step.node)}`;
+        row.note = `key ${step.key}: ${words}`;
+        row.steps.push(index);
+        return;
+      }
+      case 'cacheWait': {
+        const note = `key ${step.key} is already being read from storage by this server: it waits for that read`;
+        return void this.push('event', 'waits for a read in flight', step.atMs, step.untilMs, index, note);
       }
       case 'replyVoided':
         return void this.event('reply lost', step.atMs, index, 'a fault on the way back lost its reply');
