@@ -110,9 +110,9 @@ export const cacheFaultDomain: LessonInput = {
       id: 'coalesce',
       title: 'Coalesce the misses',
       prose:
-        'Many of the missing reads ask for the *same* popular keys at the same moment, and each one goes to storage on its own. With **request coalescing**, an app server sends one storage read per key at a time; other reads of that key wait for its answer.\n\nOpen the **Policy** panel and turn on **Coalescing**. cache-1 stays down.',
+        'Many of the missing reads ask for the *same* popular keys at the same moment, and each one goes to storage on its own. With **request coalescing**, an app server sends one storage read per key at a time; other reads of that key wait for its answer.\n\nOpen the **Policy** panel and tick **Coalesce misses** under the cache’s settings. cache-1 stays down.',
       action: {
-        prompt: 'Turn on Coalescing in the Policy panel.',
+        prompt: 'Tick Coalesce misses in the Policy panel.',
         match: [{ type: 'setCache', fields: { policy: { coalescing: true } } }],
         perform: [{ type: 'setCache', policy: { coalescing: true } }],
       },
@@ -247,5 +247,5 @@ export const cacheFaultDomain: LessonInput = {
   conclusion:
     'With the cache warm, storage ran at {{warmLoadShare}} of its capacity. One crashed cache node cut the hit ratio to {{crashHit}}, asked storage for {{crashLoadShare}} times what it can serve and brought availability down to {{crashAvailability}}: a fault in one tier became a failure of the system. Coalescing restored {{coalAvailability}} by removing duplicate work; a shorter storage queue left availability at {{shedAvailability}}, because refusing work sooner is not serving more of it. A cache that the database depends on must be planned for like any other component: how many nodes can fail, and what storage does when they do.',
   freeExperiment:
-    'Replay the crash with **Serve stale on error** on as well as coalescing, or crash **cache-2** instead of cache-1. Each node owns about half of the keys, but not half of the *reads*: does losing cache-2 hurt as much?',
+    'Replay the crash with **Serve a stale value when storage fails** ticked as well as coalescing, or crash **cache-2** instead of cache-1. Each node owns about half of the keys, but not half of the *reads*: does losing cache-2 hurt as much?',
 };
