@@ -70,4 +70,20 @@ test.describe('the cache in the lab', () => {
     await lab.openTab('Policy');
     await expect(page.getByTestId('cache-policy')).toHaveCount(0);
   });
+
+  test('storage shedding: the storage queue limit changes while the run goes on', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.openTab('Setup');
+    await page.getByLabel('Scenario').selectOption('data-system');
+    await lab.openTab('Policy');
+    const limit = page.getByRole('group', { name: 'Storage shedding' }).getByRole('spinbutton');
+    await expect(limit).toHaveValue('40');
+    await limit.fill('4');
+    await limit.press('Enter');
+    await lab.step(1);
+    await expect(limit).toHaveValue('4');
+    await lab.openTab('Log');
+    await expect(page.getByText(/queues up to 4 operations|queue limit/i).first()).toBeVisible();
+  });
 });

@@ -18,6 +18,8 @@ const COMMAND_NAMES: Partial<Record<Command['type'], string>> = {
   powerFailRack: 'Power-fail rack',
   restoreRackPower: 'Restore rack power',
   rollOutConfig: 'Roll out config',
+  removeNode: 'Remove this node',
+  flushCache: 'Flush cache',
 };
 
 /** The first command that cannot run in the scenario, as a sentence, or null. */

@@ -72,6 +72,8 @@ export interface Frame {
     readonly timeCompression: number;
   };
   readonly rolloutPending: boolean;
+  /** Operations each storage node may queue now (setStorageQueueLimit changes it); null without storage.capacity. */
+  readonly storageQueueLimit: number | null;
   /** Per node (topology order): 0 up, 1 crashed, 2 powered off, 3 absent (not added, or removed), 4 starting. */
   readonly nodeStatus: Uint8Array;
   /** App servers: attempts queued and workers busy. Storage nodes with a capacity: operations queued and slots busy. */
@@ -214,6 +216,7 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
       timeCompression: st.hardware.timeCompression,
     },
     rolloutPending: st.pendingRollout !== null,
+    storageQueueLimit: st.storageQueues?.queueLimit ?? null,
     nodeStatus: Uint8Array.from(st.nodeStatus),
     nodeQueue: queue,
     nodeBusy: busy,

@@ -3,6 +3,7 @@
 // command (setPolicy, or setCache for the cache).
 import { BalancerFields } from './BalancerFields';
 import { CacheFields } from './CacheFields';
+import { StorageQueueField } from './StorageQueueField';
 import { ReplicationFields } from './ReplicationFields';
 import { RetryFields } from './RetryFields';
 import '../controls/fields.css';
@@ -14,6 +15,7 @@ export function PolicyPanel() {
       <RetryFields />
       <BalancerFields />
       <CacheFields />
+      <StorageQueueField />
     </div>
   );
 }
