@@ -17,6 +17,7 @@ export function cacheWriteAcked(st: SimState, tier: CacheTier, slot: number, a: 
   const key = tier.keyOf(st.reqKeySeed[slot] as number, 0);
   const version = ((tier.keyVersion[key] as number) + 1) | 0;
   tier.keyVersion[key] = version;
+  tier.keyAckedMs[key] = st.nowMs;
   const policy = tier.policy.writePolicy;
   if (policy === 'ttl-only') return;
   const c = tier.placement.ownerOf(key);

@@ -36,6 +36,8 @@ export class CacheTier {
   placement: Placement;
   /** Per key: acknowledged writes so far; a cached value with a lower version is stale. */
   readonly keyVersion: Int32Array;
+  /** Per key: when its newest acknowledged write was acknowledged (-1: never). */
+  readonly keyAckedMs: Float64Array;
   readonly lookupSampler: Sampler;
   private readonly keyRng = new Rng(0);
   private readonly zipf: Zipf;
@@ -46,7 +48,8 @@ export class CacheTier {
   /** key × app servers + app server: coalescing is per server. */
   fillFlight = new Float64Array(64);
   fillSlot = new Int32Array(64);
-  fillVersion = new Int32Array(64);
+  /** When the replica read the value the fill carries. */
+  fillReadMs = new Float64Array(64);
   fillEpoch = new Int32Array(64);
   fillAtMs = new Float64Array(64);
   fillGen = new Int32Array(64);
@@ -82,6 +85,7 @@ export class CacheTier {
     this.placement =
       settings.placement === 'ring' ? new HashRing(RING_POINTS_PER_NODE, first) : new ModuloPlacement(first);
     this.keyVersion = new Int32Array(settings.keys);
+    this.keyAckedMs = new Float64Array(settings.keys).fill(-1);
     this.lookupSampler = samplerOf(settings.lookupTime);
     this.zipf = new Zipf(settings.keys, settings.zipfExponent, this.keyRng, {
       celebrityKey: 0,
@@ -123,7 +127,7 @@ export class CacheTier {
   }
 
   /** Remembers a storage read that will fill `slot` with `key` at atMs; returns its record. */
-  startFill(key: number, flight: number, slot: number, version: number, epoch: number, atMs: number): number {
+  startFill(key: number, flight: number, slot: number, readMs: number, epoch: number, atMs: number): number {
     let f = this.freeFills.pop();
     if (f === undefined) {
       f = this.fillCount++;
@@ -132,7 +136,7 @@ export class CacheTier {
     this.fillKey[f] = key;
     this.fillFlight[f] = flight;
     this.fillSlot[f] = slot;
-    this.fillVersion[f] = version;
+    this.fillReadMs[f] = readMs;
     this.fillEpoch[f] = epoch;
     this.fillAtMs[f] = atMs;
     this.fillGen[f] = ((this.fillGen[f] as number) + 1) | 0;
@@ -180,7 +184,7 @@ export class CacheTier {
     this.fillKey = grow(this.fillKey, (k) => new Int32Array(k));
     this.fillFlight = grow(this.fillFlight, (k) => new Float64Array(k));
     this.fillSlot = grow(this.fillSlot, (k) => new Int32Array(k));
-    this.fillVersion = grow(this.fillVersion, (k) => new Int32Array(k));
+    this.fillReadMs = grow(this.fillReadMs, (k) => new Float64Array(k));
     this.fillEpoch = grow(this.fillEpoch, (k) => new Int32Array(k));
     this.fillAtMs = grow(this.fillAtMs, (k) => new Float64Array(k));
     this.fillGen = grow(this.fillGen, (k) => new Int32Array(k));

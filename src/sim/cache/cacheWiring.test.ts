@@ -80,8 +80,7 @@ describe('the cache tier in the running cluster', () => {
     expect(stale('write-through')).toBeLessThan(ttl / 100);
     const invalidate = stale('invalidate');
     expect(invalidate).toBeGreaterThan(0);
-    // Hot keys race most (the celebrity-like key 0 takes a fifth of all writes here).
-    expect(invalidate).toBeLessThan(ttl / 3);
+    expect(invalidate).toBeLessThan(ttl / 100);
   }, 60_000);
 
   it('a crashed cache node drowns storage within seconds; coalescing keeps it afloat', () => {

@@ -5,9 +5,10 @@
 // for that read instead of asking storage again (one read per key in flight per server, like a
 // "single flight"). With serve-stale-on-error, a miss whose storage read fails answers with the
 // expired value the cache still held. A value older than the key's newest acknowledged write is a
-// stale read. The value a miss brings is the key's version when the miss left for storage: a
-// write acknowledged while the read waited in storage's queue counts as newer (conservative: it
-// widens the race between a fill and an invalidation by that wait). Left out: cache node queueing (a lookup costs its lookup time only), values' sizes,
+// stale read. The value a miss brings is the key's version when a replica read it (about a hop
+// before its answer reached the server); a write acknowledged after that is not in it, and the
+// fill, a hop later, caches a value one write behind: the race between a fill and an
+// invalidation. Left out: cache node queueing (a lookup costs its lookup time only), values' sizes,
 // the hop that carries the fill (the cache is filled when the storage answer reaches the server).
 import { EventKind } from '../events';
 import type { SimState } from '../state';
@@ -103,12 +104,13 @@ export function cachedRead(
       return untilMs;
     }
   }
-  const version = tier.keyVersion[key] as number;
   const answer = round(p, asked);
   if (answer >= 0) {
     const epoch = reachable ? (st.nodeEpoch[node] as number) : -1;
-    const f = tier.startFill(key, flight, c, version, epoch, answer);
-    st.at(answer, EventKind.cacheFill, f, tier.fillGen[f] as number);
+    // The replica read the value about one hop before its answer arrived; the set reaches the
+    // cache one hop after (the lookup's hop stands in for both).
+    const f = tier.startFill(key, flight, c, answer - outMs, epoch, answer);
+    st.at(answer + outMs, EventKind.cacheFill, f, tier.fillGen[f] as number);
     return answer;
   }
   if (found === CacheLookup.expired && tier.policy.serveStaleOnError) {
@@ -132,11 +134,11 @@ export function onCacheFill(st: SimState, f: number, gen: number): void {
   if (tier === null || tier.fillGen[f] !== gen) return;
   const c = tier.fillSlot[f] as number;
   const epoch = tier.fillEpoch[f] as number;
-  if (c >= 0 && epoch >= 0 && st.nodeEpoch[st.cacheNode(c)] === epoch)
-    (tier.stores[c] as (typeof tier.stores)[number]).set(
-      tier.fillKey[f] as number,
-      st.nowMs,
-      tier.fillVersion[f] as number,
-    );
+  if (c >= 0 && epoch >= 0 && st.nodeEpoch[st.cacheNode(c)] === epoch) {
+    const key = tier.fillKey[f] as number;
+    // A write acknowledged after the replica read the value is not in it: the fill is one behind.
+    const behind = (tier.keyAckedMs[key] as number) > (tier.fillReadMs[f] as number) ? 1 : 0;
+    (tier.stores[c] as (typeof tier.stores)[number]).set(key, st.nowMs, (tier.keyVersion[key] as number) - behind);
+  }
   tier.endFill(f);
 }
