@@ -106,6 +106,8 @@ export interface Frame {
   readonly nodeSpeed: Float32Array;
   /** Per node: keys a cache node holds now (0 for other nodes). */
   readonly nodeCacheKeys: Int32Array;
+  /** Per node: a cache node's hit share over the last closed window (NaN: no lookups, or not a cache node). */
+  readonly nodeCacheHitShare: Float32Array;
   readonly cache: CacheSnapshot | null;
   readonly scaling: ScalingSnapshot | null;
   /** The cumulative latency histogram in coarse log bins: [upper bound ms, count] pairs. */

@@ -4,11 +4,20 @@ import type { CacheSnapshot, NodeSnapshot, ScalingSnapshot } from './snapshot';
 import type { SimState } from './state';
 import { scalingSnapshotOf } from './scaling/scalingSnapshot';
 
-export function cacheFrameOf(st: SimState): { nodeCacheKeys: Int32Array; cache: CacheSnapshot | null } {
+export function cacheFrameOf(st: SimState): {
+  nodeCacheKeys: Int32Array;
+  nodeCacheHitShare: Float32Array;
+  cache: CacheSnapshot | null;
+} {
   const keys = new Int32Array(st.nodeCount);
+  const share = new Float32Array(st.nodeCount).fill(Number.NaN);
   const tier = st.cacheTier;
-  if (tier !== null) for (let c = 0; c < st.cacheCount; c++) keys[st.cacheNode(c)] = tier.stores[c]?.size ?? 0;
-  return { nodeCacheKeys: keys, cache: cacheSnapshotOf(st) };
+  if (tier !== null)
+    for (let c = 0; c < st.cacheCount; c++) {
+      keys[st.cacheNode(c)] = tier.stores[c]?.size ?? 0;
+      share[st.cacheNode(c)] = tier.nodeHitShare[c] as number;
+    }
+  return { nodeCacheKeys: keys, nodeCacheHitShare: share, cache: cacheSnapshotOf(st) };
 }
 
 /** The cache tier's figures and policies, or null without a cache tier. */
