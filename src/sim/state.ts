@@ -11,9 +11,10 @@ import { EventLog } from './eventLog';
 import type { EventCause } from './snapshot';
 import { KIND_SPAN, type EventKind, type Observer } from './events';
 import type { Tracer } from './trace/tracer';
-import { BALANCER, CLIENTS, MASKS, MAX_RF, NodeStatusCode, SlotState, type BadConfig } from './codes';
+import { MASKS, MAX_RF, NodeStatusCode, SlotState, type BadConfig } from './codes';
 import { StorageQueues } from './cluster/storageQueue';
 import { CacheTier, cacheSlots } from './cache/cacheTier';
+import { nodeLayout } from './nodeLayout';
 import { ScalingState, slotCounts } from './scaling/scalingState';
 
 export class SimState {
@@ -183,45 +184,12 @@ export class SimState {
     const n = (this.nodeCount = 2 + a + s + c);
     const d = (this.disksPerNode = scenario.storage.disksPerNode);
     this.rackIds = [...scenario.racks];
-    const racks = this.rackIds.length;
-    this.nodeIds = ['clients', 'lb'];
-    this.nodeRack = new Int32Array(n);
-    this.nodeRack[BALANCER] = this.rackIds.indexOf(scenario.loadBalancer.rack);
-    this.nodeRack[CLIENTS] = -1;
-    for (let i = 0; i < a; i++) {
-      this.nodeIds.push(`app-${i + 1}`);
-      this.nodeRack[2 + i] = i % racks;
-    }
-    for (let i = 0; i < s; i++) {
-      this.nodeIds.push(`db-${i + 1}`);
-      this.nodeRack[2 + a + i] = i % racks;
-    }
-
-    for (let i = 0; i < c; i++) {
-      this.nodeIds.push(`cache-${i + 1}`);
-      this.nodeRack[2 + a + s + i] = i % racks;
-    }
-
-    // Links: clients~lb, lb~app-i, then app-i~db-j for every pair, then app-i~cache-j.
-    this.linkCount = 1 + a + a * s + a * c;
-    this.linkA = new Int32Array(this.linkCount);
-    this.linkB = new Int32Array(this.linkCount);
-    this.linkA[0] = CLIENTS;
-    this.linkB[0] = BALANCER;
-    for (let i = 0; i < a; i++) {
-      this.linkA[1 + i] = BALANCER;
-      this.linkB[1 + i] = 2 + i;
-      for (let j = 0; j < s; j++) {
-        const l = 1 + a + i * s + j;
-        this.linkA[l] = 2 + i;
-        this.linkB[l] = 2 + a + j;
-      }
-      for (let j = 0; j < c; j++) {
-        const l = 1 + a + a * s + i * c + j;
-        this.linkA[l] = 2 + i;
-        this.linkB[l] = 2 + a + s + j;
-      }
-    }
+    const layout = nodeLayout(scenario, this.rackIds, a, s, c);
+    this.nodeIds = layout.nodeIds;
+    this.nodeRack = layout.nodeRack;
+    this.linkCount = layout.linkA.length;
+    this.linkA = layout.linkA;
+    this.linkB = layout.linkB;
 
     this.nodeStatus = new Uint8Array(n);
     this.nodeChangedAt = new Float64Array(n).fill(-1);
