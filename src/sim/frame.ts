@@ -106,7 +106,7 @@ export interface Frame {
   readonly nodeSpeed: Float32Array;
   /** Per node: keys a cache node holds now (0 for other nodes). */
   readonly nodeCacheKeys: Int32Array;
-  /** Per node: a cache node's hit share over the last closed window (NaN: no lookups, or not a cache node). */
+  /** Per node: a cache node's hit share over the last closed window (-1: no lookups, or not a cache node; frames carry no NaN). */
   readonly nodeCacheHitShare: Float32Array;
   readonly cache: CacheSnapshot | null;
   readonly scaling: ScalingSnapshot | null;

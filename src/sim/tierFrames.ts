@@ -10,12 +10,13 @@ export function cacheFrameOf(st: SimState): {
   cache: CacheSnapshot | null;
 } {
   const keys = new Int32Array(st.nodeCount);
-  const share = new Float32Array(st.nodeCount).fill(Number.NaN);
+  const share = new Float32Array(st.nodeCount).fill(-1);
   const tier = st.cacheTier;
   if (tier !== null)
     for (let c = 0; c < st.cacheCount; c++) {
       keys[st.cacheNode(c)] = tier.stores[c]?.size ?? 0;
-      share[st.cacheNode(c)] = tier.nodeHitShare[c] as number;
+      const hitShare = tier.nodeHitShare[c] as number;
+      share[st.cacheNode(c)] = Number.isNaN(hitShare) ? -1 : hitShare;
     }
   return { nodeCacheKeys: keys, nodeCacheHitShare: share, cache: cacheSnapshotOf(st) };
 }
