@@ -10,6 +10,16 @@ export class LabPage {
     await expect(this.simTime).toHaveText('t = 0.0 s');
   }
 
+  /** Opens the lab on the data-system scenario (Setup tab → Scenario), at t = 0. */
+  async openDataSystem(): Promise<void> {
+    await this.open();
+    const scenario = this.page.getByLabel('Scenario');
+    if (!(await scenario.isVisible())) await this.openTab('Setup');
+    await scenario.selectOption('data-system');
+    await expect(this.node('cache-1')).toBeVisible();
+    await expect(this.simTime).toHaveText('t = 0.0 s');
+  }
+
   get simTime(): Locator {
     return this.page.getByTestId('sim-time');
   }
