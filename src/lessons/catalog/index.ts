@@ -11,6 +11,7 @@ import { queueingAndSaturation } from './queueingAndSaturation';
 import { scalingAndDegradation } from './scalingAndDegradation';
 import { tailLatencyAmplification } from './tailLatencyAmplification';
 import { cacheFaultDomain } from './cacheFaultDomain';
+import { scalingOut } from './scalingOut';
 
 const inputs: readonly LessonInput[] = [
   faultsNotFailures,
@@ -24,6 +25,7 @@ const inputs: readonly LessonInput[] = [
   queueingAndSaturation,
   scalingAndDegradation,
   cacheFaultDomain,
+  scalingOut,
 ];
 
 export const lessons: readonly Lesson[] = inputs.map((l) => lessonSchema.parse(l));

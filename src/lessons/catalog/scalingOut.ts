@@ -1,9 +1,9 @@
-// Lesson 12 (draft, not yet listed in catalog/index.ts): scaling out takes time. On the
+// Lesson 12: scaling out takes time. On the
 // data-system scenario a ×1.5 spike overloads the six app servers; servers added by hand help
 // only after the provisioning delay; an autoscaler adds the lag of its evaluation interval; and
 // a cache node joining a ring moves about 1/(N+1) of the keys, modulo placement most of them.
-// TODO(issue 14): list it once a journey in the lab is tested; its claims hold over the 20 claim
-// seeds (dataSystemLessons.test.ts). The numbers in the comments are from seed 1000.
+// The autoscaler is turned on live (setAutoscaler, Policy panel). The numbers in the comments
+// are from seed 1000.
 import type { LessonInput } from '../lessonSchema';
 import { between, choice, windowFigure } from './builders';
 
@@ -21,6 +21,9 @@ const AUTOSCALER = {
   cooldownMs: 10_000,
   provisioningDelayMs: PROVISIONING_MS,
 };
+
+// What the learner types in the Policy panel (the provisioning delay is the scenario's).
+const { provisioningDelayMs: _scenarios, ...AUTOSCALER_FORM } = AUTOSCALER;
 
 const spikeAction = {
   prompt: 'In the Load panel, start a load spike of ×1.5 for 120 s.',
@@ -120,12 +123,42 @@ export const scalingOut: LessonInput = {
         'While the new servers started, availability stayed at {{handStartingAvailability}}; once {{handServersReady}} servers served it rose to {{handReadyAvailability}}. It did not reach 100%: with more requests getting through, storage now gets more misses than it can serve. Scaling one tier moves the bottleneck to the next.',
     },
     {
-      id: 'autoscaler',
-      title: 'Let an autoscaler do it',
+      id: 'autoscaler-on',
+      title: 'Turn on an autoscaler',
       prose:
-        'The run starts over with an **autoscaler** on the app tier: every 5 s it compares how busy the servers are with a target of 80% and asks for ⌈servers × busy / 80%⌉, between 6 and 12; each new server starts for 20 s. After 30 s, start the same spike.',
-      restart: { scaling: { autoscaler: AUTOSCALER } },
-      action: spikeAction,
+        'The run starts over with six app servers and no spike. Open the **Policy** panel. Under **Autoscaler for the app servers**, keep **Scale on** at utilization and set the **Target utilization** to **80**%, keep **6** and **12** as the fewest and most app servers, set **Looks every** to **5** s and the **Cooldown** to **10** s, then press **Turn on autoscaler**.\n\nEvery 5 s it compares how busy the servers are with the target and asks for ⌈servers × busy / 80%⌉; each new server starts for 20 s.',
+      restart: {},
+      action: {
+        prompt:
+          'Turn on the autoscaler in the Policy panel: target utilization 80%, 6 to 12 app servers, every 5 s, cooldown 10 s.',
+        match: [
+          {
+            type: 'setAutoscaler',
+            fields: { policy: AUTOSCALER_FORM },
+          },
+        ],
+        perform: [{ type: 'setAutoscaler', policy: AUTOSCALER }],
+      },
+      only: ['policy'],
+      observeMs: WARM_MS,
+      figures: [
+        windowFigure(
+          'autoQuietServers',
+          'most app servers serving at normal load',
+          'appServersUp',
+          between('action:autoscaler-on', 0, WARM_MS),
+          'max',
+          'count',
+        ),
+      ],
+      reveal:
+        'At normal load the servers are about three-quarters busy, within 10% of the 80% target, so the autoscaler kept {{autoQuietServers}} servers. Its last decision is shown under the autoscaler in the Policy panel; each one that adds or removes servers is in the Log.',
+    },
+    {
+      id: 'autoscaler',
+      title: 'The same spike, with the autoscaler',
+      prose: 'Now start the same spike, **×1.5** for 120 s, from the **Load** panel, and watch the autoscaler react.',
+      action: { ...spikeAction, afterMs: 0 },
       only: ['load'],
       observeMs: 60_000,
       figures: [
@@ -260,5 +293,5 @@ export const scalingOut: LessonInput = {
   conclusion:
     'Capacity added by hand arrived 20 s after it was asked for; the autoscaler added its evaluation interval and a second round. Availability during the wait: {{handStartingAvailability}} and {{autoEarlyAvailability}}. Scaling is not instant, so a system needs headroom for the time it takes.',
   freeExperiment:
-    'Set the autoscaler’s target to 60% in the Architecture form: it grows the tier before the spike, at the price of idle machines. Compare the machine-seconds.',
+    'Set the autoscaler’s target to 60% in the Policy panel: it grows the tier before the spike, at the price of idle machines. Compare the machine-seconds.',
 };
