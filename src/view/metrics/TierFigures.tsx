@@ -1,7 +1,9 @@
-// The headline's figures for the optional tiers, each a full-width tile of a few numbers like the
-// latency tile: the cache (hit ratio over the chosen window with the whole run's beside it, stale
-// reads, storage operations per second, keys held) and scaling (app servers serving, the machines'
-// cost by tier). Drawn only when the scenario has the tier.
+// The headline's figures for the optional tiers, each a slim full-width tile of one line (so the
+// rail's tabs keep their room at 1280×720): the cache (hit ratio over the chosen window and the
+// storage operations per second; the whole run's hit ratio, stale reads and keys held a toggle
+// away) and scaling (app servers serving, the machines' cost; the cost by tier a toggle away).
+// Drawn only when the scenario has the tier.
+import { useId, useState, type ReactNode } from 'react';
 import { useApp } from '../../store/context';
 import type { AppState } from '../../store/appStore';
 import { selectShownFrame, selectShownWindows } from '../../store/selectors';
@@ -20,12 +22,60 @@ import './tierFigures.css';
 
 const selectMostAppServers = (s: AppState) => s.scenario.scaling?.maxAppServers ?? s.scenario.appServers.count;
 
-function Item({ label, metric, text }: { readonly label: string; readonly metric: string; readonly text: string }) {
+/** One figure on the tile's line: its value (exact text, for tests and parsing) with a word before or after it. */
+function Item(props: {
+  readonly metric: string;
+  readonly text: string;
+  readonly before?: string;
+  readonly after?: string;
+}) {
+  const { metric, text, before, after } = props;
   return (
     <span className="metric-tier-item">
-      <span className="metric-latency-label">{label}</span>
+      {before && <span className="metric-tier-word">{before} </span>}
       <ValueText metric={metric} text={text} />
+      {after && <span className="metric-tier-word"> {after}</span>}
     </span>
+  );
+}
+
+/**
+ * A slim tile whose label is its toggle: the figures that did not make the line are a press away
+ * (the Charts tab has their history). Kept in the page when folded, so their text is there for
+ * tests and for a search in the page.
+ */
+function TierTile(props: {
+  readonly tier: string;
+  readonly label: string;
+  readonly line: ReactNode;
+  readonly more: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className={`metric-tile metric-tile-tier metric-tile-${props.tier}`}>
+      <dt className="metric-label">
+        <button
+          type="button"
+          className="metric-tier-toggle"
+          aria-expanded={open}
+          aria-controls={id}
+          title={open ? 'Fewer figures' : 'More figures'}
+          onClick={() => setOpen(!open)}
+        >
+          <span className="metric-tier-marker" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          {props.label}
+        </button>
+      </dt>
+      <dd className="metric-body">
+        <span className="metric-tier-row">{props.line}</span>
+        <span className="metric-note metric-tier-more" id={id} hidden={!open}>
+          {props.more}
+        </span>
+      </dd>
+    </div>
   );
 }
 
@@ -38,45 +88,40 @@ function hitNote(c: CacheFigures): string {
 }
 
 function CacheTile({ c }: { readonly c: CacheFigures }) {
-  return (
-    <div className="metric-tile metric-tile-tier metric-tile-cache">
-      <dt className="metric-label">Cache and storage, {c.label}</dt>
-      <dd className="metric-body">
-        <span className="metric-tier-row">
-          <Item
-            label="hit ratio"
-            metric="cache-hit-ratio"
-            text={c.hitShare === null ? NO_VALUE : formatHitShare(c.hitShare)}
-          />
-          <Item label="stale reads" metric="stale-reads" text={formatCount(c.staleReads)} />
-          <Item label="storage" metric="storage-ops" text={`${Math.round(c.storageOpsPerS)} ops/s`} />
-          <Item label="keys now" metric="keys-held" text={formatCount(c.keysHeld)} />
-        </span>
-        <span className="metric-note" data-metric="cache-hit-note">
-          {hitNote(c)}
-        </span>
-      </dd>
-    </div>
+  const line = (
+    <>
+      <Item metric="cache-hit-ratio" text={c.hitShare === null ? NO_VALUE : formatHitShare(c.hitShare)} after="hits" />
+      <Item metric="storage-ops" text={`${Math.round(c.storageOpsPerS)} ops/s`} before="storage" />
+    </>
   );
+  const more = (
+    <>
+      <span data-metric="cache-hit-note">{hitNote(c)}</span> Stale reads (older than the newest acknowledged write of
+      their key): <span data-metric="stale-reads">{formatCount(c.staleReads)}</span>. Keys held now:{' '}
+      <span data-metric="keys-held">{formatCount(c.keysHeld)}</span>.
+    </>
+  );
+  return <TierTile tier="cache" label={`Cache, ${c.label}`} line={line} more={more} />;
 }
 
 function ScalingTile({ s }: { readonly s: ScalingFigures }) {
-  return (
-    <div className="metric-tile metric-tile-tier metric-tile-scaling">
-      <dt className="metric-label">App servers and cost</dt>
-      <dd className="metric-body">
-        <span className="metric-tier-row">
-          <Item label="serving now" metric="app-servers-serving" text={formatCount(s.appServersServing)} />
-          <Item label="cost, whole run" metric="machine-seconds" text={formatMachineSeconds(s.machineSeconds)} />
-        </span>
-        <span className="metric-note" data-metric="machine-seconds-by-tier">
-          {s.byTier.map((t) => `${t.label} ${Math.round(t.seconds)}`).join(' · ')}
-          {s.appServersMost !== null && ` · at most ${s.appServersMost} app servers`}
-          {s.autoscaler?.lastDecision && ` · autoscaler: ${s.autoscaler.lastDecision}`}
-        </span>
-      </dd>
-    </div>
+  const line = (
+    <>
+      <Item metric="app-servers-serving" text={formatCount(s.appServersServing)} after="app servers" />
+      <Item metric="machine-seconds" text={formatMachineSeconds(s.machineSeconds)} after="so far" />
+    </>
   );
+  const more = (
+    <>
+      Machine-seconds by tier:{' '}
+      <span data-metric="machine-seconds-by-tier">
+        {s.byTier.map((t) => `${t.label} ${Math.round(t.seconds)}`).join(' · ')}
+      </span>
+      {s.appServersMost !== null && `; at most ${s.appServersMost} app servers`}
+      {s.autoscaler?.lastDecision && `; autoscaler: ${s.autoscaler.lastDecision}`}.
+    </>
+  );
+  return <TierTile tier="scaling" label="Scale and cost" line={line} more={more} />;
 }
 
 export function TierFigures() {

@@ -2,7 +2,10 @@
 // say their rack in their menus and the inspector.
 import type { TopologyLayout } from './layout';
 
-/** The cache tier's band, named with the tier's hit share (the frame gives it for the whole tier). */
+/**
+ * The cache tier's band, named with the tier's hit share (the frame gives it for the whole tier):
+ * a column across the racks in a small cluster (drawn over them), a grid above them in a big one.
+ */
 function CacheBand({ layout, note }: { layout: TopologyLayout; note: string }) {
   const band = layout.cacheBand;
   if (!band) return null;
@@ -20,7 +23,6 @@ function CacheBand({ layout, note }: { layout: TopologyLayout; note: string }) {
 export function Backdrop({ layout, cacheNote = '' }: { layout: TopologyLayout; cacheNote?: string }) {
   return (
     <g aria-hidden="true">
-      <CacheBand layout={layout} note={cacheNote} />
       {layout.racks.map((rack) => (
         <g key={rack.id} className="rack">
           <rect x={rack.x} y={rack.y} width={rack.width} height={rack.height} rx={8} />
@@ -29,6 +31,7 @@ export function Backdrop({ layout, cacheNote = '' }: { layout: TopologyLayout; c
           </text>
         </g>
       ))}
+      <CacheBand layout={layout} note={cacheNote} />
       {layout.tiers.map((tier) => (
         <text key={tier.label} className="tier-heading" x={tier.x} y={tier.y} textAnchor="middle">
           {tier.label}

@@ -59,11 +59,25 @@ export function ClusterDrawing({
     const id = item?.getAttribute('data-node-id') ?? item?.getAttribute('data-link-id');
     if (id) roving?.onFocusItem(id);
   };
+  const linksLayer = (
+    <Links
+      layout={layout}
+      links={links}
+      rates={rates}
+      tabStop={tabStop}
+      onActivate={onLinkActivate}
+      onNavigate={roving?.onLinkMove}
+    />
+  );
+  // With a cache column the app-to-storage curves cross it: they pass behind its cards, which
+  // stay readable and clickable (their handles sit clear of the column, see layoutDetailed).
+  const linksUnder = layout.mode === 'detailed' && layout.cacheBand !== null;
   return (
     <>
       <Backdrop layout={layout} cacheNote={cacheNote} />
       <Bundles layout={layout} links={links} />
       <g className="cluster-items" onFocus={roving && onFocus}>
+        {linksUnder && linksLayer}
         <g className="nodes">
           {views &&
             layout.nodes.map((box) => {
@@ -82,14 +96,7 @@ export function ClusterDrawing({
               ) : null;
             })}
         </g>
-        <Links
-          layout={layout}
-          links={links}
-          rates={rates}
-          tabStop={tabStop}
-          onActivate={onLinkActivate}
-          onNavigate={roving?.onLinkMove}
-        />
+        {!linksUnder && linksLayer}
       </g>
     </>
   );

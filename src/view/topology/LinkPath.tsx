@@ -40,8 +40,8 @@ function dropClass(view: LinkView, droppedShare: number): string {
 function LinkPathInner(props: LinkPathProps) {
   const { line, view, strokeWidth, droppedShare, tabStop = false, onActivate, onNavigate } = props;
   const d = curve({ source: [line.x1, line.y1], target: [line.x2, line.y2] }) ?? '';
-  const mx = (line.x1 + line.x2) / 2;
-  const my = (line.y1 + line.y2) / 2;
+  const mx = line.handle?.x ?? (line.x1 + line.x2) / 2;
+  const my = line.handle?.y ?? (line.y1 + line.y2) / 2;
   const text = notes(view, droppedShare);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {

@@ -2,7 +2,7 @@
 // figures (busy share and queue for app servers, disks for storage, load for the users and the
 // balancer) and badges for anything unusual. Every state has a mark or word as well as a colour.
 import type { NodeKind } from '../../sim/index';
-import { conditionsOf, type NodeView } from './nodeState';
+import { conditionsOf, hitShareWords, type NodeView } from './nodeState';
 
 const CHAR_WIDTH = 0.6;
 const BADGE_FONT = 12;
@@ -106,20 +106,20 @@ function Disks({ view, width }: { view: NodeView; width: number }) {
   );
 }
 
-/** A cache node: keys held, and a bar of how full it is against the most it holds. */
+/** A cache node: keys held and its own hit share over the last second, and a bar of how full it is. */
 function CacheMeters({ view, width }: { view: NodeView; width: number }) {
   const barWidth = width - 20;
   const keys = view.cacheKeys.toLocaleString('en-US');
   return (
     <g className="meters" aria-hidden="true">
-      <text className="figure" x={10} y={38}>
+      <text className="figure" x={10} y={39}>
         {keys} keys
       </text>
-      <text className="figure" x={width - 10} y={38} textAnchor="end">
-        {Math.round(view.cacheFill * 100)}% full
+      <text className="figure figure-hits" x={width - 10} y={39} textAnchor="end">
+        {hitShareWords(view.cacheHitShare)}
       </text>
-      <rect className="bar-track" x={10} y={42} width={barWidth} height={5} rx={2} />
-      <rect className="bar-keys" x={10} y={42} width={barWidth * view.cacheFill} height={5} rx={2} />
+      <rect className="bar-track" x={10} y={44} width={barWidth} height={6} rx={2} />
+      <rect className="bar-keys" x={10} y={44} width={barWidth * view.cacheFill} height={6} rx={2} />
     </g>
   );
 }
@@ -144,8 +144,7 @@ export function NodeCardFigures({ kind, view, width, height, detail }: NodeCardP
       {kind !== 'clients' && <StatusMark status={view.status} x={width - 8} y={21} />}
       {kind === 'app' && <AppMeters view={view} width={width} />}
       {kind === 'storage' && <Disks view={view} width={width} />}
-      {/* A short card: a badge (slow, cut off) takes the keys' place rather than covering them. */}
-      {kind === 'cache' && conditions.length === 0 && <CacheMeters view={view} width={width} />}
+      {kind === 'cache' && <CacheMeters view={view} width={width} />}
       {detail && (
         <text className="figure" x={10} y={43}>
           <tspan className="figure-big">{detail}</tspan>

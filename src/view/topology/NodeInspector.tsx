@@ -23,7 +23,7 @@ function Figures({ figures }: { figures: readonly Figure[] }) {
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-/** Issue 14: starting or draining, bigger machines, and a cache node's keys and the tier's hits. */
+/** Issue 14: starting or draining, bigger machines, and a cache node's keys, its own hits and the tier's. */
 function tierFigures(topology: Topology, frame: Frame, index: number, view: NodeView): Figure[] {
   const figures: Figure[] = [];
   if (view.status === 'starting')
@@ -39,6 +39,10 @@ function tierFigures(topology: Topology, frame: Frame, index: number, view: Node
   figures.push([
     'Keys held',
     most ? `${keys} of ${most.toLocaleString('en-US')} (${percent(view.cacheKeys / most)})` : keys,
+  ]);
+  figures.push([
+    'Hit share, this node, last second',
+    view.cacheHitShare === null ? 'no lookups' : percent(view.cacheHitShare),
   ]);
   const share = frame.cache?.hitShare;
   figures.push([

@@ -58,8 +58,8 @@ describe.each(['default', 'single-server', 'large', 'with cache'])('layout of th
   it('draws each rack as a band that contains its nodes', () => {
     expect(layout.racks.map((r) => r.id)).toEqual(topology.racks);
     for (const box of layout.nodes) {
-      // The cache tier has a band of its own (its nodes say their rack in menus and the inspector).
-      if (box.kind === 'clients' || box.kind === 'cache') continue;
+      // In a big cluster the cache tier is a grid above the racks; in a small one, in its rack.
+      if (box.kind === 'clients' || (box.kind === 'cache' && layout.mode === 'compact')) continue;
       const rack = layout.racks.find((r) => r.id === box.rack);
       expect(rack, box.id).toBeDefined();
       if (!rack) continue;
@@ -129,14 +129,33 @@ describe('a cache tier', () => {
   const topology = withCache();
   const layout = layoutTopology(topology);
 
-  it('sits in its own band above the racks, every slot placed, headed "Cache"', () => {
+  it('sits in a column between app servers and storage, each node in its rack, headed "Cache"', () => {
     const cache = layout.nodes.filter((n) => n.kind === 'cache');
     expect(cache.map((n) => n.id)).toEqual(['cache-1', 'cache-2', 'cache-3']);
     const band = layout.cacheBand;
     expect(band).not.toBeNull();
+    if (!band) return;
     const firstRack = layout.racks[0];
-    for (const n of cache) expect(n.cy + n.height / 2).toBeLessThan(firstRack?.y ?? 0);
+    const lastRack = layout.racks[layout.racks.length - 1];
+    expect(band.y).toBe(firstRack?.y);
+    expect(band.y + band.height).toBe((lastRack?.y ?? 0) + (lastRack?.height ?? 0));
+    for (const n of cache) {
+      expect(n.cx - n.width / 2).toBeGreaterThanOrEqual(band.x);
+      expect(n.cx + n.width / 2).toBeLessThanOrEqual(band.x + band.width);
+    }
     expect(layout.tiers.map((t) => t.label)).toEqual(['Users', 'Load balancer', 'App servers', 'Cache', 'Storage']);
+  });
+
+  it('keeps the handles of the app-to-storage curves clear of the cache column', () => {
+    const band = layout.cacheBand;
+    const mesh = layout.links.filter((l) => l.id.includes('db-') && l.id.startsWith('app-'));
+    expect(mesh.length).toBeGreaterThan(0);
+    for (const line of mesh) expect(line.handle?.x ?? 0, line.id).toBeGreaterThan((band?.x ?? 0) + (band?.width ?? 0));
+  });
+
+  it('grows no taller than the same racks without a cache', () => {
+    const without = layoutTopology(topologyOf('default'));
+    expect(layout.height).toBeLessThanOrEqual(without.height + 1);
   });
 
   it('draws a compact grid with one bundle per app rack to the cache in a big cluster', async () => {

@@ -1,7 +1,8 @@
 // The layout of a small cluster: a labelled box per node, stacked in its rack's band, and one
 // curve per link, with the ends of the app-to-storage mesh spread along the box edges. A cache
-// tier gets a column between the app servers and storage, in a band of its own above the racks,
-// so the app-to-storage curves (which run inside the racks) never pass under a cache card.
+// tier gets a column between the app servers and storage, each cache node in its own rack's
+// band, so the picture grows no taller for it; the app-to-storage curves pass behind the cache
+// cards (ClusterDrawing draws the links under the nodes then) and keep their handles clear of them.
 import type { Topology } from '../../sim/index';
 import {
   BALANCER,
@@ -23,47 +24,36 @@ import {
 } from './layoutShared';
 
 const PITCH = DETAILED.height + DETAILED.gap;
-/** Cache cards are shorter (an id, a status and one bar), so the band above the racks stays low. */
-export const CACHE_CARD = { width: DETAILED.width, height: 54 };
-const CACHE_PITCH = CACHE_CARD.height + 8;
-
-/** The cache column's band: every slot placed (absent ones are simply not drawn), so adding a node never moves another. */
-function cacheColumn(topology: Topology, cache: readonly number[], cx: number, nodes: NodeBox[]): RackBand | null {
-  if (cache.length === 0) return null;
-  const top = TOP;
-  cache.forEach((index, k) => {
-    const cy = top + DETAILED.label + k * CACHE_PITCH + CACHE_CARD.height / 2;
-    nodes.push(box(topology, index, cx, cy, CACHE_CARD));
-  });
-  const height = DETAILED.label + cache.length * CACHE_PITCH - 8 + DETAILED.padding;
-  const x = cx - DETAILED.width / 2 - 12;
-  return { id: 'cache tier', x, y: top, width: DETAILED.width + 24, height };
-}
+/** Cache cards: an id and status, keys held and the node's hit share, a keys bar and room for badges. */
+export const CACHE_CARD = { width: DETAILED.width, height: DETAILED.height };
+/** The cache column's band reaches this far either side of its cards. */
+const CACHE_BAND_MARGIN = 12;
 
 export function layoutDetailed(topology: Topology, placed?: string): TopologyLayout {
-  const { apps, storage, cache, balancerRack } = groupByRack(topology, placed);
+  const { apps, storage, cacheByRack, cache, balancerRack } = groupByRack(topology, placed);
   const columns = cache.length > 0 ? DETAILED_WITH_CACHE : { ...DETAILED, cacheCx: undefined };
   const width = columns.storageCx + DETAILED.width / 2 + RIGHT;
   const nodes: NodeBox[] = [];
   const racks: RackBand[] = [];
-  const cacheBand = columns.cacheCx === undefined ? null : cacheColumn(topology, cache, columns.cacheCx, nodes);
-  let y = cacheBand ? cacheBand.y + cacheBand.height + BAND_GAP : TOP;
+  let y = TOP;
   let balancerCy = y + DETAILED.label + BALANCER.height / 2;
   topology.racks.forEach((rack, r) => {
     const a = apps[r] ?? [];
     const s = storage[r] ?? [];
-    const rows = Math.max(1, a.length, s.length);
+    const c = columns.cacheCx === undefined ? [] : (cacheByRack[r] ?? []);
+    const rows = Math.max(1, a.length, s.length, c.length);
     const areaTop = y + DETAILED.label;
     const areaHeight = Math.max(rows * PITCH - DETAILED.gap, r === balancerRack ? BALANCER.height : 0);
     const offset = (areaHeight - (rows * PITCH - DETAILED.gap)) / 2;
     // Every slot is placed, present or not (absent ones are not drawn), so nothing moves when a tier grows.
-    const column = (members: number[], cx: number) =>
+    const column = (members: number[], cx: number, size: { width: number; height: number }) =>
       members.forEach((index, k) => {
         const top = areaTop + offset + ((rows - members.length) * PITCH) / 2 + k * PITCH;
-        nodes.push(box(topology, index, cx, top + DETAILED.height / 2, DETAILED));
+        nodes.push(box(topology, index, cx, top + DETAILED.height / 2, size));
       });
-    column(a, columns.appCx);
-    column(s, columns.storageCx);
+    column(a, columns.appCx, DETAILED);
+    column(s, columns.storageCx, DETAILED);
+    if (columns.cacheCx !== undefined) column(c, columns.cacheCx, CACHE_CARD);
     if (r === balancerRack) balancerCy = areaTop + areaHeight / 2;
     const height = DETAILED.label + areaHeight + DETAILED.padding;
     racks.push({ id: rack, x: BAND_LEFT, y, width: width - BAND_LEFT - 4, height });
@@ -71,6 +61,7 @@ export function layoutDetailed(topology: Topology, placed?: string): TopologyLay
   });
   nodes.unshift(...frontNodes(topology, balancerCy));
   const byIndex = indexBoxes(nodes, topology.nodes.length);
+  const cacheBand = columns.cacheCx === undefined ? null : cacheColumn(columns.cacheCx, racks);
   return {
     mode: 'detailed',
     width,
@@ -78,9 +69,24 @@ export function layoutDetailed(topology: Topology, placed?: string): TopologyLay
     nodes,
     racks,
     tiers: headings(columns.appCx, columns.storageCx, columns.cacheCx),
-    links: detailedLinks(topology, byIndex),
+    links: detailedLinks(topology, byIndex, cacheBand),
     bundles: [],
     cacheBand,
+  };
+}
+
+/** The cache column's band: from the top of the first rack to the bottom of the last, its label in the first rack's label row. */
+function cacheColumn(cx: number, racks: readonly RackBand[]): RackBand | null {
+  const first = racks[0];
+  const last = racks[racks.length - 1];
+  if (!first || !last) return null;
+  const x = cx - CACHE_CARD.width / 2 - CACHE_BAND_MARGIN;
+  return {
+    id: 'cache tier',
+    x,
+    y: first.y,
+    width: CACHE_CARD.width + 2 * CACHE_BAND_MARGIN,
+    height: last.y + last.height - first.y,
   };
 }
 
@@ -91,20 +97,38 @@ function spread(ordinal: number, count: number, height: number): number {
   return (ordinal - (count - 1) / 2) * step;
 }
 
-function detailedLinks(topology: Topology, byIndex: readonly NodeBox[]): LinkLine[] {
-  const ordinal = new Map<number, { rank: number; of: number }>();
-  const indicesOf = (kind: string) =>
-    topology.nodes.flatMap((node, index) => (node.kind === kind && byIndex[index] ? [index] : []));
-  // An app server's right edge carries its cache links (upper part: the cache is above) then its storage links.
-  for (const members of [indicesOf('app'), [...indicesOf('cache'), ...indicesOf('storage')]])
-    members.forEach((index, rank) => ordinal.set(index, { rank, of: members.length }));
+/** The point at `t` along d3's linkHorizontal curve (a cubic whose control points share the middle x). */
+function pointOnCurve(x1: number, y1: number, x2: number, y2: number, t: number): { x: number; y: number } {
+  const u = 1 - t;
+  const mx = (x1 + x2) / 2;
+  const near = u * u * u + 3 * u * u * t; // the weight of the start's y (the rest is the end's)
+  return {
+    x: u * u * u * x1 + 3 * u * t * mx + t * t * t * x2,
+    y: near * y1 + (1 - near) * y2,
+  };
+}
+
+/** Ranks of the nodes of some kinds by height on the picture, for spreading line ends without crossings. */
+function ranksByHeight(
+  byIndex: readonly NodeBox[],
+  kinds: readonly string[],
+): Map<number, { rank: number; of: number }> {
+  const members = byIndex.filter((b) => b && kinds.includes(b.kind)).sort((a, b) => a.cy - b.cy || a.cx - b.cx);
+  return new Map(members.map((b, rank) => [b.index, { rank, of: members.length }]));
+}
+
+function detailedLinks(topology: Topology, byIndex: readonly NodeBox[], cacheBand: RackBand | null): LinkLine[] {
+  const apps = ranksByHeight(byIndex, ['app']);
+  // An app server's right edge carries its cache and storage links, ordered by where they go.
+  const targets = ranksByHeight(byIndex, ['cache', 'storage']);
+  const behindCache = cacheBand ? cacheBand.x + cacheBand.width : 0;
   return topology.links.flatMap((link, index) => {
     const a = byIndex[link.a];
     const b = byIndex[link.b];
     if (!a || !b) return []; // a node with no place yet (room to grow): its links have none either
-    const fromB = ordinal.get(link.b);
-    const fromA = a.kind === 'app' ? ordinal.get(link.a) : undefined;
-    return {
+    const fromB = targets.get(link.b);
+    const fromA = a.kind === 'app' ? apps.get(link.a) : undefined;
+    const line = {
       index,
       id: link.id,
       x1: a.cx + a.width / 2,
@@ -112,5 +136,9 @@ function detailedLinks(topology: Topology, byIndex: readonly NodeBox[]): LinkLin
       x2: b.cx - b.width / 2,
       y2: b.cy + (fromA ? spread(fromA.rank, fromA.of, b.height) : 0),
     };
+    if (!cacheBand || a.kind !== 'app' || b.kind !== 'storage') return line;
+    // Its middle is behind a cache card: the handle goes where the curve has left the column.
+    const handle = pointOnCurve(line.x1, line.y1, line.x2, line.y2, 0.82);
+    return { ...line, handle: handle.x > behindCache ? handle : undefined };
   });
 }

@@ -41,6 +41,11 @@ export interface LinkLine {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
+  /**
+   * Where the link's handle and notes go, when not its middle: an app-to-storage curve passes
+   * behind the cache column, so its handle sits in the clear gap before storage.
+   */
+  readonly handle?: { readonly x: number; readonly y: number };
 }
 
 /** Many links drawn as one path: the load balancer to a rack's app servers, or a rack's app servers to a rack's storage. */
@@ -64,7 +69,10 @@ export interface TopologyLayout {
   /** Links drawn one by one (all of them in a small cluster; only users~lb in a big one). */
   readonly links: readonly LinkLine[];
   readonly bundles: readonly Bundle[];
-  /** The cache tier's own band above the racks (its nodes say their rack in menus and the inspector). */
+  /**
+   * The cache tier's band: in a small cluster a column across the racks between the app servers
+   * and storage (each cache node in its own rack); in a big one a grid above the racks.
+   */
   readonly cacheBand: RackBand | null;
 }
 
@@ -77,8 +85,12 @@ export const CLIENTS = { cx: 58, width: 108, height: 72 };
 export const BALANCER = { cx: 200, width: 136, height: 88 };
 export const BAND_LEFT = 124;
 export const DETAILED = { appCx: 424, storageCx: 744, width: 168, height: 72, gap: 12, label: 28, padding: 10 };
-/** With a cache tier the picture gets a third column between the app servers and storage. */
-export const DETAILED_WITH_CACHE = { appCx: 424, cacheCx: 640, storageCx: 856 };
+/**
+ * With a cache tier the picture gets a third column between the app servers and storage, with
+ * room on its left for the app-to-cache curves and on its right for the handles of the
+ * app-to-storage curves that pass behind it.
+ */
+export const DETAILED_WITH_CACHE = { appCx: 424, cacheCx: 660, storageCx: 940 };
 export const COMPACT = {
   appX: 300,
   glyph: 16,
@@ -93,8 +105,10 @@ export const COMPACT = {
 export interface Grouped {
   readonly apps: number[][];
   readonly storage: number[][];
-  /** Cache nodes in topology order: they share one band above the racks, whatever their rack. */
+  /** Cache nodes in topology order (a big cluster's grid above the racks). */
   readonly cache: number[];
+  /** Cache nodes by rack (a small cluster's cache column). */
+  readonly cacheByRack: number[][];
   readonly balancerRack: number;
 }
 
@@ -108,16 +122,19 @@ export function groupByRack(topology: Topology, placed?: string): Grouped {
   const apps = Array.from({ length: racks }, () => [] as number[]);
   const storage = Array.from({ length: racks }, () => [] as number[]);
   const cache: number[] = [];
+  const cacheByRack = Array.from({ length: racks }, () => [] as number[]);
   let balancerRack = 0;
   topology.nodes.forEach((node, index) => {
     if (!isPlaced(placed, index)) return;
     const rack = Math.max(0, topology.racks.indexOf(node.rack));
     if (node.kind === 'app') apps[rack]?.push(index);
     else if (node.kind === 'storage') storage[rack]?.push(index);
-    else if (node.kind === 'cache') cache.push(index);
-    else if (node.kind === 'loadBalancer') balancerRack = rack;
+    else if (node.kind === 'cache') {
+      cache.push(index);
+      cacheByRack[rack]?.push(index);
+    } else if (node.kind === 'loadBalancer') balancerRack = rack;
   });
-  return { apps, storage, cache, balancerRack };
+  return { apps, storage, cache, cacheByRack, balancerRack };
 }
 
 export function box(

@@ -28,6 +28,8 @@ export interface NodeView {
   /** Cache nodes: keys held, and that against the most a node holds (0..1, to 5%). */
   readonly cacheKeys: number;
   readonly cacheFill: number;
+  /** Cache nodes: this node's hit share over the last window (0..1, to 1%), null without lookups. */
+  readonly cacheHitShare: number | null;
   readonly label: string;
 }
 
@@ -105,10 +107,20 @@ function nodeFieldsOf(topology: Topology, frame: Frame, index: number, firstDisk
   };
 }
 
-function cacheFieldsOf(topology: Topology, frame: Frame, index: number): { cacheKeys: number; cacheFill: number } {
+function cacheFieldsOf(
+  topology: Topology,
+  frame: Frame,
+  index: number,
+): Pick<NodeView, 'cacheKeys' | 'cacheFill' | 'cacheHitShare'> {
   const cacheKeys = frame.nodeCacheKeys[index] ?? 0;
   const most = topology.cache?.keysPerNode ?? 0;
-  return { cacheKeys, cacheFill: most > 0 ? Math.min(1, Math.round((cacheKeys / most) * 20) / 20) : 0 };
+  // -1 (no lookups in the window) and a frame from before the figure existed both read as none.
+  const share = frame.nodeCacheHitShare?.[index] ?? -1;
+  return {
+    cacheKeys,
+    cacheFill: most > 0 ? Math.min(1, Math.round((cacheKeys / most) * 20) / 20) : 0,
+    cacheHitShare: share < 0 ? null : Math.round(share * 100) / 100,
+  };
 }
 
 /** The views of the previous frame, per topology: an unchanged node keeps its view object. */
@@ -129,7 +141,8 @@ function sameView(a: NodeFields, b: NodeFields): boolean {
     a.replicas === b.replicas &&
     a.draining === b.draining &&
     a.speed === b.speed &&
-    a.cacheKeys === b.cacheKeys
+    a.cacheKeys === b.cacheKeys &&
+    a.cacheHitShare === b.cacheHitShare
   );
 }
 
@@ -183,7 +196,10 @@ export function nodeLabel(id: string, kind: NodeKind, view: Omit<NodeView, 'labe
     else if (condition.endsWith('rotation')) parts.push(`${condition.replace('rotation', 'load balancer rotation')}`);
     else parts.push(condition);
   }
-  if (kind === 'cache' && view.status !== 'absent') parts.push(`holds ${view.cacheKeys.toLocaleString('en-US')} keys`);
+  if (kind === 'cache' && view.status !== 'absent') {
+    parts.push(`holds ${view.cacheKeys.toLocaleString('en-US')} keys`);
+    parts.push(hitShareWords(view.cacheHitShare));
+  }
   [...view.disks].forEach((code, disk) => {
     if (code === 'f') parts.push(`disk ${disk} failed`);
     if (code === 'r') parts.push(`disk ${disk} rebuilding`);
@@ -207,4 +223,9 @@ export function frontDetailsOf(topology: Topology, frame: Frame): Map<number, st
     if (node.kind === 'loadBalancer') details.set(index, `${inRotation} of ${apps}`);
   });
   return details;
+}
+
+/** A cache node's own hit share over the last second, in words for its card and its name. */
+export function hitShareWords(share: number | null): string {
+  return share === null ? 'no lookups' : `${Math.round(share * 100)}% hits`;
 }

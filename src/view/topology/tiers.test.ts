@@ -42,13 +42,19 @@ function run(scaling: boolean): { topology: Topology; frame: Frame } {
 /** The frame with some arrays changed, as the sim will send them once scaling is wired. */
 function withArrays(
   frame: Frame,
-  change: (f: { nodeStatus: Uint8Array; nodeDraining: Uint8Array; nodeSpeed: Float32Array }) => void,
+  change: (f: {
+    nodeStatus: Uint8Array;
+    nodeDraining: Uint8Array;
+    nodeSpeed: Float32Array;
+    nodeCacheHitShare: Float32Array;
+  }) => void,
 ): Frame {
   const copy = {
     ...frame,
     nodeStatus: Uint8Array.from(frame.nodeStatus),
     nodeDraining: Uint8Array.from(frame.nodeDraining),
     nodeSpeed: Float32Array.from(frame.nodeSpeed),
+    nodeCacheHitShare: Float32Array.from(frame.nodeCacheHitShare),
   };
   change(copy);
   return copy;
@@ -142,9 +148,24 @@ describe('starting, draining and absent nodes', () => {
     });
     const views = nodeViewsOf(topology, f, diskOffsets(topology));
     expect(views[cache]?.status).toBe('starting');
-    expect(views[cache]?.label).toMatch(/^cache-3, cache node, starting, holds 0 keys$/);
+    expect(views[cache]?.label).toMatch(/^cache-3, cache node, starting, holds 0 keys, no lookups$/);
     expect(conditionsOf('app', views[app]!)).toEqual(['draining', 'machine ×2']);
     expect(nodeLabel('app-2', 'app', views[app]!)).toContain('draining: takes no new requests');
+  });
+
+  it("name a cache node's own hit share over the last second, to the percent", () => {
+    const { topology, frame } = run(true);
+    const one = topology.nodes.findIndex((n) => n.id === 'cache-1');
+    const two = topology.nodes.findIndex((n) => n.id === 'cache-2');
+    const f = withArrays(frame, (a) => {
+      a.nodeCacheHitShare[one] = 0.8372;
+      a.nodeCacheHitShare[two] = -1;
+    });
+    const views = nodeViewsOf(topology, f, diskOffsets(topology));
+    expect(views[one]?.cacheHitShare).toBe(0.84);
+    expect(views[one]?.label).toMatch(/, 84% hits$/);
+    expect(views[two]?.cacheHitShare).toBeNull();
+    expect(views[two]?.label).toMatch(/, no lookups$/);
   });
 
   it('are left out of the picture with their links; the rest keep their places', () => {
