@@ -25,7 +25,8 @@ const roomOf = (s: Scenario) => scalingOf(s).maxAppServers ?? s.appServers.count
 const seconds = (ms: number) => Math.round(ms) / 1000;
 
 /** The autoscaler a scenario has, or the one turning it on starts from (HPA-like pace). */
-function autoscalerOf(s: Scenario): AutoscalerPolicy {
+/** The scenario's autoscaler, or the one the forms start from (an HPA-like pace) when it has none. */
+export function autoscalerOf(s: Scenario): AutoscalerPolicy {
   const existing = s.scaling?.autoscaler;
   if (existing) return existing;
   return {

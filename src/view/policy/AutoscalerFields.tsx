@@ -4,8 +4,7 @@
 // each time); a draft that breaks a rule stays as typed, with a message under each field at fault.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AutoscalerPolicy } from '../../sim/scaling/autoscalerSchema';
-import { MAX_TIER_SIZE } from '../../sim/scaling/autoscalerSchema';
-import { DEFAULT_TARGET_UTILIZATION } from '../architecture/scalingTier';
+import { autoscalerOf } from '../architecture/scalingTier';
 import type { AppState } from '../../store/appStore';
 import { useApp } from '../../store/context';
 import { selectActions } from '../../store/selectors';
@@ -40,25 +39,7 @@ const selectRunningPolicy = (s: AppState): AutoscalerPolicy | null => {
 const selectEnabled = (s: AppState) => s.frame?.scaling?.autoscaler?.enabled ?? selectRunningPolicy(s) !== null;
 const selectLastDecision = (s: AppState) => s.frame?.scaling?.autoscaler?.lastDecision ?? null;
 const selectRoom = (s: AppState) => s.scenario.scaling?.maxAppServers ?? s.scenario.appServers.count;
-const selectStartSize = (s: AppState) => s.scenario.appServers.count;
-const selectProvisioningMs = (s: AppState) => s.scenario.scaling?.provisioningMs ?? 0;
-
-/** What the form starts from when no autoscaler runs: the Architecture form's HPA-like pace. */
-function defaultPolicy(room: number, startSize: number, provisioningDelayMs: number): AutoscalerPolicy {
-  return {
-    mode: 'utilization',
-    targetUtilization: DEFAULT_TARGET_UTILIZATION,
-    minSize: Math.min(startSize, room),
-    maxSize: room,
-    evaluationIntervalMs: 15_000,
-    cooldownMs: 30_000,
-    provisioningDelayMs,
-    tolerance: 0.1,
-    scaleInStabilizationMs: 300_000,
-    scaleInMaxStep: MAX_TIER_SIZE,
-    scaleInMaxShare: 1,
-  };
-}
+const selectScenario = (s: AppState) => s.scenario;
 
 function statusText(enabled: boolean, lastDecision: string | null): string {
   if (!enabled) return 'Off: the app tier keeps the size you give it.';
@@ -73,9 +54,9 @@ function useAutoscalerForm() {
   const running = useApp(selectRunningPolicy);
   const enabled = useApp(selectEnabled);
   const room = useApp(selectRoom);
-  const startSize = useApp(selectStartSize);
-  const provisioningMs = useApp(selectProvisioningMs);
-  const base = running ?? defaultPolicy(room, startSize, provisioningMs);
+  const scenario = useApp(selectScenario);
+  // What the form starts from when no autoscaler runs: the Architecture form's default.
+  const base = running ?? autoscalerOf(scenario);
   // null: the form shows the running policy; a draft once the user edits, until it is applied.
   const [draft, setDraft] = useState<AutoscalerDraft | null>(null);
   const [problems, setProblems] = useState<readonly DraftProblem[]>([]);
