@@ -71,7 +71,7 @@ function TierKeys({ mode, cache, scaling }: { mode: LayoutMode; cache: boolean; 
           )}
           {compact
             ? 'cache node (round)'
-            : 'cache node: keys held against the most it holds; the band gives the hit share'}
+            : 'cache node: keys held against the most it holds, and its own hit share (the tier’s is on its column)'}
         </li>
       )}
       {scaling && (
