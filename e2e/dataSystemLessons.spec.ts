@@ -35,6 +35,11 @@ test.describe('data-system lessons', () => {
     await view.open();
     await view.start(11);
     await expect(view.panel).toContainText('Step 1 of 7: The cache carries the reads');
+    // The tier buttons are not part of this step: they stay in view and say so when pressed.
+    const add = page.getByRole('button', { name: 'Add an app server' });
+    await expect(add).toHaveAttribute('aria-disabled', 'true');
+    await add.press('Enter'); // aria-disabled keeps it focusable, so a press can say why
+    await expect(page.getByText('Not part of this lesson step')).toBeVisible();
     await view.playUntilReveal();
     await expect(view.simTime).toHaveText('t = 30.0 s');
     await expect(view.reveal.locator('[data-figure="warmHit"]')).toHaveText(PERCENT);

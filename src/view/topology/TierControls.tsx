@@ -4,7 +4,14 @@
 import { useId, useState } from 'react';
 import type { Frame, Topology } from '../../sim/index';
 import { useAppStore } from '../../store/context';
+import { useOnlyControls } from '../lessons/lessonContext';
 import { announceOf, tierControlsOf, type TierButton, type TierControl } from './tierControls';
+
+/** In a lesson step that offers only some actions, the others stay in view but say why they do nothing. */
+function restrictButton(b: TierButton, only: readonly string[] | null): TierButton {
+  if (only === null || b.command === null || only.includes(b.command.type)) return b;
+  return { ...b, command: null, disabledReason: 'Not part of this lesson step' };
+}
 import './tierControls.css';
 
 function TierGroup({ control, onPress }: { control: TierControl; onPress(button: TierButton): void }) {
@@ -37,7 +44,12 @@ function TierGroup({ control, onPress }: { control: TierControl; onPress(button:
 export function TierControls({ topology, frame }: { topology: Topology; frame: Frame | null }) {
   const store = useAppStore();
   const [note, setNote] = useState('');
-  const controls = frame ? tierControlsOf(topology, frame) : [];
+  const only = useOnlyControls();
+  const controls = (frame ? tierControlsOf(topology, frame) : []).map((c) => ({
+    ...c,
+    add: restrictButton(c.add, only),
+    remove: restrictButton(c.remove, only),
+  }));
   if (controls.length === 0) return null;
   const onPress = (b: TierButton) => {
     if (!b.command) return setNote(b.disabledReason ?? '');
