@@ -3,14 +3,17 @@
 // its keys' reads to storage, which cannot serve them all (the cold-cache stampede). Coalescing
 // fixes it; shedding at storage does not; a restart or a flush refills the cache.
 import type { LessonInput } from '../lessonSchema';
+import { dataSystem } from '../../sim/scenarios/dataSystem';
+import { meanOf } from '../../sim/random';
 import { cacheFaultDomainClaims } from './cacheFaultDomainClaims';
 import { between, choice, constantFigure, ratioFigure, windowFigure, type Mark, type Span } from './builders';
 
-// Six storage nodes, each serving two operations at a time of 11 ms on average (exponential).
-const STORAGE_NODES = 6;
-const SLOTS = 2;
-const SERVICE_MS = 11;
+// Storage's capacity, from the scenario: nodes × slots / mean disk time (exponential).
+const STORAGE_NODES = dataSystem.storage.count;
+const SLOTS = dataSystem.storage.capacity?.slots ?? 1;
+const SERVICE_MS = meanOf(dataSystem.storage.diskLatency);
 const STORAGE_CAPACITY_RPS = (STORAGE_NODES * SLOTS * 1000) / SERVICE_MS;
+const SLOT_WORDS = ['no', 'one', 'two', 'three', 'four'][SLOTS] ?? String(SLOTS);
 const WARM_MS = 30_000;
 const OBSERVE_MS = 30_000;
 // The stampede is measured once it has settled: from 5 s after the crash.
@@ -43,8 +46,7 @@ export const cacheFaultDomain: LessonInput = {
     {
       id: 'warm-cache',
       title: 'The cache carries the reads',
-      prose:
-        'This system has a **cache tier**: two cache nodes, **cache-1** and **cache-2**, between the app servers and storage. A read asks the cache node that owns its key first. On a *hit* the cache answers; on a *miss* the app server reads storage and puts the value in the cache for next time (*cache-aside*). Each key belongs to one cache node, so each node holds about half of the keys.\n\nSome keys are far more popular than others, as on any real site, so a small cache answers most reads. Storage has a limit: each of its six nodes serves two operations at a time and queues up to 40 more; a full queue rejects the operation.\n\nPress **Play** and watch for 30 seconds. The cache starts empty and fills in the first few seconds.',
+      prose: `This system has a **cache tier**: two cache nodes, **cache-1** and **cache-2**, between the app servers and storage. A read asks the cache node that owns its key first. On a *hit* the cache answers; on a *miss* the app server reads storage and puts the value in the cache for next time (*cache-aside*). Each key belongs to one cache node, so each node holds about half of the keys.\n\nSome keys are far more popular than others, as on any real site, so a small cache answers most reads. Storage has a limit: each of its ${STORAGE_NODES} nodes serves ${SLOT_WORDS} operations at a time and queues up to ${dataSystem.storage.capacity?.queueLimit ?? 0} more; a full queue rejects the operation.\n\nPress **Play** and watch for 30 seconds. The cache starts empty and fills in the first few seconds.`,
       only: [],
       observeMs: WARM_MS,
       figures: [
@@ -52,7 +54,7 @@ export const cacheFaultDomain: LessonInput = {
         windowFigure('warmStorage', 'storage operations per second, warm', 'storageRps', warmSpan),
         constantFigure(
           'storageCapacity',
-          'operations per second storage can serve (6 × 2 / 11 ms)',
+          `operations per second storage can serve (${STORAGE_NODES} × ${SLOTS} / ${SERVICE_MS} ms)`,
           STORAGE_CAPACITY_RPS,
           'rps',
         ),
@@ -201,7 +203,7 @@ export const cacheFaultDomain: LessonInput = {
         'about-same',
         {
           'above-99': 'Back above 99%, as with coalescing',
-          'about-same': 'About as low as before, around 75–80%',
+          'about-same': 'About as low as before, around 80%',
           'near-zero': 'Close to zero',
         },
       ),

