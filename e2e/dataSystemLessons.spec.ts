@@ -83,7 +83,7 @@ test.describe('data-system lessons', () => {
     await expect(view.reveal.locator('[data-figure="shedWarmAvailability"]')).toHaveText(PERCENT);
     await view.next();
 
-    await view.predict('About as low as before, around 75–80%');
+    await view.predict('About as low as before, around 80%');
     await view.act(view.node('cache-1'), 'Crash node');
     await view.playUntilReveal();
     await expect(view.reveal.locator('[data-figure="shedAvailability"]')).toHaveText(PERCENT);
