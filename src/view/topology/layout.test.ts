@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultWithCache } from './cacheTestScenario';
 import { createSimulation, getBuiltInScenario, type Topology } from '../../sim/index';
 import { layoutTopology, neighbourOf, type NodeBox, type TopologyLayout } from './layout';
 
@@ -21,23 +22,9 @@ function overlap(a: NodeBox, b: NodeBox): boolean {
   return Math.abs(a.cx - b.cx) * 2 < a.width + b.width && Math.abs(a.cy - b.cy) * 2 < a.height + b.height;
 }
 
-/** The default scenario with a cache tier of three nodes and room to scale: the data system's shape in small. */
+/** The default scenario with a cache tier of two nodes and room for a third: the data system's shape in small. */
 function withCache(): Topology {
-  const base = getBuiltInScenario('default');
-  if (!base) throw new Error('no default scenario');
-  const cache = {
-    nodes: 2,
-    keysPerNode: 100,
-    keys: 1000,
-    zipfExponent: 1,
-    celebrityShare: 0,
-    lookupTime: { dist: 'constant', meanMs: 0.2 },
-    placement: 'ring',
-    writePolicy: 'invalidate',
-    ttlMs: 0,
-    coalescing: false,
-    serveStaleOnError: false,
-  } as const;
+  const { cache, ...base } = defaultWithCache('with-cache');
   const scenario = { ...base, id: 'with-cache', cache, scaling: { maxCacheNodes: 3, provisioningMs: 5000 } };
   return createSimulation(scenario, 1).topology();
 }

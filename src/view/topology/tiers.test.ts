@@ -1,7 +1,8 @@
 // Issue 14 in the picture: the "+" and "−" of each tier, a cache node's menu, "Remove this
 // node", starting and draining in a node's view, and absent nodes left out of the drawing.
 import { describe, expect, it } from 'vitest';
-import { createSimulation, getBuiltInScenario, type Frame, type Topology } from '../../sim/index';
+import { createSimulation, type Frame, type Topology } from '../../sim/index';
+import { defaultWithCache } from './cacheTestScenario';
 import { layoutTopology } from './layout';
 import { menuFor, type MenuEntry } from './menuItems';
 import { conditionsOf, diskOffsets, nodeLabel, nodeViewsOf } from './nodeState';
@@ -9,21 +10,7 @@ import { presenceKey, presentLayout } from './presentLayout';
 import { announceOf, tierControlsOf } from './tierControls';
 
 function run(scaling: boolean): { topology: Topology; frame: Frame } {
-  const base = getBuiltInScenario('default');
-  if (!base) throw new Error('no default scenario');
-  const cache = {
-    nodes: 2,
-    keysPerNode: 100,
-    keys: 1000,
-    zipfExponent: 1,
-    celebrityShare: 0,
-    lookupTime: { dist: 'constant', meanMs: 0.2 },
-    placement: 'ring',
-    writePolicy: 'invalidate',
-    ttlMs: 0,
-    coalescing: false,
-    serveStaleOnError: false,
-  } as const;
+  const { cache, ...base } = defaultWithCache('with-cache');
   const scenario = {
     ...base,
     id: 'with-cache',
