@@ -72,7 +72,7 @@ test.describe('custom element', () => {
     const bad = page.locator('#lab-bad');
     await expect(bad.getByRole('alert')).toContainText('could not start');
     await expect(bad.getByRole('alert')).toContainText(
-      'The attribute "scenario" is "nope"; it must be one of default, single-server, large.',
+      'The attribute "scenario" is "nope"; it must be one of default, single-server, large, data-system.',
     );
     await expect(bad.getByRole('alert')).toContainText(
       'The attribute "seed" is "abc"; it must be a whole number from 0 to 4294967295.',
