@@ -134,8 +134,11 @@ export class Metrics {
     this.current.errors++;
   }
 
-  /** Figures an optional tier adds to each closed window (and resets for the next). */
-  windowExtras: (() => Partial<WindowMetrics>) | null = null;
+  /**
+   * A tier that adds figures to each closed window (and resets them for the next). An object, not
+   * a closure: a checkpoint's deep copy copies it with the state, where a function would be shared.
+   */
+  windowExtras: { closeWindow(): Partial<WindowMetrics> } | null = null;
 
   /** appServersUp: app servers serving at the window's end, given only with scaling. */
   closeWindow(endMs: number, appServersUp?: number): void {
@@ -174,7 +177,7 @@ export class Metrics {
       availability: finished > 0 ? c.succeeded / finished : 1,
       latencyMs: summarize(this.windowLatency),
       latencyBins: latencyBinsOf(this.windowLatency),
-      ...this.windowExtras?.(),
+      ...this.windowExtras?.closeWindow(),
     };
   }
 

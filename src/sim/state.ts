@@ -246,8 +246,7 @@ export class SimState {
 
     this.cacheTier = scenario.cache === undefined ? null : new CacheTier(scenario.cache, c, seed);
     this.metrics = new Metrics(scenario.slo);
-    const tier = this.cacheTier;
-    if (tier !== null) this.metrics.windowExtras = () => tier.closeWindow();
+    this.metrics.windowExtras = this.cacheTier;
     this.log = new EventLog();
     growRequests(this, 1024);
     this.scaling = scenario.scaling === undefined ? null : new ScalingState(this, scenario.scaling);

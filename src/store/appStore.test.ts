@@ -50,6 +50,19 @@ describe('app store', () => {
     expect(store.getState().frame?.logHash).toBe(hash);
   });
 
+  it('playback held at a stop time reaches it even when each advance stops short (a small event budget)', async () => {
+    const store = await ready();
+    store.getState().actions.setStopAt(3000);
+    store.getState().actions.play();
+    for (let i = 0; i < 100 && store.getState().playing; i++) {
+      store.getState().actions.want(3000, 1500); // about a third of a simulated second per advance
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+    expect(store.getState().frame?.timeMs).toBe(3000);
+    expect(store.getState().playing).toBe(false);
+  });
+
   it('the run loop turns wall time times speed into simulated time', async () => {
     const store = await ready();
     let now = 0;

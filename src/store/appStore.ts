@@ -218,6 +218,10 @@ export function createAppStore(port: SimPort, scenarioId = 'default', seed = 1):
     if (reply.type === 'frame' || reply.type === 'error') inFlight = Math.max(0, inFlight - 1);
     // The worker drops the advances that waited behind a cancelled one.
     if (reply.type === 'frame' && reply.cancelled) inFlight = 0;
+    // An advance may stop short of its time (its event budget ran out, as in a stampede of retries):
+    // with nothing else asked, the time it reached is where the next ask starts, or playback held
+    // at a stop time (a lesson's) would never be asked to reach it.
+    if (reply.type === 'frame' && inFlight === 0) requestedMs = Math.min(requestedMs, reply.frame.timeMs);
     if (reply.type !== 'progress' && before.catchUp) store.setState({ catchUp: null });
     // While playing, ask for the next stretch before drawing this one, so the worker simulates
     // while the page renders instead of waiting for it.

@@ -143,4 +143,18 @@ describe('the cache tier in the running cluster', () => {
     for (const seed of [1, 2, 3])
       expect(missesAfterJoin('modulo', seed)).toBeGreaterThan(1.2 * missesAfterJoin('ring', seed));
   }, 60_000);
+
+  it('a checkpoint (a deep copy) goes on exactly as the run it was copied from, cache figures included', () => {
+    const original = createSimulation(base, 5);
+    original.runUntil(10_000);
+    const copy = original.clone();
+    for (const sim of [original, copy]) {
+      sim.apply({ type: 'crashNode', nodeId: 'cache-1' });
+      sim.runUntil(15_000);
+    }
+    expect(copy.logHash()).toBe(original.logHash());
+    const hits = (sim: typeof original) => sim.snapshot().windows.map((w) => w.cacheHits);
+    expect(hits(copy)).toEqual(hits(original));
+    expect(hits(copy).at(-1)).toBeGreaterThan(0);
+  });
 });
