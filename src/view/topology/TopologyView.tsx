@@ -32,7 +32,7 @@ const selectRunId = (s: AppState) => s.runId;
 /** The cache tier's hit share since the start, for its band ("" before the first lookup). */
 function cacheNoteOf(frame: Frame | null): string {
   const share = frame?.cache?.hitShare;
-  return share === null || share === undefined ? '' : `${Math.round(share * 100)}% hits`;
+  return share === null || share === undefined ? '' : `${Math.round(share * 100)}% hits, whole run`;
 }
 const GROUP_BUTTON = '[data-group-button]';
 
