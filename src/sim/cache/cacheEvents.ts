@@ -5,6 +5,7 @@ import { EventKind } from '../events';
 import type { SimState } from '../state';
 import { NodeStatusCode } from '../codes';
 import { canTalk } from '../cluster/network';
+import { setStatus } from '../cluster/node';
 import type { CacheTier } from './cacheTier';
 import { CostTier } from '../scaling/machineSeconds';
 
@@ -39,7 +40,7 @@ export function addCacheNode(st: SimState, provisioningMs: number): number {
   for (let c = 0; c < st.cacheCount; c++) {
     const node = st.cacheNode(c);
     if (st.nodeStatus[node] !== NodeStatusCode.absent) continue;
-    setCacheStatus(st, node, NodeStatusCode.starting);
+    setStatus(st, node, NodeStatusCode.starting);
     st.nodeSpeed[node] = st.scaling?.tierSpeed[CostTier.cache] ?? 1;
     st.nodeSlow[node] = 1;
     st.nodeSide[node] = 0;
@@ -54,7 +55,7 @@ export function addCacheNode(st: SimState, provisioningMs: number): number {
 export function onCacheNodeReady(st: SimState, node: number, epoch: number): void {
   const tier = st.cacheTier;
   if (tier === null || st.nodeEpoch[node] !== epoch || st.nodeStatus[node] !== NodeStatusCode.starting) return;
-  setCacheStatus(st, node, NodeStatusCode.up);
+  setStatus(st, node, NodeStatusCode.up);
   const before = tier.placement.nodeCount;
   tier.placement.addNode(node - st.cacheNode(0));
   st.note(
@@ -70,15 +71,8 @@ export function removeCacheNode(st: SimState, node: number): void {
   if (tier === null) return;
   const c = node - st.cacheNode(0);
   const placed = st.nodeStatus[node] !== NodeStatusCode.starting;
-  setCacheStatus(st, node, NodeStatusCode.absent);
+  setStatus(st, node, NodeStatusCode.absent);
   if (placed) tier.placement.removeNode(c);
   (tier.stores[c] as CacheTier['stores'][number]).clear();
   st.note('nodeRemoved', st.nodeIds[node] as string, `cache node removed; ${tier.placement.nodeCount} left`);
-}
-
-function setCacheStatus(st: SimState, node: number, status: number): void {
-  st.nodeStatus[node] = status;
-  st.nodeEpoch[node] = ((st.nodeEpoch[node] as number) + 1) | 0;
-  st.nodeChangedAt[node] = st.nowMs;
-  st.faultEpoch++;
 }

@@ -17,7 +17,8 @@ function nodeName(st: SimState, node: number): string {
   return st.nodeIds[node] as string;
 }
 
-function setStatus(st: SimState, node: number, status: number): void {
+/** A node's status changes: work sent before now is void (epoch, changedAt, faultEpoch). */
+export function setStatus(st: SimState, node: number, status: number): void {
   st.nodeStatus[node] = status;
   st.nodeEpoch[node] = ((st.nodeEpoch[node] as number) + 1) | 0;
   st.nodeChangedAt[node] = st.nowMs;

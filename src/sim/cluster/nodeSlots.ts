@@ -5,6 +5,7 @@
 // Left out: failed provisioning, machines of different sizes within a tier, warm-up after start.
 import { EventKind } from '../events';
 import type { SimState } from '../state';
+import { setStatus } from './node';
 import { DiskStatusCode, NodeStatusCode } from '../codes';
 import { CostTier } from '../scaling/machineSeconds';
 import { formatDuration } from '../scaling/autoscalerWords';
@@ -34,13 +35,6 @@ export function freeSlot(st: SimState, tier: ScalableTier): number {
     if (st.nodeStatus[node] === NodeStatusCode.absent) return node;
   }
   return -1;
-}
-
-function setStatus(st: SimState, node: number, status: number): void {
-  st.nodeStatus[node] = status;
-  st.nodeEpoch[node] = ((st.nodeEpoch[node] as number) + 1) | 0;
-  st.nodeChangedAt[node] = st.nowMs;
-  st.faultEpoch++;
 }
 
 /** Asks for a machine in the first free slot of a tier; it serves after delayMs. Returns the node, or -1. */
