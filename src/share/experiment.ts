@@ -2,6 +2,7 @@
 // plus edits), the seed, the commands the user issued with their simulated times, and the
 // moment the run had reached. Versioned and validated with zod, because it arrives from links
 // and files written by anyone.
+import { dataSystemWithoutLog } from '../sim/scenarios/dataSystemWithoutLog';
 import { z } from 'zod';
 import { mergePatch, unsafeKey } from '../lessons/scenarioEdits';
 import {
@@ -18,7 +19,11 @@ import { beyondHorizon, INTERACTIVE_HORIZON_MS } from './horizon';
 import { describeNesting } from './nesting';
 import { diffPatch } from './scenarioDiff';
 
-export const EXPERIMENT_VERSION = 2;
+/**
+ * 3: "data-system" has a log and a search index. Version 2 named the same id for the scenario
+ * without them, so a version 2 experiment on it replays on that older scenario (same hash).
+ */
+export const EXPERIMENT_VERSION = 3;
 /** A run replayed from a link or file may hold at most this many commands. */
 export const MAX_COMMANDS = 5000;
 
@@ -26,7 +31,7 @@ export const MAX_COMMANDS = 5000;
 const timedCommand = z.strictObject({ atMs: z.number().finite().nonnegative(), command: commandSchema });
 
 const v2 = z.strictObject({
-  v: z.literal(2),
+  v: z.union([z.literal(2), z.literal(3)]),
   base: z.string().max(64).describe('a built-in scenario id'),
   edits: z.record(z.string(), z.unknown()).optional(),
   seed: z.number().int().min(0).max(0xffffffff),
@@ -92,22 +97,27 @@ export function fromData(input: unknown, horizonMs = INTERACTIVE_HORIZON_MS): Ex
     const { scenario, seed, commands, atMs } = old.data;
     return check({ scenario, seed, commands, atMs }, horizonMs);
   }
-  if (version !== EXPERIMENT_VERSION)
+  if (version !== EXPERIMENT_VERSION && version !== 2)
     return {
       ok: false,
-      error: `The experiment has version ${JSON.stringify(version ?? null)}; this app reads versions 1 and 2.`,
+      error: `The experiment has version ${JSON.stringify(version ?? null)}; this app reads versions 1 to 3.`,
     };
   const parsed = v2.safeParse(input);
   if (!parsed.success) return { ok: false, error: `The experiment is invalid: ${firstIssue(parsed.error)}.` };
   const { base, edits, seed, commands, atMs } = parsed.data;
   const unsafe = unsafeKey(edits);
   if (unsafe) return { ok: false, error: `The experiment's edits use the forbidden key "${unsafe}".` };
-  const builtIn = getBuiltInScenario(base);
+  const builtIn = (parsed.data.v === 2 ? scenarioBeforeVersion3(base) : undefined) ?? getBuiltInScenario(base);
   if (!builtIn) return { ok: false, error: `The experiment names an unknown scenario "${base}".` };
   const scenario = parseScenario(edits ? mergePatch(builtIn, edits) : builtIn);
   if (!scenario.ok)
     return { ok: false, error: `The experiment's scenario is invalid: ${scenario.errors.slice(0, 3).join('; ')}.` };
   return check({ scenario: scenario.value, seed, commands, atMs }, horizonMs);
+}
+
+/** The built-in scenarios a version 2 experiment meant, where they have changed since. */
+function scenarioBeforeVersion3(id: string): Scenario | undefined {
+  return id === dataSystemWithoutLog.id ? dataSystemWithoutLog : undefined;
 }
 
 /** Checked before anything recursive (zod, mergePatch, unsafeKey) touches the data. */

@@ -100,7 +100,7 @@ describe('experiment links', () => {
     ['garbage', '#x=%%%not-a-link', /damaged or cut short|not valid JSON/],
     ['an oversized link', `#x=${'A'.repeat(MAX_LINK_CHARS + 1)}`, /limited to 8,000/],
     ['not JSON', `#x=${LZString.compressToEncodedURIComponent('{oops')}`, /not valid JSON/],
-    ['an unknown version', pack({ ...good, v: 99 }), /version 99; this app reads versions 1 and 2/],
+    ['an unknown version', pack({ ...good, v: 99 }), /version 99; this app reads versions 1 to 3/],
     ['an unknown scenario', pack({ ...good, base: 'nope' }), /unknown scenario "nope"/],
     ['an invalid edit', pack({ ...good, edits: { policy: { writeQuorum: 9 } } }), /policy.writeQuorum/],
     ['a bad command', pack({ ...good, commands: [{ atMs: 1, command: { type: 'explode' } }] }), /commands\.0\.command/],

@@ -24,6 +24,7 @@ import { linkQualityChanged } from './cluster/network';
 import { applyScaling, checkScaling } from './scaling/scalingCommands';
 import { applyCache, checkCache } from './cache/cacheCommands';
 import { absentTarget } from './scaling/absentTargets';
+import { applyPipeline, applyPipelineDisk, checkPipeline, checkPipelineDisk } from './pipeline/pipelineCommands';
 import { storageNodesPresent } from './scaling/scalingState';
 
 export function nodeIndex(st: SimState, id: string): number {
@@ -83,6 +84,8 @@ export function check(st: SimState, c: Command): string | null {
     }
     case 'failDisk':
     case 'replaceDisk': {
+      const pipelineDisk = checkPipelineDisk(st, c);
+      if (pipelineDisk !== undefined) return pipelineDisk;
       const disk = diskIndex(st, c.nodeId, c.disk);
       if (typeof disk === 'string') return disk;
       if (c.type === 'replaceDisk' && st.diskStatus[disk] === DiskStatusCode.healthy)
@@ -122,8 +125,15 @@ export function check(st: SimState, c: Command): string | null {
     case 'spikeLoad':
     case 'sendPoisonRequests':
     case 'rollBack':
-    case 'setLoad':
       return null;
+    case 'setLoad': {
+      const reads = c.readShare ?? st.readShare;
+      const searches = c.searchShare ?? st.searchShare;
+      if (searches > 0 && st.pipeline?.index == null) return 'searchShare: this scenario has no search index';
+      return reads + searches > 1 + 1e-9
+        ? `readShare + searchShare must not exceed 1 (it would be ${reads + searches})`
+        : null;
+    }
     case 'setHardwareFaults': {
       const h = { ...st.hardware, ...definedOnly(c) };
       const problem = fleetFailureProblems(h, st.diskStatus.length, st.appCount + st.storageCount)[0];
@@ -138,6 +148,11 @@ export function check(st: SimState, c: Command): string | null {
     case 'setCache':
     case 'setStorageQueueLimit':
       return checkCache(st, c);
+    case 'addConsumer':
+    case 'removeConsumer':
+    case 'setLog':
+    case 'setIndexMode':
+      return checkPipeline(st, c);
     default: {
       const never: never = c;
       return never;
@@ -154,8 +169,10 @@ export function apply(st: SimState, c: Command): void {
     case 'slowNode':
       return slowNode(st, nodeIndex(st, c.nodeId), c.factor);
     case 'failDisk':
+      if (applyPipelineDisk(st, c)) return;
       return failDisk(st, diskIndex(st, c.nodeId, c.disk) as number, 'failed by hand');
     case 'replaceDisk':
+      if (applyPipelineDisk(st, c)) return;
       return replaceDisk(st, diskIndex(st, c.nodeId, c.disk) as number);
     case 'partitionLink':
     case 'healLink':
@@ -200,6 +217,7 @@ export function apply(st: SimState, c: Command): void {
       if (c.rateRps !== undefined) st.rateRps = c.rateRps;
       st.peakLoadRps = Math.max(st.peakLoadRps, st.rateRps * st.loadMultiplier);
       if (c.readShare !== undefined) st.readShare = c.readShare;
+      if (c.searchShare !== undefined) st.searchShare = c.searchShare;
       if (c.fanOut !== undefined) st.fanOut = c.fanOut;
       if (c.writeFanOut !== undefined) st.writeFanOut = c.writeFanOut;
       st.note(
@@ -233,6 +251,11 @@ export function apply(st: SimState, c: Command): void {
     case 'setCache':
     case 'setStorageQueueLimit':
       return applyCache(st, c);
+    case 'addConsumer':
+    case 'removeConsumer':
+    case 'setLog':
+    case 'setIndexMode':
+      return applyPipeline(st, c);
     default: {
       const never: never = c;
       return never;

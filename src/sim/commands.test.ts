@@ -42,6 +42,10 @@ const EXAMPLES: Record<CommandType, Command> = {
   flushCache: { type: 'flushCache', nodeId: 'cache-1' },
   setStorageQueueLimit: { type: 'setStorageQueueLimit', queueLimit: 5 },
   setCache: { type: 'setCache', policy: { writePolicy: 'write-through', coalescing: true } },
+  addConsumer: { type: 'addConsumer', group: 'indexer' },
+  removeConsumer: { type: 'removeConsumer', nodeId: 'indexer-2' },
+  setLog: { type: 'setLog', policy: { acks: 'all', retentionMs: 5000 } },
+  setIndexMode: { type: 'setIndexMode', mode: 'sync' },
 };
 
 /** Fields a command may leave out. */

@@ -1,6 +1,7 @@
 // What a user (or a scenario's schedule) asks the simulation to do, as typed, validated data.
 // Names follow the words on screen: "Crash node" -> crashNode. Semantic checks (does the target
 // exist?) happen in the simulation; this file checks shape and ranges.
+import { indexModes, logPolicyFields } from './pipeline/pipelineSchema';
 import { z } from 'zod';
 import { describeIssues, hardwareFields, LONGEST_RUN_MS, policySchema, type ParseResult } from './scenarioSchema';
 import { cachePolicyFields } from './tierSchemas';
@@ -53,6 +54,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('setLoad'),
     rateRps: z.number().nonnegative().max(1e6).optional(),
     readShare: z.number().min(0).max(1).optional(),
+    searchShare: z.number().min(0).max(1).optional(),
     fanOut: z.number().int().min(1).max(200).optional(),
     writeFanOut: z.number().int().min(1).max(200).optional(),
   }),
@@ -89,6 +91,11 @@ export const commandSchema = z.discriminatedUnion('type', [
       .describe('operations a storage node may queue; lower sheds load sooner (needs storage.capacity)'),
   }),
   z.strictObject({ type: z.literal('setCache'), policy: z.strictObject(cachePolicyFields).partial() }),
+  // The data pipeline (scenario.log, consumerGroups, index).
+  z.strictObject({ type: z.literal('addConsumer'), group: z.string().min(1).max(16).describe('the group to join') }),
+  z.strictObject({ type: z.literal('removeConsumer'), nodeId }),
+  z.strictObject({ type: z.literal('setLog'), policy: z.strictObject(logPolicyFields).partial() }),
+  z.strictObject({ type: z.literal('setIndexMode'), mode: z.enum(indexModes) }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

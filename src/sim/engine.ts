@@ -25,6 +25,7 @@ import { SimState } from './state';
 import { deepCopy, type CopyStats } from './deepCopy';
 import { EventBudget, type BudgetLimits } from './eventBudget';
 import { InputError } from './limits';
+import { onPipelineEvent, startPipeline } from './pipeline/pipelineEvents';
 import { afterWindowClosed, onScalingEvent, startScaling, windowServers } from './scaling/scalingEvents';
 
 export const COMMAND_LOG_LIMIT = 100_000;
@@ -56,6 +57,7 @@ export class Simulation {
     st.at(scenario.storage.antiEntropyIntervalMs, EventKind.antiEntropy, 0, 0);
     st.at(WINDOW_MS, EventKind.windowClose, 0, 0);
     startScaling(st);
+    startPipeline(st);
     for (const [i, entry] of scenario.schedule.entries()) {
       const parsed = parseCommand(entry.command);
       const field = `schedule.${i}.command`;
@@ -228,6 +230,13 @@ export class Simulation {
       case EventKind.drainCheck:
       case EventKind.moveDone:
         return onScalingEvent(st, kind, index, aux);
+      case EventKind.logFetch:
+      case EventKind.logElection:
+      case EventKind.consumerDone:
+      case EventKind.consumerCommit:
+      case EventKind.rebalanceDone:
+      case EventKind.indexRecovered:
+        return onPipelineEvent(st, kind, index, aux);
       case EventKind.windowClose:
         sampleUtilization(st, WINDOW_MS);
         st.metrics.closeWindow(st.nowMs, windowServers(st));

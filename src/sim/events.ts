@@ -29,6 +29,19 @@ export const EventKind = {
   nodeReady: 20,
   drainCheck: 21,
   moveDone: 22,
+  // 25 to 30: the data pipeline (pipeline/pipelineEvents.ts).
+  /** Followers fetch from their leaders; the in-sync sets and retention are kept. */
+  logFetch: 25,
+  /** The controller elects leaders for partitions whose leader's broker is gone. */
+  logElection: 26,
+  /** A consumer's worker finished an event. */
+  consumerDone: 27,
+  /** A group's consumers commit their offsets. */
+  consumerCommit: 28,
+  /** A group's rebalance pause is over: partitions are dealt again. */
+  rebalanceDone: 29,
+  /** An index node finished rebuilding or copying its shards. */
+  indexRecovered: 30,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 export const KIND_BITS = 5;

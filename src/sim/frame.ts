@@ -13,6 +13,7 @@ import type {
   WindowMetrics,
 } from './snapshot';
 import { cacheFrameOf, scalingFrameOf } from './tierFrames';
+import { pipelineSnapshotOf, type PipelineSnapshot } from './pipeline/pipelineSnapshot';
 import { durabilityOf, kindOf } from './snapshotBuilder';
 import type { SimState } from './state';
 
@@ -61,6 +62,8 @@ export interface Frame {
   readonly load: {
     readonly rateRps: number;
     readonly readShare: number;
+    /** Share of requests that are searches (0 without a search index). */
+    readonly searchShare: number;
     readonly fanOut: number;
     readonly writeFanOut: number;
   };
@@ -110,6 +113,8 @@ export interface Frame {
   readonly nodeCacheHitShare: Float32Array;
   readonly cache: CacheSnapshot | null;
   readonly scaling: ScalingSnapshot | null;
+  /** The log, consumer groups and search index, when the scenario has them. */
+  readonly pipeline: PipelineSnapshot | null;
   /** The cumulative latency histogram in coarse log bins: [upper bound ms, count] pairs. */
   readonly histogram: readonly (readonly [number, number])[];
 }
@@ -209,7 +214,13 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
     events: st.log.events,
     logHash: st.log.hash(),
     loadMultiplier: st.loadMultiplier,
-    load: { rateRps: st.rateRps, readShare: st.readShare, fanOut: st.fanOut, writeFanOut: st.writeFanOut },
+    load: {
+      rateRps: st.rateRps,
+      readShare: st.readShare,
+      searchShare: st.searchShare,
+      fanOut: st.fanOut,
+      writeFanOut: st.writeFanOut,
+    },
     policy: { ...st.policy, retry: { ...st.policy.retry } },
     hardware: {
       enabled: st.hardware.enabled,
@@ -247,6 +258,7 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
     eventsTotal: total,
     ...cacheFrameOf(st),
     ...scalingFrameOf(st),
+    pipeline: pipelineSnapshotOf(st),
     histogram: histogramBins(st),
   };
 }

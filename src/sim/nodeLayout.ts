@@ -20,10 +20,11 @@ export function nodeLayout(
   a: number,
   s: number,
   c: number,
+  pipelineNames: readonly string[] = [],
 ): NodeLayout {
   const racks = rackIds.length;
   const nodeIds = ['clients', 'lb'];
-  const nodeRack = new Int32Array(2 + a + s + c);
+  const nodeRack = new Int32Array(2 + a + s + c + pipelineNames.length);
   nodeRack[BALANCER] = rackIds.indexOf(scenario.loadBalancer.rack);
   nodeRack[CLIENTS] = -1;
   const tier = (name: string, first: number, count: number) => {
@@ -35,6 +36,11 @@ export function nodeLayout(
   tier('app', 2, a);
   tier('db', 2 + a, s);
   tier('cache', 2 + a + s, c);
+  // The pipeline's nodes have no links: they reach each other unless cut off (partitionGroup).
+  pipelineNames.forEach((name, i) => {
+    nodeIds.push(name);
+    nodeRack[2 + a + s + c + i] = i % racks;
+  });
 
   const links = 1 + a + a * s + a * c;
   const linkA = new Int32Array(links);

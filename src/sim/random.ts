@@ -216,6 +216,11 @@ export function createStreams(seed: number): Streams {
   };
 }
 
+/** A stream of its own for a part of the model added later, so the named streams above never shift. */
+export function namedStream(seed: number, name: string): Rng {
+  return new Rng(seedFor(seed, name));
+}
+
 /** Mean of a distribution, ms (lognormal: median * exp(sigma^2 / 2)). */
 export function meanOf(dist: Distribution): number {
   switch (dist.dist) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import './zodWords';
 import { describeIssues, LONGEST_RUN_MS, LONGEST_WAIT_MS, type ParseResult } from './schemaBasics';
 import { cacheTierSchema, scalingSchema, type Scaling } from './tierSchemas';
+import { consumerGroupSchema, indexSchema, logSchema, MAX_GROUPS, pipelineProblems } from './pipeline/pipelineSchema';
 
 export { describeIssues, LONGEST_RUN_MS, LONGEST_WAIT_MS, type ParseResult };
 
@@ -162,6 +163,9 @@ export const scenarioSchema = z
     clients: z.strictObject({
       rateRps: z.number().nonnegative().max(1e6).describe('mean request arrival rate (Poisson), requests per second'),
       readShare: share('share of requests that are reads'),
+      searchShare: share(
+        'share of requests that are searches (served by the search index); the rest are writes',
+      ).optional(),
       fanOut: z.number().int().min(1).max(200).describe('partitions a read touches; it completes when all answer'),
       writeFanOut: z
         .number()
@@ -221,6 +225,9 @@ export const scenarioSchema = z
     policy: policySchema,
     cache: cacheTierSchema.optional(),
     scaling: scalingSchema.optional(),
+    log: logSchema.optional(),
+    consumerGroups: z.array(consumerGroupSchema).max(MAX_GROUPS).optional(),
+    index: indexSchema.optional(),
     schedule: z.array(scheduledCommandSchema).max(10_000).describe('commands applied at fixed simulated times'),
   })
   .superRefine((s, ctx) => {
@@ -243,6 +250,7 @@ export const scenarioSchema = z
     const disks = s.storage.count * s.storage.disksPerNode;
     const machines = s.storage.count + s.appServers.count;
     tierProblems(s, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+    pipelineProblems(s, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
     for (const problem of fleetFailureProblems(s.hardwareFaults, disks, machines))
       ctx.addIssue({ code: 'custom', path: ['hardwareFaults', problem.field], message: problem.message });
   });

@@ -1,7 +1,7 @@
 // The readonly picture of the simulation handed to the outside once per frame or on demand.
 // Plain data only (no class instances), so it can cross a Web Worker boundary by structured clone.
 
-export type NodeKind = 'clients' | 'loadBalancer' | 'app' | 'cache' | 'storage';
+export type NodeKind = 'clients' | 'loadBalancer' | 'app' | 'cache' | 'storage' | 'broker' | 'consumer' | 'index';
 /** absent: a slot for a node not added yet (or removed); starting: added, provisioning, not serving yet. */
 export type NodeStatus = 'up' | 'crashed' | 'powered-off' | 'absent' | 'starting';
 export type DiskStatus = 'healthy' | 'failed' | 'replaced';
@@ -88,6 +88,18 @@ export interface WindowMetrics {
   readonly staleReads?: number;
   /** App servers serving (up, not starting or absent) at the window's end (only with scaling). */
   readonly appServersUp?: number;
+  /** Change events appended to the log in the window (only with a log). */
+  readonly logAppends?: number;
+  /** Each consumer group's lag at the window's end: events not processed, and the oldest one's age, s. */
+  readonly indexerLagEvents?: number;
+  readonly indexerLagSeconds?: number;
+  readonly notifierLagEvents?: number;
+  readonly notifierLagSeconds?: number;
+  /** How far the search index is behind the database at the window's end, s (only with an index). */
+  readonly stalenessSeconds?: number;
+  /** Searches answered in the window, and those that missed a write acknowledged before they began. */
+  readonly searches?: number;
+  readonly searchesMissedWrite?: number;
   /** Attempts whose work on an app server finished in the window (served or not, even if abandoned). */
   readonly worked: number;
   /**

@@ -20,7 +20,9 @@ export function kindOf(st: SimState, node: number): NodeKind {
   if (node === 0) return 'clients';
   if (node === 1) return 'loadBalancer';
   if (st.isApp(node)) return 'app';
-  return st.isCache(node) ? 'cache' : 'storage';
+  if (st.isStorage(node)) return 'storage';
+  if (st.isCache(node)) return 'cache';
+  return st.pipeline?.role(node) ?? 'storage';
 }
 
 function disksOf(st: SimState, node: number): DiskSnapshot[] {

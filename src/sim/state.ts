@@ -1,6 +1,6 @@
 // All mutable simulation state, in flat typed arrays indexed by small integers, so the hot
 // path allocates nothing. Node index layout: 0 = clients, 1 = load balancer, then app servers,
-// then storage nodes, then cache nodes (only with a cache tier). Only the cluster/ modules and the engine write here.
+// then storage nodes, then cache nodes (only with a cache tier), then the pipeline's nodes. Only the cluster/ modules and the engine write here.
 import { EventQueue } from './eventQueue';
 import { createStreams, Rng, samplerOf, type Sampler, type Streams } from './random';
 import type { Policy, Scenario } from './scenarioSchema';
@@ -16,6 +16,8 @@ import { StorageQueues } from './cluster/storageQueue';
 import { CacheTier, cacheSlots } from './cache/cacheTier';
 import { nodeLayout } from './nodeLayout';
 import { ScalingState, slotCounts } from './scaling/scalingState';
+import { hasPipeline, Pipeline, pipelineNodeNames } from './pipeline/pipeline';
+import { TierWindows } from './tierWindows';
 
 export class SimState {
   readonly scenario: Scenario;
@@ -148,6 +150,8 @@ export class SimState {
   arrivalToken = 0;
   rateRps: number;
   readShare: number;
+  /** Share of requests that are searches (0 without a search index): drawn after reads. */
+  searchShare: number;
   fanOut: number;
   writeFanOut: number;
   retryTokens = 0;
@@ -169,6 +173,7 @@ export class SimState {
     this.rateRps = scenario.clients.rateRps;
     this.peakLoadRps = this.rateRps;
     this.readShare = scenario.clients.readShare;
+    this.searchShare = scenario.clients.searchShare ?? 0;
     this.fanOut = scenario.clients.fanOut;
     this.writeFanOut = scenario.clients.writeFanOut;
     this.hardware = { ...scenario.hardwareFaults };
@@ -181,10 +186,11 @@ export class SimState {
     const a = (this.appCount = slots.app);
     const s = (this.storageCount = slots.storage);
     const c = (this.cacheCount = cacheSlots(scenario));
-    const n = (this.nodeCount = 2 + a + s + c);
+    const pipelineNames = pipelineNodeNames(scenario);
+    const n = (this.nodeCount = 2 + a + s + c + pipelineNames.length);
     const d = (this.disksPerNode = scenario.storage.disksPerNode);
     this.rackIds = [...scenario.racks];
-    const layout = nodeLayout(scenario, this.rackIds, a, s, c);
+    const layout = nodeLayout(scenario, this.rackIds, a, s, c, pipelineNames);
     this.nodeIds = layout.nodeIds;
     this.nodeRack = layout.nodeRack;
     this.linkCount = layout.linkA.length;
@@ -246,11 +252,18 @@ export class SimState {
 
     this.cacheTier = scenario.cache === undefined ? null : new CacheTier(scenario.cache, c, seed);
     this.metrics = new Metrics(scenario.slo);
-    this.metrics.windowExtras = this.cacheTier;
+    this.pipeline = hasPipeline(scenario) ? new Pipeline(scenario, this.cacheTier, 2 + a + s + c, seed) : null;
+    for (const g of this.pipeline?.groups ?? [])
+      for (let i = g.settings.consumers; i < g.settings.maxConsumers; i++)
+        this.nodeStatus[g.firstNode + i] = NodeStatusCode.absent;
+    this.metrics.windowExtras = new TierWindows(this.cacheTier, this.pipeline, this);
     this.log = new EventLog();
     growRequests(this, 1024);
     this.scaling = scenario.scaling === undefined ? null : new ScalingState(this, scenario.scaling);
   }
+
+  /** The log, consumer groups and search index (pipeline/); null without scenario.log or scenario.index. */
+  readonly pipeline: Pipeline | null;
 
   /** Node slots, cost, moves and the autoscaler (scaling/); null without scenario.scaling. */
   readonly scaling: ScalingState | null;
@@ -300,7 +313,9 @@ export class SimState {
   }
 
   isCache(node: number): boolean {
-    return node >= 2 + this.appCount + this.storageCount && node < this.nodeCount;
+    return (
+      node >= 2 + this.appCount + this.storageCount && node < 2 + this.appCount + this.storageCount + this.cacheCount
+    );
   }
 
   /** Link index between app server a and cache node c. */

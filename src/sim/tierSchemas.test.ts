@@ -1,9 +1,10 @@
 // Impossible architectures are refused with a message naming the field; the optional tiers are
 // absent from old scenarios, which parse as before.
+import { dataSystemWithoutLog } from './scenarios/dataSystemWithoutLog';
 import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, parseScenario, type Scenario } from './index';
 
-const dataSystem = getBuiltInScenario('data-system') as Scenario;
+const dataSystem = dataSystemWithoutLog;
 
 function errorsOf(change: (s: Scenario) => unknown): string[] {
   const result = parseScenario(change(structuredClone(dataSystem)));

@@ -1,10 +1,11 @@
 // A followed request shows its cache lookups: the ask to the key's cache node and its answer
 // (hops the picture animates), and a step saying hit, miss, expired or unreachable.
+import { dataSystemWithoutLog } from '../scenarios/dataSystemWithoutLog';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, getBuiltInScenario, Tracer, type Scenario } from '../index';
+import { createSimulation, Tracer } from '../index';
 import type { TraceStep } from '../trace/traceTypes';
 
-const base = getBuiltInScenario('data-system') as Scenario;
+const base = dataSystemWithoutLog;
 
 function lookupsOver(seed: number, crash: boolean): TraceStep[] {
   const tracer = new Tracer();

@@ -1,6 +1,7 @@
 // The cache tier wired into the cluster: the hit ratio the running system measures agrees with
 // Che's approximation for its nodes' shares of the keys; write policies make stale reads as the
 // model says; a crashed cache node drowns storage that has a capacity, and coalescing saves it.
+import { dataSystemWithoutLog } from '../scenarios/dataSystemWithoutLog';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, getBuiltInScenario, type Scenario } from '../index';
 import { cheApproximation } from './che';
@@ -8,7 +9,7 @@ import { zipfProbabilities } from './zipf';
 import { HashRing } from './hashRing';
 import { RING_POINTS_PER_NODE } from './cacheTier';
 
-const base = getBuiltInScenario('data-system') as Scenario;
+const base = dataSystemWithoutLog;
 const cacheOf = (s: Scenario) => s.cache as NonNullable<Scenario['cache']>;
 
 function withCache(change: Partial<NonNullable<Scenario['cache']>>, more: Partial<Scenario> = {}): Scenario {

@@ -7,7 +7,8 @@
 import { EventKind } from '../events';
 import type { SimState } from '../state';
 import { BALANCER, CLIENTS, NodeStatusCode, Outcome } from '../codes';
-import { FLAG_POISON, isCurrent } from './client';
+import { FLAG_POISON, FLAG_SEARCH, isCurrent } from './client';
+import { beginSearch } from '../pipeline/searchRound';
 import { stillTalking } from './network';
 import { crashNode } from './node';
 import { sendReply } from './reply';
@@ -96,6 +97,8 @@ export function onServiceDone(st: SimState, work: number, aux: number): void {
     const error = bad !== null && bad !== undefined && bad.errorShare > 0 && st.rng.config.next() < bad.errorShare;
     if (st.tracer?.watches(slot)) st.tracer.step(slot, { type: 'serviceDone', atMs: st.nowMs, node, error });
     if (error) sendReply(st, slot, st.workAux[work] as number, Outcome.error, a, st.nowMs);
+    else if (((st.reqFlags[slot] as number) & FLAG_SEARCH) !== 0 && st.pipeline !== null)
+      beginSearch(st, st.pipeline, slot, a);
     else beginStorageRound(st, slot, a);
   }
   drainQueue(st, a);

@@ -7,9 +7,12 @@ import { CLIENTS, MAX_REQUESTS_IN_FLIGHT, RequestState } from '../codes';
 import { forward, releaseOutstanding } from './loadBalancer';
 import { growRequests } from '../requestPool';
 import { whyTimedOut } from '../trace/traceWhy';
+import { searchIssued } from '../pipeline/searchRound';
 
 export const FLAG_WRITE = 1;
 export const FLAG_POISON = 2;
+/** A search, served by the search index (clients.searchShare). */
+export const FLAG_SEARCH = 4;
 const GEN_MASK = 0x7ffffff;
 
 export function attemptAux(st: SimState, slot: number): number {
@@ -31,8 +34,9 @@ export function scheduleNextArrival(st: SimState): void {
 
 export function onArrival(st: SimState, aux: number): boolean {
   if (aux !== st.arrivalToken) return false;
-  const write = st.rng.arrivals.next() >= st.readShare;
-  issueRequest(st, write ? FLAG_WRITE : 0);
+  // One draw splits reads, searches and writes, so a run without searches draws as before.
+  const u = st.rng.arrivals.next();
+  issueRequest(st, u < st.readShare ? 0 : u < st.readShare + st.searchShare ? FLAG_SEARCH : FLAG_WRITE);
   scheduleNextArrival(st);
   return true;
 }
@@ -54,6 +58,7 @@ export function issueRequest(st: SimState, flags: number): void {
   st.reqStartMs[slot] = st.nowMs;
   // A retry asks for the same data as the first attempt: its partitions come from this key.
   st.reqKeySeed[slot] = st.rng.keys.int(0x7fffffff);
+  if ((flags & FLAG_SEARCH) !== 0 && st.pipeline !== null) searchIssued(st, st.pipeline, slot);
   st.requestsInFlight++;
   const ratio = st.policy.retry.budgetRatio;
   st.retryTokens = Math.min(st.retryTokens + ratio, 10 + 100 * ratio);

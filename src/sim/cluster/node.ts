@@ -10,6 +10,7 @@ import { dropAllWork } from './appServer';
 import { destroyReplicas } from './replication';
 import { startRepairs } from './repair';
 import { emptyCacheNode } from '../cache/cacheEvents';
+import { pipelineNodeChanged } from '../pipeline/pipelineEvents';
 
 const HOUR_MS = 3_600_000;
 
@@ -42,6 +43,7 @@ export function crashNode(
   emptyCacheNode(st, node);
   st.note(status === NodeStatusCode.poweredOff ? 'nodePoweredOff' : 'nodeCrashed', nodeName(st, node), why);
   st.observer?.({ type: 'nodeDown', timeMs: st.nowMs, node });
+  if (st.pipeline?.owns(node) === true) pipelineNodeChanged(st, st.pipeline, node);
   const restartMs = st.scenario.appServers.restartAfterMs;
   if (autoRestart && st.isApp(node) && restartMs > 0 && status === NodeStatusCode.crashed) {
     st.at(st.nowMs + restartMs, EventKind.nodeRestartDue, node, st.nodeEpoch[node] as number);
@@ -54,6 +56,7 @@ export function restartNode(st: SimState, node: number, why: string): void {
   if (st.isApp(node)) st.busyChangedAt[node - 2] = st.nowMs;
   st.note('nodeRestarted', nodeName(st, node), why);
   st.observer?.({ type: 'nodeUp', timeMs: st.nowMs, node });
+  if (st.pipeline?.owns(node) === true) pipelineNodeChanged(st, st.pipeline, node);
   startRepairs(st); // repairs may have been waiting for this node as a source
 }
 

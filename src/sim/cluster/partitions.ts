@@ -2,6 +2,7 @@
 // own "side", and messages between nodes on different sides are dropped. Healing restores links
 // and sides; messages sent before the heal stay lost.
 import type { SimState } from '../state';
+import { pipelineSidesChanged } from '../pipeline/pipelineEvents';
 
 export function setLinkCut(st: SimState, link: number, cut: boolean): void {
   const value = cut ? 1 : 0;
@@ -24,6 +25,7 @@ function setSides(st: SimState, sides: Int32Array): void {
   }
   st.faultEpoch++;
   st.observer?.({ type: 'sidesChanged', timeMs: st.nowMs, sides: [...st.nodeSide] });
+  if (st.pipeline !== null) pipelineSidesChanged(st, st.pipeline);
 }
 
 /** Separates the given nodes from the rest (they can still talk among themselves). */

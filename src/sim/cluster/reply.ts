@@ -9,6 +9,7 @@ import { releaseOutstanding } from './loadBalancer';
 import { canTalk, hopMs, lost, stillTalking } from './network';
 import { ackWrite } from './replication';
 import { cacheWriteAcked } from '../cache/cacheEvents';
+import { pipelineWriteAcked } from '../pipeline/pipelineEvents';
 import { recomputeRound } from './storage';
 import { traceHop, traceLost } from '../trace/traceHops';
 
@@ -99,6 +100,7 @@ export function onReplyArrival(st: SimState, slot: number, aux: number): void {
     if (((st.reqFlags[slot] as number) & FLAG_WRITE) !== 0) {
       ackWrite(st, st.reqPartition[slot] as number, st.reqMask[slot] as number);
       if (st.cacheTier !== null) cacheWriteAcked(st, st.cacheTier, slot, server);
+      if (st.pipeline !== null) pipelineWriteAcked(st, st.pipeline, slot);
     }
     finishRequest(st, slot, true);
     return;

@@ -18,6 +18,7 @@ import { EventKind } from '../events';
 import type { SimState } from '../state';
 import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState } from '../codes';
 import { FLAG_WRITE, attemptAux } from './client';
+import { syncIndexWriteMs } from '../pipeline/searchRound';
 import { canTalk, dropped, stillTalking } from './network';
 import { traceLost } from '../trace/traceHops';
 import { traceRejection, traceReplica, traceRoundReply } from '../trace/traceStorage';
@@ -102,6 +103,10 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
       result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, true, t0, sinceMs);
       if (result > doneMs) doneMs = result;
     }
+    // A search index in sync mode: the write updates it too before it is acknowledged.
+    const extraMs = result >= 0 && st.pipeline !== null ? syncIndexWriteMs(st, st.pipeline, key, seed) : 0;
+    if (extraMs < 0) result = UNAVAILABLE;
+    else doneMs += extraMs;
   } else if (tier === null) {
     for (let k = 0; k < st.fanOut && result >= 0; k++) {
       result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, false, t0, sinceMs);

@@ -1,8 +1,11 @@
 // A consumer group on one topic (as in Kafka): each partition is owned by at most one live consumer,
 // which reads from its position and now and then commits it. Delivery is at least once: a crash
 // rewinds the crashed consumer's partitions to their committed offsets, so the events processed
-// since the last commit are delivered again and counted as duplicates. Left out: several topics,
-// sticky or cooperative assignment, commit failures, the pause a rebalance takes (the caller's).
+// since the last commit are delivered again and counted as duplicates. A consumer may work on
+// several events of a partition at once (take, then finish, in any order, like a parallel
+// consumer): a commit covers only the events below the oldest one still in flight. Left out:
+// several topics, sticky or cooperative assignment, commit failures, the pause a rebalance takes
+// (the caller's), per-key ordering within a partition.
 
 export type AssignmentStrategy = 'range' | 'roundRobin';
 
@@ -28,6 +31,10 @@ export class ConsumerGroup {
   private readonly processedEnd: Float64Array;
   private readonly owner: Int32Array;
   private readonly alive: Uint8Array;
+  /** Per partition: offsets taken and not finished (at most a consumer's workers, so a short list). */
+  private readonly inFlight: number[][];
+  /** Per partition: offsets below processedEnd never finished (in flight at a crash): not duplicates when redone. */
+  private readonly holes: Set<number>[];
 
   constructor(partitions: number, maxConsumers: number, strategy: AssignmentStrategy = 'range') {
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > MAX_PARTITIONS)
@@ -44,6 +51,8 @@ export class ConsumerGroup {
     this.processedEnd = new Float64Array(partitions);
     this.owner = new Int32Array(partitions).fill(NONE);
     this.alive = new Uint8Array(maxConsumers);
+    this.inFlight = Array.from({ length: partitions }, () => []);
+    this.holes = Array.from({ length: partitions }, () => new Set<number>());
   }
 
   /** The consumer reading the partition, or -1 while none does (before a rebalance). */
@@ -73,16 +82,58 @@ export class ConsumerGroup {
     return this.position(partition) - (this.committedOf[partition] as number);
   }
 
-  /** The owner has processed the event at its position (the caller checked it is below the watermark). */
+  /** The owner processes the event at its position at once (take and finish): returns its offset. */
   process(partition: number): number {
+    const offset = this.take(partition);
+    this.finish(partition, offset);
+    return offset;
+  }
+
+  /** The owner starts on the event at its position (the caller checked it is below the watermark). */
+  take(partition: number): number {
     this.checkPartition(partition);
     if (this.owner[partition] === NONE) throw new RangeError(`partition ${partition} has no consumer`);
     const offset = this.positionOf[partition] as number;
-    if (offset < (this.processedEnd[partition] as number)) this.duplicates++;
-    else this.processedEnd[partition] = offset + 1;
     this.positionOf[partition] = offset + 1;
-    this.processed++;
+    (this.inFlight[partition] as number[]).push(offset);
     return offset;
+  }
+
+  /** A taken event is done; returns true when it had been processed before (a duplicate). */
+  finish(partition: number, offset: number): boolean {
+    const flying = this.inFlight[this.checkPartition(partition)] as number[];
+    const at = flying.indexOf(offset);
+    if (at < 0) throw new RangeError(`offset ${offset} of partition ${partition} is not in flight`);
+    flying.splice(at, 1);
+    this.processed++;
+    const holes = this.holes[partition] as Set<number>;
+    if (offset >= (this.processedEnd[partition] as number)) {
+      // Offsets skipped over by this finish (still in flight elsewhere) are not yet processed.
+      for (let o = this.processedEnd[partition] as number; o < offset; o++) holes.add(o);
+      this.processedEnd[partition] = offset + 1;
+      return false;
+    }
+    if (holes.delete(offset)) return false;
+    this.duplicates++;
+    return true;
+  }
+
+  /** True while the event is taken and not finished (a rebalance or crash abandons it). */
+  holds(partition: number, offset: number): boolean {
+    return (this.inFlight[this.checkPartition(partition)] as number[]).includes(offset);
+  }
+
+  /** Events taken and not finished on a partition. */
+  inFlightCount(partition: number): number {
+    return (this.inFlight[this.checkPartition(partition)] as number[]).length;
+  }
+
+  /** The offset a commit now would record: below it, every event is done. */
+  safeOffset(partition: number): number {
+    const flying = this.inFlight[this.checkPartition(partition)] as number[];
+    let low = this.positionOf[partition] as number;
+    for (const o of flying) if (o < low) low = o;
+    return low;
   }
 
   /** Retention deleted events below logStartOffset: a consumer behind it skips them (they are missed). */
@@ -91,6 +142,7 @@ export class ConsumerGroup {
     if (position >= logStartOffset) return 0;
     const missed = logStartOffset - position;
     this.skipped += missed;
+    for (const o of this.holes[partition] as Set<number>) if (o < logStartOffset) this.holes[partition]?.delete(o);
     this.positionOf[partition] = logStartOffset;
     this.processedEnd[partition] = Math.max(this.processedEnd[partition] as number, logStartOffset);
     return missed;
@@ -99,8 +151,7 @@ export class ConsumerGroup {
   /** Commits the positions of every partition the consumer owns (an auto-commit tick). */
   commit(consumer: number): void {
     this.checkConsumer(consumer);
-    for (let p = 0; p < this.partitions; p++)
-      if (this.owner[p] === consumer) this.committedOf[p] = this.positionOf[p] as number;
+    for (let p = 0; p < this.partitions; p++) if (this.owner[p] === consumer) this.committedOf[p] = this.safeOffset(p);
   }
 
   /** A consumer joins (or comes back); it gets partitions at the next rebalance. */
@@ -121,6 +172,7 @@ export class ConsumerGroup {
     for (let p = 0; p < this.partitions; p++) {
       if (this.owner[p] !== consumer) continue;
       rewound += (this.positionOf[p] as number) - (this.committedOf[p] as number);
+      this.dropInFlight(p);
       this.positionOf[p] = this.committedOf[p] as number;
     }
     this.release(consumer);
@@ -140,7 +192,11 @@ export class ConsumerGroup {
       const next = members.length === 0 ? NONE : (members[this.slotOf(p, members.length)] as number);
       const previous = this.owner[p] as number;
       if (next === previous) continue;
-      if (previous !== NONE) this.committedOf[p] = this.positionOf[p] as number;
+      if (previous !== NONE) {
+        // A graceful handover: events in flight are abandoned (they will be done again, uncounted).
+        this.committedOf[p] = this.safeOffset(p);
+        this.dropInFlight(p);
+      }
       // The new owner starts from the commit: the same as the position after the commit above.
       this.positionOf[p] = this.committedOf[p] as number;
       this.owner[p] = next;
@@ -159,9 +215,20 @@ export class ConsumerGroup {
     return p < cut ? Math.floor(p / (base + 1)) : extra + Math.floor((p - cut) / base);
   }
 
+  /** Events in flight on p are abandoned: not processed, so not duplicates when done later. */
+  private dropInFlight(p: number): void {
+    const flying = this.inFlight[p] as number[];
+    for (const o of flying) if (o < (this.processedEnd[p] as number)) this.holes[p]?.add(o);
+    flying.length = 0;
+  }
+
   private release(consumer: number): void {
     this.alive[consumer] = 0;
-    for (let p = 0; p < this.partitions; p++) if (this.owner[p] === consumer) this.owner[p] = NONE;
+    for (let p = 0; p < this.partitions; p++)
+      if (this.owner[p] === consumer) {
+        this.dropInFlight(p);
+        this.owner[p] = NONE;
+      }
   }
 
   private checkPartition(partition: number): number {

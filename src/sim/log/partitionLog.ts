@@ -29,8 +29,13 @@ export const MAX_RETENTION_COUNT = 1 << 22;
 
 const NONE = -1;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class PartitionLog {
-  readonly options: PartitionLogOptions;
+  /** acks, minInSync and retentionMs may change while running (setPolicy); the rest are fixed. */
+  readonly options: Mutable<PartitionLogOptions>;
+  /** Writes of unacknowledged events a leader change cut (acks 'all'): the producer sends them again. */
+  readonly droppedWrites: number[] = [];
   /** First offset still stored: everything below it was deleted by retention. */
   logStartOffset = 0;
   /** Offset the next append takes (the leader's log end offset). */
@@ -77,6 +82,19 @@ export class PartitionLog {
     this.inSync = new Uint8Array(rf).fill(1);
     this.online = new Uint8Array(rf).fill(1);
     this.inSyncCount = rf;
+  }
+
+  /** Changes the acks policy, the minimum in sync or retention by time (checked like the constructor's). */
+  setPolicy(change: { acks?: Acks; minInSync?: number; retentionMs?: number }): void {
+    const rf = this.options.replicationFactor;
+    const minInSync = change.minInSync ?? this.options.minInSync;
+    if (!Number.isInteger(minInSync) || minInSync < 1 || minInSync > rf)
+      throw new RangeError(`minInSync must be an integer from 1 to the replicationFactor (${rf}), not ${minInSync}`);
+    const retentionMs = change.retentionMs ?? this.options.retentionMs;
+    if (!(retentionMs > 0)) throw new RangeError(`retentionMs must be positive (or Infinity), not ${retentionMs}`);
+    this.options.acks = change.acks ?? this.options.acks;
+    this.options.minInSync = minInSync;
+    this.options.retentionMs = retentionMs;
   }
 
   get inSyncReplicas(): number {
@@ -169,7 +187,11 @@ export class PartitionLog {
    */
   failReplica(replica: number, diskLost = false): void {
     this.checkReplica(replica);
-    if (this.online[replica] === 0) return;
+    if (this.online[replica] === 0) {
+      // A disk lost while its broker was already down: the copy is gone all the same.
+      if (diskLost) this.replicaEnd[replica] = this.logStartOffset;
+      return;
+    }
     this.online[replica] = 0;
     if (diskLost) this.replicaEnd[replica] = this.logStartOffset;
     if (this.inSync[replica] === 1) {
@@ -233,6 +255,9 @@ export class PartitionLog {
     const acknowledgedEnd = this.options.acks === 'leader' ? oldEnd : this.highWatermark;
     const lost = Math.max(0, acknowledgedEnd - Math.max(newEnd, this.logStartOffset));
     this.acknowledgedLost += lost;
+    // Still in the ring: the events cut that no producer had been told were written.
+    for (let o = Math.max(newEnd, acknowledgedEnd, this.logStartOffset); o < oldEnd; o++)
+      this.droppedWrites.push(this.writeOf[o % this.options.retentionCount] as number);
     this.unacknowledgedDropped += Math.max(0, oldEnd - newEnd) - lost;
     this.logEndOffset = Math.max(newEnd, this.logStartOffset);
     for (let r = 0; r < this.replicaEnd.length; r++)

@@ -19,7 +19,7 @@ const COST_TIER = { app: CostTier.app, storage: CostTier.storage, cache: CostTie
 
 function cacheNodes(st: SimState): number[] {
   const nodes: number[] = [];
-  for (let node = st.storageNode(st.storageCount); node < st.nodeCount; node++) nodes.push(node);
+  for (let node = st.cacheNode(0); node < st.cacheNode(st.cacheCount); node++) nodes.push(node);
   return nodes;
 }
 

@@ -99,7 +99,7 @@ export class ScalingState {
 /** Cache nodes come after storage in the node layout (the cache tier's own module owns them). */
 export function cacheNodesPresent(st: SimState): number {
   let n = 0;
-  for (let node = st.storageNode(st.storageCount); node < st.nodeCount; node++)
+  for (let node = st.cacheNode(0); node < st.cacheNode(st.cacheCount); node++)
     if (st.nodeStatus[node] !== NodeStatusCode.absent) n++;
   return n;
 }

@@ -1,35 +1,69 @@
-// A data system with a cache: the three-tier service with a cache tier (two nodes, hot keys)
-// in front of storage that can be overloaded, and room to scale every tier. Sized so that the
-// cache carries most reads: storage runs at about half its capacity, and losing one of the two
-// cache nodes sends more reads to storage than it can serve (the cold-cache stampede).
+// A data system: the three-tier service with a cache tier (two nodes, hot keys) in front of
+// storage that can be overloaded, a replicated log that every acknowledged write appends a change
+// event to, two consumer groups reading it (an indexer feeding a search index, and a notifier
+// sending an email per write), and room to scale every tier. Sized so that the cache carries most
+// reads (storage runs at about half its capacity, and losing one of the two cache nodes sends
+// more reads to storage than it can serve) and so that the notifier runs at two thirds of its
+// capacity: doubling the writes makes it lag.
 import type { Scenario } from '../scenarioSchema';
-import { threeTier } from './threeTier';
+import { dataSystemWithoutLog } from './dataSystemWithoutLog';
 
 export const dataSystem: Scenario = {
-  ...threeTier,
-  id: 'data-system',
-  name: 'Data system with a cache',
+  ...dataSystemWithoutLog,
+  name: 'Data system with a cache, a log and a search index',
   description:
-    'Users send requests through a load balancer to six app servers, which read through a cache tier of two nodes (cache-aside, hot keys) in front of six storage nodes that serve three disk operations at a time each. Every tier can grow while the run goes on.',
-  clients: { rateRps: 2000, readShare: 0.95, fanOut: 1, writeFanOut: 1 },
-  appServers: { ...threeTier.appServers, count: 6 },
-  storage: {
-    ...threeTier.storage,
-    diskLatency: { dist: 'exponential', meanMs: 14 },
-    capacity: { slots: 3, queueLimit: 40 },
+    'Users send requests through a load balancer to six app servers, which read through a cache tier of two nodes in front of six storage nodes, and search a search index. Every acknowledged write appends a change event to a replicated log on three brokers; an indexer keeps the index up to date from it and a notifier sends an email per write. Every tier can grow while the run goes on.',
+  // The reads and writes of the cache-only version, plus as many searches as writes.
+  clients: { rateRps: 2100, readShare: 0.9, searchShare: 0.05, fanOut: 1, writeFanOut: 1 },
+  log: {
+    topic: 'changes',
+    brokers: 3,
+    partitions: 6,
+    replicationFactor: 3,
+    acks: 'leader',
+    minInSync: 2,
+    retentionMs: null,
+    retentionEvents: 200_000,
+    fetchIntervalMs: 100,
+    lagBoundMs: 2000,
+    electionDelayMs: 3000,
   },
-  cache: {
+  consumerGroups: [
+    {
+      name: 'indexer',
+      role: 'indexer',
+      topic: 'changes',
+      consumers: 2,
+      maxConsumers: 6,
+      workers: 2,
+      serviceTime: { dist: 'exponential', meanMs: 5 },
+      commitIntervalMs: 1000,
+      rebalancePauseMs: 3000,
+      assignment: 'range',
+    },
+    {
+      name: 'notifier',
+      role: 'notifier',
+      topic: 'changes',
+      consumers: 2,
+      maxConsumers: 6,
+      workers: 2,
+      serviceTime: { dist: 'exponential', meanMs: 25 },
+      commitIntervalMs: 1000,
+      rebalancePauseMs: 3000,
+      assignment: 'range',
+    },
+  ],
+  index: {
     nodes: 2,
-    keysPerNode: 5000,
+    shards: 2,
+    replicas: 1,
+    mode: 'log',
+    searchTime: { dist: 'exponential', meanMs: 4 },
+    indexWriteTime: { dist: 'exponential', meanMs: 3 },
     keys: 50_000,
     zipfExponent: 1.2,
-    celebrityShare: 0,
-    lookupTime: { dist: 'exponential', meanMs: 0.3 },
-    placement: 'ring',
-    writePolicy: 'invalidate',
-    ttlMs: 0,
-    coalescing: false,
-    serveStaleOnError: false,
+    replayEventsPerSecond: 2000,
+    snapshotKeysPerSecond: 5000,
   },
-  scaling: { maxAppServers: 12, maxStorageNodes: 9, maxCacheNodes: 4, provisioningMs: 20_000 },
 };

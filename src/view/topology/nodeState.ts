@@ -42,6 +42,9 @@ export const KIND_WORD: Record<NodeKind, string> = {
   app: 'app server',
   cache: 'cache node',
   storage: 'storage node',
+  broker: 'broker',
+  consumer: 'consumer',
+  index: 'index node',
 };
 
 /** Index of each storage node's first disk in the frame's disk arrays (-1 for other nodes). */
