@@ -8,6 +8,7 @@ import { diskIndex, linkIndex, nodeIndex } from './applyCommand';
 import type { SimState } from './state';
 import { cacheNoChange } from './cache/cacheCommands';
 import { noScalingChange } from './scaling/scalingCommands';
+import { pipelineDiskNoChange } from './pipeline/pipelineCommands';
 
 /** Why `c` would change nothing now, or null when it would change something. Call after check(). */
 export function noChange(st: SimState, c: Command): string | null {
@@ -27,6 +28,8 @@ export function noChange(st: SimState, c: Command): string | null {
           : `${c.nodeId} already runs at normal speed`
         : null;
     case 'failDisk': {
+      const pipelineDisk = pipelineDiskNoChange(st, c);
+      if (pipelineDisk !== undefined) return pipelineDisk;
       const disk = diskIndex(st, c.nodeId, c.disk) as number;
       return st.diskStatus[disk] !== DiskStatusCode.healthy ? `disk ${c.disk} of ${c.nodeId} has already failed` : null;
     }
@@ -46,6 +49,10 @@ export function noChange(st: SimState, c: Command): string | null {
     case 'scaleUp':
     case 'setAutoscaler':
       return noScalingChange(st, c);
+    case 'setIndexMode':
+      return st.pipeline?.index?.mode === c.mode
+        ? `the index is already fed ${c.mode === 'sync' ? 'in the write path' : 'through the log'}`
+        : null;
     default:
       return null;
   }

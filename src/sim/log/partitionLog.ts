@@ -168,6 +168,8 @@ export class PartitionLog {
 
   /** Drops from the ISR every follower not caught up within lagBoundMs; returns how many left. */
   shrinkInSync(nowMs: number): number {
+    // The leader shrinks the ISR: without one, followers stay as they were until the election.
+    if (this.leader === NONE) return 0;
     let removed = 0;
     for (let r = 0; r < this.replicaEnd.length; r++) {
       if (r === this.leader || this.inSync[r] === 0) continue;

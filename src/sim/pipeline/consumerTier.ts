@@ -28,6 +28,8 @@ export class GroupRuntime {
   rebalanceToken = 0;
   /** Write acknowledged to processed, ms, first processing of each event only. */
   readonly delays = new Histogram();
+  /** From an event's append to a worker taking it, ms (each take, redeliveries included): the queue's wait. */
+  readonly waits = new Histogram();
   windowProcessed = 0;
   windowDuplicates = 0;
   /** Events processed again, and those deleted by retention before the group read them. */

@@ -16,6 +16,8 @@ export class LogTier {
   readonly diskFailed: Uint8Array;
   /** Per broker: 1 while the rest of the cluster counts it gone (down, disk failed or cut off). */
   readonly offline: Uint8Array;
+  /** Per broker: fetch rounds owed (a slowed broker gathers 1/k per round and fetches at 1). */
+  private readonly fetchCredit: Float64Array;
   appended = 0;
   /** Acknowledged writes whose change could not be appended (no leader, too few in sync): missed downstream. */
   changesMissed = 0;
@@ -41,6 +43,7 @@ export class LogTier {
     );
     this.diskFailed = new Uint8Array(this.brokers);
     this.offline = new Uint8Array(this.brokers);
+    this.fetchCredit = new Float64Array(this.brokers);
   }
 
   brokerOf(p: number, replica: number): number {
@@ -102,16 +105,26 @@ export class LogTier {
     return lost;
   }
 
-  /** A fetch round: followers on reachable brokers copy from their leaders; the ISR and retention are kept. */
-  replicate(nowMs: number): void {
+  /**
+   * A fetch round: followers on reachable brokers copy from their leaders; the ISR and retention
+   * are kept. A broker slowed by a factor k fetches on one round in k (its followers fall behind).
+   */
+  replicate(nowMs: number, slowOf: (b: number) => number): void {
     const rf = this.settings.replicationFactor;
+    for (let b = 0; b < this.brokers; b++) {
+      const credit = (this.fetchCredit[b] as number) + 1 / slowOf(b);
+      this.fetchCredit[b] = credit >= 1 ? 1 : credit;
+    }
     for (let p = 0; p < this.logs.length; p++) {
       const log = this.logs[p] as PartitionLog;
-      for (let r = 0; r < rf; r++)
-        if (this.offline[this.brokerOf(p, r)] === 0 && log.isOnline(r)) log.replicate(r, nowMs);
+      for (let r = 0; r < rf; r++) {
+        const b = this.brokerOf(p, r);
+        if (this.offline[b] === 0 && log.isOnline(r) && (this.fetchCredit[b] as number) >= 1) log.replicate(r, nowMs);
+      }
       log.shrinkInSync(nowMs);
       log.applyRetention(nowMs);
     }
+    for (let b = 0; b < this.brokers; b++) if ((this.fetchCredit[b] as number) >= 1) this.fetchCredit[b] = 0;
   }
 
   leaderless(): number {

@@ -122,3 +122,13 @@ export function applyPipelineDisk(st: SimState, c: DiskCommand): boolean {
   else pipelineDiskReplaced(st, p, node);
   return true;
 }
+
+/** Why failing a pipeline node's disk would change nothing (a broker's already failed), null, or undefined when not the pipeline's. */
+export function pipelineDiskNoChange(st: SimState, c: DiskCommand): string | null | undefined {
+  const p = st.pipeline;
+  const node = st.nodeIds.indexOf(c.nodeId);
+  if (p === null || !p.owns(node)) return undefined;
+  return p.role(node) === 'broker' && p.log?.diskFailed[p.number(node)] === 1
+    ? `disk ${c.disk} of ${c.nodeId} has already failed`
+    : null;
+}

@@ -65,7 +65,7 @@ export function pipelineWriteAcked(st: SimState, p: Pipeline, slot: number): voi
 function onFetch(st: SimState, p: Pipeline): void {
   const log = p.log;
   if (log === null) return;
-  log.replicate(st.nowMs);
+  log.replicate(st.nowMs, (b) => st.nodeSlow[p.brokerNode(b)] as number);
   wakeAll(st, p);
   st.at(st.nowMs + log.settings.fetchIntervalMs, EventKind.logFetch, 0, 0);
 }
@@ -270,6 +270,7 @@ function fill(st: SimState, p: Pipeline, g: GroupRuntime, gi: number, c: number)
     }
     if (best < 0) return;
     const offset = g.group.take(best);
+    g.waits.record(st.nowMs - bestMs);
     let w = c * workers;
     while (g.workerPartition[w] !== FREE) w++;
     g.workerPartition[w] = best;

@@ -47,6 +47,9 @@ export interface ConsumerGroupSnapshot {
   /** From the write's acknowledgement to the event processed (indexed, email sent), ms. */
   readonly delayMsP50: number | null;
   readonly delayMsP99: number | null;
+  /** From an event's append to a worker taking it, ms: the wait in the queue (mean, p99). */
+  readonly waitMsMean: number | null;
+  readonly waitMsP99: number | null;
 }
 
 export interface IndexSnapshot {
@@ -150,6 +153,8 @@ function groupsOf(st: SimState, p: Pipeline): ConsumerGroupSnapshot[] {
       skipped: g.group.skipped,
       delayMsP50: delay.p50,
       delayMsP99: delay.p99,
+      waitMsMean: g.waits.count === 0 ? null : g.waits.mean(),
+      waitMsP99: percentiles(g.waits).p99,
     };
   });
 }
