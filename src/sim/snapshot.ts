@@ -1,5 +1,6 @@
 // The readonly picture of the simulation handed to the outside once per frame or on demand.
 // Plain data only (no class instances), so it can cross a Web Worker boundary by structured clone.
+import type { PipelineSnapshot } from './pipeline/pipelineSnapshot';
 
 export type NodeKind = 'clients' | 'loadBalancer' | 'app' | 'cache' | 'storage' | 'broker' | 'consumer' | 'index';
 /** absent: a slot for a node not added yet (or removed); starting: added, provisioning, not serving yet. */
@@ -236,4 +237,6 @@ export interface SimulationSnapshot {
   readonly slo: { readonly availability: number; readonly latencyMsP99: number };
   readonly cache?: CacheSnapshot;
   readonly scaling?: ScalingSnapshot;
+  /** The log, consumer groups and search index (only when the scenario has them). */
+  readonly pipeline?: PipelineSnapshot;
 }

@@ -1,5 +1,6 @@
 // Builds the readonly snapshot from the mutable state: copies, never references, so nothing
 // outside can change the simulation through it. Cost grows with the topology, not the run.
+import { pipelineSnapshotOf, type PipelineSnapshot } from './pipeline/pipelineSnapshot';
 import type { SimState } from './state';
 import { MAX_RF, NodeStatusCode, SlotState } from './codes';
 import { cacheNodeOf, cacheSnapshotOf } from './tierFrames';
@@ -136,6 +137,7 @@ export function buildSnapshot(st: SimState): SimulationSnapshot {
     slo: { ...st.scenario.slo },
     ...(st.cacheTier === null ? {} : { cache: cacheSnapshotOf(st) as CacheSnapshot }),
     ...scalingOf(st),
+    ...(st.pipeline === null ? {} : { pipeline: pipelineSnapshotOf(st) as PipelineSnapshot }),
   };
 }
 
