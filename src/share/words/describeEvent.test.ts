@@ -210,6 +210,97 @@ const CASES: readonly [string, string, string, string][] = [
     'each storage node queues up to 4 operations (was 40): sheds sooner',
     'Each storage node queues up to 4 operations (was 40): sheds sooner',
   ],
+  [
+    'diskFailed',
+    'broker-1/disk-0',
+    'failed by hand: its 2 leader partitions wait for an election',
+    'Disk 0 of broker-1 failed: its 2 leader partitions wait for an election',
+  ],
+  [
+    'diskFailed',
+    'index-1/disk-0',
+    'failed by hand: the node rebuilds its shards on a new disk',
+    'Disk 0 of index-1 failed: the node rebuilds its shards on a new disk',
+  ],
+  [
+    'diskReplaced',
+    'broker-1/disk-0',
+    'new empty disk: its replicas copy from their leaders',
+    'Disk 0 of broker-1 was replaced with an empty disk: its replicas copy from their leaders',
+  ],
+  [
+    'logEventsLost',
+    'changes',
+    '5 acknowledged events the new leaders never had are lost (5 in all)',
+    'Acknowledged events lost: the log "changes" elected leaders that never had them; 5 acknowledged events the new leaders never had are lost (5 in all)',
+  ],
+  [
+    'logLeadersElected',
+    'changes',
+    'new leaders elected from in-sync followers',
+    'The log "changes" elected new partition leaders from in-sync followers',
+  ],
+  [
+    'logLeadersElected',
+    'changes',
+    '2 partitions have no in-sync replica left and wait for their last leader',
+    'The log "changes" elected new partition leaders: 2 partitions have no in-sync replica left and wait for their last leader',
+  ],
+  [
+    'logPolicySet',
+    'changes',
+    'acks from the leader only, events kept 2 s',
+    'Log policy set: acks from the leader only, events kept 2 s',
+  ],
+  [
+    'consumerRewound',
+    'indexer-1',
+    'lost its place: 12 events since its last commit go back to the log and will be processed again',
+    'indexer-1 lost its place in the log: 12 events since its last commit will be processed again (duplicates)',
+  ],
+  [
+    'consumerRewound',
+    'indexer-1',
+    'lost its place: 1 events since its last commit go back to the log and will be processed again',
+    'indexer-1 lost its place in the log: 1 event since its last commit will be processed again (duplicates)',
+  ],
+  [
+    'consumerAdded',
+    'notifier-3',
+    'joins notifier; the group rebalances',
+    'notifier-3 joined the notifier group, which rebalances',
+  ],
+  [
+    'consumerRemoved',
+    'notifier-3',
+    'left notifier after committing; the group rebalances',
+    'notifier-3 left the notifier group after committing its place; the group rebalances',
+  ],
+  [
+    'consumersRebalanced',
+    'indexer',
+    '2 consumers share 6 partitions (3 moved)',
+    'The indexer group rebalanced: 2 consumers share 6 partitions (3 moved)',
+  ],
+  [
+    'consumersRebalanced',
+    'indexer',
+    '1 consumers share 6 partitions (3 moved)',
+    'The indexer group rebalanced: 1 consumer reads 6 partitions (3 moved)',
+  ],
+  [
+    'indexRebuildStarted',
+    'index-1',
+    'replays the log; it serves searches again in 0.2 s',
+    'index-1 is rebuilding its index: it replays the log and serves searches again in 0.2 s',
+  ],
+  ['indexRebuilt', 'index-1', 'caught up: it serves searches again', 'index-1 caught up: it serves searches again'],
+  [
+    'indexModeSet',
+    'index',
+    'writes now update the index before they are acknowledged',
+    'Search index: writes now update the index before they are acknowledged',
+  ],
 ];
 
 describe('describeEvent', () => {
@@ -263,5 +354,33 @@ describe('describeEvent', () => {
     const events = sim.snapshot().recentEvents;
     expect(events.length).toBeGreaterThan(5);
     for (const e of events) expect(describeEvent(e), `${e.type}: ${e.detail}`).not.toMatch(/^(\S+): |Policy changed/);
+  });
+
+  it('reads the details a run of the data pipeline writes, with no fallback', () => {
+    const sim = createSimulation(getBuiltInScenario('data-system')!, 1);
+    sim.runUntil(3000);
+    const commands = [
+      { type: 'crashNode', nodeId: 'indexer-1' },
+      { type: 'failDisk', nodeId: 'broker-1', disk: 0 },
+      { type: 'failDisk', nodeId: 'index-1', disk: 0 },
+      { type: 'addConsumer', group: 'notifier' },
+      { type: 'setLog', policy: { acks: 'leader', retentionMs: 2000 } },
+      { type: 'setIndexMode', mode: 'sync' },
+    ];
+    for (const c of commands) expect(sim.apply(c)).toEqual({ ok: true });
+    sim.runUntil(8000);
+    for (const c of [
+      { type: 'restartNode', nodeId: 'indexer-1' },
+      { type: 'replaceDisk', nodeId: 'broker-1', disk: 0 },
+      { type: 'removeConsumer', nodeId: 'notifier-3' },
+      { type: 'setIndexMode', mode: 'log' },
+    ])
+      expect(sim.apply(c)).toEqual({ ok: true });
+    sim.runUntil(15_000);
+    const events = sim.snapshot().recentEvents;
+    const types = new Set(events.map((e) => e.type));
+    for (const type of ['consumerRewound', 'consumersRebalanced', 'indexRebuildStarted', 'indexRebuilt'])
+      expect(types.has(type), type).toBe(true);
+    for (const e of events) expect(describeEvent(e), `${e.type}: ${e.detail}`).not.toMatch(/^(\S+): /);
   });
 });

@@ -3,6 +3,7 @@
 // cannot parse (an older wording) still shows, after the target, so nothing is ever hidden.
 import type { NotableEvent } from '../../sim/index';
 import { formatNumber, hardwareWords, policyWords } from './policyWords';
+import { PIPELINE_TYPES, pipelineDiskWords, pipelineEventWords } from './pipelineWords';
 import { TIER_TYPES, tierEventWords } from './tierWords';
 
 /** Every type the simulation notes (a test checks this against src/sim): each has its own sentence. */
@@ -36,6 +37,8 @@ export const DESCRIBED_TYPES = [
   'commandSkipped',
   // Issue 14: the tiers scale out and in, and a cache sits before storage.
   ...TIER_TYPES,
+  // Issue 15: the log, its consumers and the search index.
+  ...PIPELINE_TYPES,
 ] as const;
 
 /** "app-1~db-2" -> "the link between app-1 and db-2". */
@@ -158,9 +161,9 @@ export function describeEvent(e: NotableEvent): string {
     case 'nodeSpeedRestored':
       return `${target} runs at normal speed again`;
     case 'diskFailed':
-      return diskFailedWords(target, detail);
+      return pipelineDiskWords(e.type, target, detail) ?? diskFailedWords(target, detail);
     case 'diskReplaced':
-      return diskReplacedWords(target, detail);
+      return pipelineDiskWords(e.type, target, detail) ?? diskReplacedWords(target, detail);
     case 'replicaRebuilt':
       return rebuiltWords(target, detail);
     case 'writesLost':
@@ -206,6 +209,6 @@ export function describeEvent(e: NotableEvent): string {
     case 'commandSkipped':
       return `The scenario's scheduled '${commandWords(target)}' was skipped: ${detail}`;
     default:
-      return tierEventWords(e) ?? `${target}: ${detail}`;
+      return tierEventWords(e) ?? pipelineEventWords(e) ?? `${target}: ${detail}`;
   }
 }

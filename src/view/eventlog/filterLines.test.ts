@@ -41,6 +41,9 @@ describe('log lines', () => {
     ).toEqual(['db-3']);
     expect(nodesOf({ type: 'groupPartitioned', target: 'db-1, db-2', detail: '' })).toEqual(['db-1', 'db-2']);
     expect(nodesOf({ type: 'commandSkipped', target: 'crashNode', detail: 'unknown node' })).toEqual([]);
+    // A broker's or index node's disk is named after the node: the line is about the node.
+    expect(nodesOf({ type: 'diskFailed', target: 'broker-1/disk-0', detail: 'failed by hand' })).toEqual(['broker-1']);
+    expect(nodesOf({ type: 'diskReplaced', target: 'broker-1/disk-0', detail: '' })).toEqual(['broker-1']);
     expect(subjectsOf(lines)).toEqual(['app servers', 'app-2', 'app-10', 'cluster', 'db-3']);
   });
 

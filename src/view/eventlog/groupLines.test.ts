@@ -108,4 +108,11 @@ describe('groupLines', () => {
       ]),
     );
   });
+
+  it('folds a burst of rebalances of one consumer group under its name', () => {
+    const rebalanced = (timeMs: number) =>
+      line('consumersRebalanced', timeMs, 'indexer', '2 consumers share 6 partitions (3 moved)');
+    const lines = newestFirst([rebalanced(3000), rebalanced(4000), rebalanced(5000)]);
+    expect(texts(groupLines(lines))).toEqual(['[3] indexer: 3 consumer group rebalances']);
+  });
 });

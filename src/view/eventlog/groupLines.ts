@@ -49,6 +49,14 @@ function countWords(line: LogLine, count: number): string {
       return `The balancer put ${n} servers back in rotation`;
     case 'writesLost':
       return `Data lost ${n} times`;
+    case 'consumersRebalanced':
+      return `${n} consumer group rebalances`;
+    case 'consumerRewound':
+      return `${n} consumers sent back to their last commit`;
+    case 'indexRebuildStarted':
+      return `${n} index rebuilds started`;
+    case 'indexRebuilt':
+      return `${n} index rebuilds finished`;
     default:
       return `${n} lines like “${line.text}”`;
   }

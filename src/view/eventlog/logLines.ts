@@ -3,6 +3,7 @@
 import type { NotableEvent } from '../../sim/index';
 import { lineKindOf, type LineKind } from '../metrics/eventKinds';
 import { describeEvent } from '../../share/words/describeEvent';
+import { pipelineDisk } from '../../share/words/pipelineWords';
 
 type EventCause = NotableEvent['cause'];
 
@@ -33,6 +34,9 @@ export function nodesOf(e: Pick<NotableEvent, 'type' | 'target' | 'detail'>): re
     return node ? [node] : [];
   }
   if (e.type === 'commandSkipped') return []; // its target is a command's type
+  // A broker's or index node's disk is named "broker-1/disk-0": the line is about the node.
+  const disk = e.type === 'diskFailed' || e.type === 'diskReplaced' ? pipelineDisk(e.target) : null;
+  if (disk !== null) return [disk[0]];
   return [e.target];
 }
 

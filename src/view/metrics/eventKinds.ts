@@ -22,6 +22,14 @@ const KINDS: Readonly<Record<string, EventKind>> = {
   // Flushing a cache by mistake is a human error; every other tier event (nodes added, ready,
   // draining or removed, bigger machines, the autoscaler, partitions moved) is a change.
   cacheFlushed: 'fault',
+  // The pipeline (issue 15): acknowledged events a new leader never had, and a consumer that lost
+  // its place (it will process events again), are faults; elections from in-sync followers and a
+  // rebuilt index node are recoveries; consumers joining, leaving or rebalancing, a rebuild
+  // starting, and the log's and index's policies are changes.
+  logEventsLost: 'fault',
+  consumerRewound: 'fault',
+  logLeadersElected: 'recovery',
+  indexRebuilt: 'recovery',
   nodeRestarted: 'recovery',
   diskReplaced: 'recovery',
   linkHealed: 'recovery',
