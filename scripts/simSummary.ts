@@ -1,6 +1,7 @@
 // What `npm run sim` reports about a run: one JSON object (--json) or a few lines of words.
 // Every field is described in docs/scenario-format.md ("The headless runner").
 import type { Simulation, SimulationSnapshot } from '../src/sim/index';
+import { describePipeline, pipelineSummaryOf } from './simSummaryPipeline';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -16,13 +17,14 @@ export function summarize(sim: Simulation, info: RunInfo) {
   const c = snap.cumulative;
   const l = c.latencyMs;
   const d = snap.durability;
+  const simulatedS = round(snap.timeMs / 1000, 6);
   const queuedNow = snap.nodes.reduce((sum, node) => sum + (node.kind === 'app' ? node.queueLength : 0), 0);
   return {
     scenario: snap.scenarioId,
     seed: info.seed,
     durationS: info.durationS,
     partial: info.partial,
-    simulatedS: round(snap.timeMs / 1000, 6),
+    simulatedS,
     events: snap.events,
     logHash: snap.logHash,
     metrics: {
@@ -69,6 +71,8 @@ export function summarize(sim: Simulation, info: RunInfo) {
               servedStale: snap.cache.servedStale,
               keysHeld: snap.cache.keysHeld,
             },
+      /** The log, each consumer group by name, and the search index (each null without it). */
+      ...pipelineSummaryOf(sim, simulatedS),
     },
     /** Nodes in each tier at the end (starting and crashed included, absent slots not). */
     nodes: nodeCounts(snap),
@@ -126,6 +130,7 @@ export function describeSummary(name: string, r: Summary, slo: { availability: n
       : [
           `  cache         ${m.cache.hitShare === null ? 'no lookups' : `${pct(m.cache.hitShare)} of lookups hit`}; ${n(m.cache.staleReads)} stale reads; ${n(m.cache.keysHeld)} keys held`,
         ]),
+    ...describePipeline(m),
   ].join('\n');
 }
 
