@@ -99,3 +99,38 @@ describe('the metrics CSV of a run with a cache and scaling', () => {
     expect(windowsCsv([plain])).not.toContain('cache_hit_lookups');
   });
 });
+
+describe('the metrics CSV of a run with the data pipeline', () => {
+  const PIPELINE = [
+    'log_appended_events',
+    'indexer_lag_events',
+    'indexer_lag_s',
+    'notifier_lag_events',
+    'notifier_lag_s',
+    'index_staleness_s',
+    'answered_searches',
+    'missed_write_searches',
+  ];
+
+  it('adds the log, lag, staleness and search columns for data-system, each named with its unit', () => {
+    const sim = createSimulation(getBuiltInScenario('data-system') as Scenario, 3);
+    sim.runUntil(4000);
+    const windows = sim.frame(0, -1, 0).newWindows;
+    const [header, ...rows] = parseCsv(windowsCsv(windows));
+    expect(header?.slice(-PIPELINE.length)).toEqual(PIPELINE);
+    expect(
+      header?.every((name) => /_(s|ms|rps|ratio|requests|attempts|lookups|reads|machines|events|searches)$/.test(name)),
+    ).toBe(true);
+    const column = (name: string) => rows.map((r) => Number(r[header?.indexOf(name) ?? -1]));
+    expect(column('log_appended_events').every((n) => n > 0)).toBe(true);
+    expect(column('answered_searches').every((n) => n > 0)).toBe(true);
+    expect(column('indexer_lag_s')).toEqual(windows.map((w) => Number(w.indexerLagSeconds?.toPrecision(10))));
+  });
+
+  it('leaves them out of a run without the pipeline', () => {
+    const sim = createSimulation(getBuiltInScenario('default') as Scenario, 3);
+    sim.runUntil(2000);
+    const csv = windowsCsv(sim.frame(0, -1, 0).newWindows);
+    for (const name of PIPELINE) expect(csv).not.toContain(name);
+  });
+});

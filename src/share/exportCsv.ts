@@ -24,14 +24,25 @@ const COLUMNS = [
 ] as const;
 
 /**
- * Columns of the optional tiers (issue 14), written only when some window carries the figure, so
- * a run without a cache or scaling exports exactly the columns it always did.
+ * Columns of the optional tiers (issues 14 and 15), written only when some window carries the figure, so
+ * a run without a cache, scaling or a pipeline exports exactly the columns it always did.
  */
 const TIER_COLUMNS = [
   ['cache_hit_lookups', (w: WindowMetrics) => w.cacheHits],
   ['cache_miss_lookups', (w: WindowMetrics) => w.cacheMisses],
   ['stale_reads', (w: WindowMetrics) => w.staleReads],
   ['app_servers_up_machines', (w: WindowMetrics) => w.appServersUp],
+  // Issue 15's pipeline: events appended to the log, each group's lag at the window's end (events
+  // not processed and the oldest one's age), the index's staleness, and searches answered and
+  // those that missed a write acknowledged before they began.
+  ['log_appended_events', (w: WindowMetrics) => w.logAppends],
+  ['indexer_lag_events', (w: WindowMetrics) => w.indexerLagEvents],
+  ['indexer_lag_s', (w: WindowMetrics) => w.indexerLagSeconds],
+  ['notifier_lag_events', (w: WindowMetrics) => w.notifierLagEvents],
+  ['notifier_lag_s', (w: WindowMetrics) => w.notifierLagSeconds],
+  ['index_staleness_s', (w: WindowMetrics) => w.stalenessSeconds],
+  ['answered_searches', (w: WindowMetrics) => w.searches],
+  ['missed_write_searches', (w: WindowMetrics) => w.searchesMissedWrite],
 ] as const;
 
 /** A text cell made safe for spreadsheets: quoted, quotes doubled, formula starts defused. */
