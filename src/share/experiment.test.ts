@@ -159,3 +159,29 @@ describe('experiments past the interactive horizon', () => {
     expect(parseExperimentJson(JSON.stringify({ ...good, atMs: INTERACTIVE_HORIZON_MS })).ok).toBe(true);
   });
 });
+
+describe('experiments made before data-system had a log', () => {
+  const data = (v: number) => ({ v, base: 'data-system', seed: 7, commands: [], atMs: 0 });
+
+  it('replays a version 2 experiment on data-system without the log and index, as it was made', () => {
+    const result = fromData(data(2));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.experiment.scenario.log).toBeUndefined();
+    expect(result.experiment.scenario.index).toBeUndefined();
+    expect(result.experiment.scenario.cache?.nodes).toBe(2);
+  });
+
+  it('gives a version 3 experiment the log, the consumer groups and the index', () => {
+    const result = fromData(data(3));
+    expect(result.ok && result.experiment.scenario.log?.brokers).toBe(3);
+    expect(result.ok && result.experiment.scenario.consumerGroups?.map((g) => g.name)).toEqual(['indexer', 'notifier']);
+  });
+
+  it('names the versions it reads when given another', () => {
+    expect(fromData(data(4))).toEqual({
+      ok: false,
+      error: 'The experiment has version 4; this app reads versions 1 to 3.',
+    });
+  });
+});
