@@ -4,7 +4,7 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { readAttributes } from '../element/attributes';
-import { fromData } from './experiment';
+import { fromData, toData } from './experiment';
 import { beyondHorizon, INTERACTIVE_HORIZON_MS } from './horizon';
 import { hostMessageSchema } from './hostMessages';
 import { decodeFragment, parseExperimentJson } from './link';
@@ -183,5 +183,15 @@ describe('experiments made before data-system had a log', () => {
       ok: false,
       error: 'The experiment has version 4; this app reads versions 1 to 3.',
     });
+  });
+});
+
+describe('a version 2 data-system experiment shared again', () => {
+  it('is written as version 3 with edits that take the log away, and reads back the same', () => {
+    const first = fromData({ v: 2, base: 'data-system', seed: 7, commands: [], atMs: 0 });
+    if (!first.ok) throw new Error(first.error);
+    const again = fromData(JSON.parse(JSON.stringify(toData(first.experiment))));
+    if (!again.ok) throw new Error(again.error);
+    expect(again.experiment.scenario).toEqual(first.experiment.scenario);
   });
 });
