@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios, getBuiltInScenario, scenarioSchema, type Scenario } from '../../sim/index';
 import { DEFAULT_CACHE } from './cacheTier';
+import { defaultGroup } from './consumersTier';
+import { DEFAULT_INDEX } from './indexTier';
+import { DEFAULT_LOG } from './logTier';
 import { applyDraft, draftOf, isActive, problemText, sameScenario, type Draft } from './draft';
 import { ALL_SETTINGS, DEFAULT_STORAGE_CAPACITY, TIERS, type NumberSetting } from './tiers';
 
@@ -10,7 +13,11 @@ const numbers = ALL_SETTINGS.filter((s): s is NumberSetting => s.kind === 'numbe
 /** Every optional section on, sized so one step up or down of any setting stays valid. */
 const full: Scenario = scenarioSchema.parse({
   ...base,
+  clients: { ...base.clients, searchShare: 0.05 },
   cache: DEFAULT_CACHE,
+  log: { ...DEFAULT_LOG, brokers: 5, retentionMs: 60_000 },
+  consumerGroups: [defaultGroup('indexer'), defaultGroup('notifier')],
+  index: { ...DEFAULT_INDEX, nodes: 3 },
   scaling: {
     maxAppServers: 20,
     maxStorageNodes: 20,
@@ -27,6 +34,10 @@ const full: Scenario = scenarioSchema.parse({
     },
   },
 });
+
+const PIPELINE_PARTS = new Set<unknown>(['log', 'consumerGroups', 'index']);
+const betweenPipelineFields = (issue: { code: string; path: readonly unknown[] }) =>
+  issue.code === 'custom' && (PIPELINE_PARTS.has(issue.path[0]) || issue.path.join('.') === 'clients.searchShare');
 
 function edit(from: Scenario, draft: Draft) {
   return applyDraft(from, { ...draftOf(from), ...draft });
@@ -179,6 +190,82 @@ describe('the Architecture draft', () => {
     ]);
   });
 
+  it('turns the log, both groups and the index on from the data-system values, and off again', () => {
+    const dataSystem = getBuiltInScenario('data-system') as Scenario;
+    const on = edit(base, { log: true, 'consumerGroups.indexer': true, 'consumerGroups.notifier': true, index: true });
+    if (!on.ok) throw new Error(JSON.stringify(on.problems));
+    expect(on.scenario.log).toEqual(dataSystem.log);
+    expect(on.scenario.consumerGroups).toEqual(dataSystem.consumerGroups);
+    expect(on.scenario.index).toEqual(dataSystem.index);
+    expect(on.scenario.clients.searchShare).toBe(0.05);
+    const off = edit(on.scenario, {
+      log: false,
+      'consumerGroups.indexer': false,
+      'consumerGroups.notifier': false,
+      index: false,
+    });
+    if (!off.ok) throw new Error(JSON.stringify(off.problems));
+    expect(sameScenario(off.scenario, base)).toBe(true);
+  });
+
+  it('adds a group in role order, keeps retention empty as none and times in the units on screen', () => {
+    const dataSystem = getBuiltInScenario('data-system') as Scenario;
+    const notifierOnly = edit(dataSystem, { 'consumerGroups.indexer': false, 'index.mode': 'sync' });
+    if (!notifierOnly.ok) throw new Error(JSON.stringify(notifierOnly.problems));
+    expect(notifierOnly.scenario.consumerGroups?.map((g) => g.role)).toEqual(['notifier']);
+    const back = edit(notifierOnly.scenario, {
+      'consumerGroups.indexer': true,
+      'consumerGroups.indexer.rebalancePauseMs': '1.5',
+      'consumerGroups.indexer.serviceTime.meanMs': '8',
+      'log.retentionMs': '1',
+      'log.electionDelayMs': '0.5',
+    });
+    if (!back.ok) throw new Error(JSON.stringify(back.problems));
+    expect(back.scenario.consumerGroups?.map((g) => g.role)).toEqual(['indexer', 'notifier']);
+    expect(back.scenario.consumerGroups?.[0]).toMatchObject({
+      rebalancePauseMs: 1500,
+      serviceTime: { dist: 'exponential', meanMs: 8 },
+    });
+    expect(back.scenario.log).toMatchObject({ retentionMs: 1000, electionDelayMs: 500 });
+    expect(draftOf(dataSystem)['log.retentionMs']).toBe('');
+    const none = edit(back.scenario, { 'log.retentionMs': ' ' });
+    expect(none.ok && none.scenario.log?.retentionMs).toBe(null);
+  });
+
+  it('offers no more searches than the reads leave, and drops them with the index', () => {
+    const singleServer = getBuiltInScenario('single-server');
+    if (singleServer) expect(draftOf(singleServer)['clients.searchShare']).toBe('0');
+    const dataSystem = getBuiltInScenario('data-system') as Scenario;
+    const off = edit(dataSystem, { index: false, 'consumerGroups.indexer': false });
+    expect(off.ok && 'searchShare' in off.scenario.clients).toBe(false);
+  });
+
+  it("names the pipeline's fields at fault in the sim's own words", () => {
+    const dataSystem = getBuiltInScenario('data-system') as Scenario;
+    expect(messages({ log: true, 'log.acks': 'all', 'log.minInSync': '4' })).toEqual([
+      'Log min in sync: must not exceed log.replicationFactor (3)',
+    ]);
+    expect(messages({ log: true, 'log.partitions': '0' })).toEqual(['Log partitions: must be at least 1']);
+    expect(messages({ log: true, index: true })).toEqual([
+      'Index mode: \'log\' needs a consumer group with the role "indexer" (consumerGroups)',
+    ]);
+    expect(messages({ 'consumerGroups.notifier': true })).toEqual([
+      'Notifier group: topic "changes" does not exist: there is no log',
+    ]);
+    expect(messages({ 'clients.searchShare': '15' }, dataSystem)).toEqual([
+      'Search share: readShare + searchShare must not exceed 1 (it is 1.05)',
+    ]);
+    // The notifier is second in the list: its issue still lands on its own field.
+    expect(messages({ 'consumerGroups.notifier.consumers': '7' }, dataSystem)).toEqual([
+      'Notifier most consumers: must be at least consumers (7)',
+    ]);
+    const result = edit(dataSystem, { log: false });
+    expect(result.ok ? [] : result.problems.map((p) => p.key)).toEqual([
+      'consumerGroups.indexer',
+      'consumerGroups.notifier',
+    ]);
+  });
+
   it("keeps each setting's bounds the same as the scenario schema's", () => {
     // Straight to the schema, past the form's own bound checks, so the two cannot drift apart.
     // Room everywhere, so only the setting's own bounds (and its `check`) can refuse it.
@@ -198,7 +285,12 @@ describe('the Architecture draft', () => {
     });
     for (const setting of numbers) {
       const from = setting.key.startsWith('scaling.autoscaler') ? withAutoscaler : roomy;
-      const valid = (value: number) => scenarioSchema.safeParse(setting.write(from, value)).success;
+      // The pipeline's rules between fields (minInSync against the replication factor) are left
+      // out here: only the setting's own bounds count. The message tests check those rules.
+      const valid = (value: number) => {
+        const parsed = scenarioSchema.safeParse(setting.write(from, value));
+        return parsed.success || parsed.error.issues.every(betweenPipelineFields);
+      };
       let lowest = setting.min;
       while (setting.check?.(lowest, setting.write(from, lowest))) lowest += setting.step;
       expect(valid(lowest), `${setting.key} = ${lowest}`).toBe(true);

@@ -108,7 +108,7 @@ export function applyDraft(base: Scenario, draft: Draft, settings: readonly Tier
     ok: false,
     problems: parsed.error.issues.map((issue) => {
       const path = issue.path.map(String).join('.');
-      const owner = settings.find((s) => s.key === path);
+      const owner = settings.find((s) => s.key === path || s.paths?.(scenario).includes(path));
       return owner
         ? { key: owner.key, message: issueWords(issue) }
         : { key: null, message: `${path}: ${issue.message}` };

@@ -19,6 +19,11 @@ interface SettingBase {
   readonly hint?: string;
   /** Shown and applied only while these hold (and the settings they name are themselves in play). */
   readonly onlyWhen?: Condition | readonly Condition[];
+  /**
+   * Other zod paths whose issues land here, in the scenario being checked: a consumer group's
+   * fields are named by the group's place in the list (`consumerGroups.1.topic`), not by its key.
+   */
+  readonly paths?: (scenario: Scenario) => readonly string[];
 }
 
 export interface NumberSetting extends SettingBase {
@@ -64,6 +69,10 @@ export interface Tier {
 
 /** While the toggle `key` is on. */
 export const whenOn = (key: string): Condition => ({ key, is: true });
+
+/** Milliseconds in the scenario, shown as seconds (to the millisecond). */
+export const secondsOf = (ms: number): number => Math.round(ms) / 1000;
+export const msOf = (seconds: number | undefined): number => Math.round((seconds ?? 0) * 1000);
 
 /** A number kept in the scenario as a share (0.25) and shown as a percentage (25). */
 export function percentOf(share: number): number {

@@ -1,16 +1,21 @@
-// The users' load: request rate, share of reads, and fan-out (partitions one read or one write
-// touches), each applied as a setLoad command; plus a temporary spike. Values shown are the
-// simulation's.
+// The users' load: request rate, share of reads (and of searches, with a search index), and
+// fan-out (partitions one read or one write touches), each applied as a setLoad command; plus a
+// temporary spike. Values shown are the simulation's.
 import type { AppState } from '../../store/appStore';
 import { selectActions } from '../../store/selectors';
 import { useApp } from '../../store/context';
 import { RangeField } from '../controls/RangeField';
+import { ShareField } from './ShareField';
 import { SpikeForm } from './SpikeForm';
 import '../controls/fields.css';
 
 const loadOf = (s: AppState) => s.frame?.load ?? s.scenario.clients;
 const selectRate = (s: AppState) => loadOf(s).rateRps;
-const selectReadPercent = (s: AppState) => Math.round(loadOf(s).readShare * 1000) / 10;
+const percent = (share: number) => Math.round(share * 1000) / 10;
+const selectReadPercent = (s: AppState) => percent(loadOf(s).readShare);
+/** Searches come out of the part that is not reads; the sim refuses reads + searches over 100%. */
+const selectSearchPercent = (s: AppState) => percent(loadOf(s).searchShare ?? 0);
+const selectHasIndex = (s: AppState) => s.scenario.index !== undefined;
 const selectFanOut = (s: AppState) => loadOf(s).fanOut;
 const selectWriteFanOut = (s: AppState) => loadOf(s).writeFanOut;
 /** The slider reaches four times the scenario's own rate; the number box goes further. */
@@ -24,6 +29,8 @@ export function LoadPanel() {
   const actions = useApp(selectActions);
   const rateRps = useApp(selectRate);
   const readPercent = useApp(selectReadPercent);
+  const hasIndex = useApp(selectHasIndex);
+  const searchPercent = useApp(selectSearchPercent);
   const fanOut = useApp(selectFanOut);
   const writeFanOut = useApp(selectWriteFanOut);
   const rateMax = useApp(selectRateSliderMax);
@@ -41,16 +48,19 @@ export function LoadPanel() {
           step={sliderStep(rateMax)}
           onCommit={(v) => actions.apply({ type: 'setLoad', rateRps: v }, `Load ${v} req/s`)}
         />
-        <RangeField
-          label="Reads (% of requests; the rest are writes)"
-          value={readPercent}
-          min={0}
-          max={100}
-          sliderMin={0}
-          sliderMax={100}
-          step={1}
+        <ShareField
+          label={`Reads (% of requests; the rest are ${hasIndex ? 'searches and writes' : 'writes'})`}
+          percent={readPercent}
           onCommit={(v) => actions.apply({ type: 'setLoad', readShare: v / 100 }, `Reads ${v}%`)}
         />
+        {hasIndex && (
+          <ShareField
+            label="Searches (% of requests, served by the search index)"
+            hint="Taken from the writes: reads and searches together may be at most 100%."
+            percent={searchPercent}
+            onCommit={(v) => actions.apply({ type: 'setLoad', searchShare: v / 100 }, `Searches ${v}%`)}
+          />
+        )}
         <RangeField
           label="Fan-out (partitions each read touches)"
           value={fanOut}

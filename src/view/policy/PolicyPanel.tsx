@@ -1,9 +1,12 @@
 // The policies a user can change while the simulation runs: replication and quorums, client
 // timeouts and retries, the load balancer, and the cache when there is one. Each change is one
 // command (setPolicy, or setCache for the cache); with room to scale, the autoscaler and
-// machine sizes (setAutoscaler, scaleUp).
+// machine sizes (setAutoscaler, scaleUp); with a log and a search index, their policies
+// (setLog, setIndexMode).
 import { BalancerFields } from './BalancerFields';
 import { CacheFields } from './CacheFields';
+import { IndexModeField } from './IndexModeField';
+import { LogFields } from './LogFields';
 import { StorageQueueField } from './StorageQueueField';
 import { ReplicationFields } from './ReplicationFields';
 import { ScalingFields } from './ScalingFields';
@@ -18,6 +21,8 @@ export function PolicyPanel() {
       <BalancerFields />
       <CacheFields />
       <StorageQueueField />
+      <LogFields />
+      <IndexModeField />
       <ScalingFields />
     </div>
   );
