@@ -8,6 +8,7 @@ import { EventKind } from './events';
 import { SimulationStalled } from './limits';
 import { MAX_RF } from './codes';
 import type { SimState } from './state';
+import { fetchWork, PIPELINE_FIELD_OF_KIND, pipelineEventsPerSecond } from './pipeline/pipelineBudget';
 
 const HOUR_MS = 3_600_000;
 /** Events per attempt (server arrival, service, reply, timeout, retry...), generously. */
@@ -52,6 +53,7 @@ const FIELD_OF_KIND: Record<number, string> = {
   [EventKind.rolloutStage]: 'schedule',
   [EventKind.windowClose]: 'durationS',
   [EventKind.diskReplaceDue]: 'hardwareFaults.diskReplaceHours',
+  ...PIPELINE_FIELD_OF_KIND,
 };
 
 /**
@@ -75,7 +77,7 @@ export function explainedEventsPerSecond(st: SimState, peakRps: number): number 
   );
   const replicasPerDisk = (st.partitions * MAX_RF) / disks;
   const faults = hw.enabled ? diskFaults * (3 + 3 * replicasPerDisk) + machineFaults * 4 : 0;
-  return requests + probes + antiEntropy + 1 + faults;
+  return requests + probes + antiEntropy + 1 + faults + pipelineEventsPerSecond(st.scenario);
 }
 
 export class EventBudget {
@@ -97,6 +99,7 @@ export class EventBudget {
     this.countdown = this.limits.checkEvents;
     this.extraWork[EventKind.antiEntropy] = st.partitions;
     this.extraWork[EventKind.healthCheck] = st.appCount;
+    this.extraWork[EventKind.logFetch] = fetchWork(st.scenario);
   }
 
   /** A run call ended `done` events after the last look, `countdown` events before the next one. */
