@@ -16,8 +16,8 @@ export const DEFAULT_INDEX: Index = dataSystem.index as Index;
 export const DEFAULT_SEARCH_SHARE = dataSystem.clients.searchShare ?? 0;
 
 export const INDEX_MODE_OPTIONS: readonly ChoiceOption[] = [
-  { value: 'log', label: 'Through the log (fast writes, stale searches)' },
-  { value: 'sync', label: 'In the write path (slower writes; they fail while the index is down)' },
+  { value: 'log', label: 'Through the log (stale searches)' },
+  { value: 'sync', label: 'In the write path (slow writes)' },
 ];
 
 const ON = whenOn('index');
@@ -99,6 +99,7 @@ export const INDEX_TIER: Tier = {
       key: 'index.mode',
       label: 'Writes reach the index',
       name: 'Index mode',
+      hint: 'Through the log: writes are fast, searches lag behind. In the write path: each write waits for the index and fails while it is down.',
       options: INDEX_MODE_OPTIONS,
       onlyWhen: ON,
       read: (s) => indexOf(s).mode,

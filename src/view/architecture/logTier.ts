@@ -17,8 +17,8 @@ type LogNumber = 'brokers' | 'partitions' | 'replicationFactor' | 'minInSync' | 
 export const DEFAULT_LOG: Log = dataSystem.log as Log;
 
 export const ACKS_OPTIONS: readonly ChoiceOption[] = [
-  { value: 'leader', label: 'Leader only (fast; a lost leader can lose events)' },
-  { value: 'all', label: 'All in-sync copies (safe; waits for the slowest)' },
+  { value: 'leader', label: 'The leader has it (fast, may lose)' },
+  { value: 'all', label: 'All in-sync copies have it (safe)' },
 ];
 
 const ON = whenOn('log');
@@ -74,6 +74,7 @@ export const LOG_TIER: Tier = {
       key: 'log.acks',
       label: 'An append counts as written once',
       name: 'Log acks',
+      hint: 'Leader only: events a crashed leader had not passed on are lost. All: waits for the slowest copy.',
       options: ACKS_OPTIONS,
       onlyWhen: ON,
       read: (s) => logOf(s).acks,
