@@ -2,7 +2,7 @@
 // sync mode. A search asks one serving copy of its key's shard (a hop, the search time, a hop)
 // and fails at once when no copy serves. It missed a write when the copy's version of the key is
 // older than the key's version when the search was issued (kept in the request's reqCacheHits,
-// which searches do not otherwise use). Left out: a fault on the index node during the few
+// which searches do not otherwise use). A followed search shows its ask and answer hops. Left out: a fault on the index node during the few
 // milliseconds of a search (it is judged when it starts), queueing at index nodes.
 import { Outcome } from '../codes';
 import { hashPair } from '../cache/hash32';
@@ -12,6 +12,7 @@ import { sendReply } from '../cluster/reply';
 import { speedOf } from '../scaling/scalingState';
 import type { Pipeline } from './pipeline';
 import { indexAccepts, servingCopy } from './pipelineEvents';
+import { askAndAnswer } from '../trace/traceStorage';
 
 /** At issue: the version of the searched key now, which the answer must reach not to miss a write. */
 export function searchIssued(st: SimState, p: Pipeline, slot: number): void {
@@ -30,7 +31,13 @@ export function beginSearch(st: SimState, p: Pipeline, slot: number, a: number):
     return sendReply(st, slot, aux, Outcome.unavailable, a, st.nowMs);
   }
   const work = (p.rng.draw(index.searchSampler) * (st.nodeSlow[node] as number)) / speedOf(st, node);
-  const roundMs = p.rng.draw(st.hopSampler) + work + p.rng.draw(st.hopSampler);
+  const outMs = p.rng.draw(st.hopSampler);
+  const roundMs = outMs + work + p.rng.draw(st.hopSampler);
+  if (st.tracer?.watches(slot) === true) {
+    const t0 = st.nowMs;
+    const times = { t0, askedMs: t0 + outMs, answerDepartMs: t0 + outMs + work, answerMs: t0 + roundMs };
+    askAndAnswer(st, slot, st.appNode(a), node, times, 'ok');
+  }
   index.searches++;
   index.windowSearches++;
   index.latency.record(roundMs);
