@@ -24,6 +24,8 @@ export class ConsumerGroup {
   /** Events deleted by retention before this group read them. */
   skipped = 0;
   processed = 0;
+  /** Events in progress at the last crash, abandoned (not duplicates when done again). */
+  abandonedInFlight = 0;
 
   // Per partition: the offset committed, the owner's position, the highest offset ever processed + 1.
   private readonly committedOf: Float64Array;
@@ -165,13 +167,20 @@ export class ConsumerGroup {
     this.release(consumer);
   }
 
-  /** A consumer crashes: its partitions rewind to their commits. Returns the events to be delivered again. */
+  /**
+   * A consumer crashes: its partitions rewind to their commits. Returns the events it had finished
+   * since then, which will be processed again (duplicates); those it was still working on
+   * (abandonedInFlight) start over without counting as duplicates.
+   */
   crash(consumer: number): number {
     this.checkConsumer(consumer);
     let rewound = 0;
+    this.abandonedInFlight = 0;
     for (let p = 0; p < this.partitions; p++) {
       if (this.owner[p] !== consumer) continue;
-      rewound += (this.positionOf[p] as number) - (this.committedOf[p] as number);
+      const flying = (this.inFlight[p] as number[]).length;
+      rewound += (this.positionOf[p] as number) - (this.committedOf[p] as number) - flying;
+      this.abandonedInFlight += flying;
       this.dropInFlight(p);
       this.positionOf[p] = this.committedOf[p] as number;
     }

@@ -166,7 +166,7 @@ function syncConsumer(st: SimState, p: Pipeline, node: number): void {
     st.note(
       'consumerRewound',
       st.nodeIds[node] as string,
-      `lost its place: ${redo} events since its last commit go back to the log and will be processed again`,
+      `lost its place: ${redo} events it finished since its last commit will be processed again (duplicates); ${g.group.abandonedInFlight} in progress start over`,
     );
     startRebalance(st, g, gi);
   } else if (!member && !down) {
