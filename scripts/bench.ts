@@ -4,10 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createSimulation, getBuiltInScenario, replay, type Scenario } from '../src/sim/index';
+import { dataSystemWithoutLog } from '../src/sim/scenarios/dataSystemWithoutLog';
 import { runReferenceLoop } from './bench/referenceLoop';
 import { Checkpoints } from '../src/worker/checkpoints';
 
 const REPS = 3;
+const PIPELINE_REPS = 7;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 function scenario(id: string): Scenario {
@@ -48,6 +50,72 @@ function measureEngine(s: Scenario, simSeconds: number) {
     pendingHeapEvents: heapPending,
     eventsPerSecond: Math.round(median(rates)),
     simSecondsPerWallSecond: Number(median(speeds).toFixed(1)),
+  };
+}
+
+/** data-system with its log, consumer groups and index taken out (searches become reads). */
+function dataSystemPipelineOff(): Scenario {
+  const { log: _log, consumerGroups: _groups, index: _index, ...rest } = scenario('data-system');
+  const clients = rest.clients;
+  return {
+    ...rest,
+    clients: { ...clients, readShare: clients.readShare + (clients.searchShare ?? 0), searchShare: 0 },
+  };
+}
+
+/**
+ * The pipeline's cost (issue 15), its runs interleaved rep by rep so a busy machine slows them
+ * alike: data-system at its default load (goal: 50x real time or more), and, per event, the
+ * cache-only data-system without the pipeline against data-system with the pipeline taken out
+ * (what a scenario without a log or index pays for the pipeline existing: nothing, so about 1.0).
+ * Each figure is the best of PIPELINE_REPS runs: on a shared machine the fastest run is the one
+ * least slowed by other work, so ratios of best runs are steadier than ratios of medians.
+ */
+function measurePipeline(simSeconds: number, referenceEventsPerSecond: number) {
+  const cases = {
+    dataSystem: scenario('data-system'),
+    dataSystemPipelineOff: dataSystemPipelineOff(),
+    cacheOnly: dataSystemWithoutLog,
+    default: scenario('default'),
+  };
+  const keys = Object.keys(cases) as (keyof typeof cases)[];
+  for (const k of keys) createSimulation(cases[k], 99).runUntil(2000); // warm-up
+  const samples = Object.fromEntries(keys.map((k) => [k, { speed: [] as number[], ns: [] as number[], events: 0 }]));
+  for (let r = 0; r < PIPELINE_REPS; r++)
+    for (const k of keys) {
+      const sim = createSimulation(cases[k], 1 + r);
+      const t0 = performance.now();
+      const result = sim.runUntil(simSeconds * 1000);
+      const seconds = (performance.now() - t0) / 1000;
+      const s = samples[k] as { speed: number[]; ns: number[]; events: number };
+      s.speed.push(simSeconds / seconds);
+      s.ns.push((seconds * 1e9) / result.events);
+      s.events = result.events;
+    }
+  const figures = (k: keyof typeof cases) => {
+    const s = samples[k] as { speed: number[]; ns: number[]; events: number };
+    return {
+      simSeconds,
+      events: s.events,
+      nsPerEvent: Number(Math.min(...s.ns).toFixed(1)),
+      simSecondsPerWallSecond: Number(Math.max(...s.speed).toFixed(1)),
+    };
+  };
+  const ds = figures('dataSystem');
+  const off = figures('dataSystemPipelineOff');
+  const cacheOnly = figures('cacheOnly');
+  return {
+    dataSystem: { ...ds, timesRealTime: `${ds.simSecondsPerWallSecond}x`, goalTimesRealTime: 50 },
+    withoutPipeline: {
+      cacheOnly,
+      dataSystemPipelineOff: off,
+      pipelineOffOverCacheOnlyNsPerEvent: Number((off.nsPerEvent / cacheOnly.nsPerEvent).toFixed(3)),
+      dataSystemOverCacheOnlyNsPerEvent: Number((ds.nsPerEvent / cacheOnly.nsPerEvent).toFixed(3)),
+      default: {
+        ...figures('default'),
+        ratioToReference: Number((1e9 / figures('default').nsPerEvent / referenceEventsPerSecond).toFixed(3)),
+      },
+    },
   };
 }
 
@@ -127,6 +195,12 @@ function measureSeek(id: string, simSeconds: number) {
 function main(): void {
   const args = process.argv.slice(2);
   if (args[0] === '--memory') return memoryChild(args[1] as string, Number(args[2]));
+  if (args[0] === '--pipeline') {
+    // Only the pipeline's figures (`npm run bench -- --pipeline`), with their reference loop.
+    const pending = measureEngine(scenario('default'), 10).pendingEvents;
+    const pipeline = measurePipeline(30, measureReference(pending).eventsPerSecond);
+    return console.log(JSON.stringify({ node: process.version, pipeline }, null, 2));
+  }
   const defaultRun = measureEngine(scenario('default'), 120);
   const largeRun = measureEngine(scenario('large'), 20);
   const largeCacheRun = measureEngine(largeWithCache(), 20);
@@ -135,6 +209,7 @@ function main(): void {
   const reference = measureReference(largeRun.pendingEvents);
   const referenceHeapOnly = measureReference(largeRun.pendingHeapEvents);
   const referenceSmall = measureReference(defaultRun.pendingEvents);
+  const pipeline = measurePipeline(30, referenceSmall.eventsPerSecond);
   const short = measureMemory('large', 10);
   const long = measureMemory('large', 100);
   const seek = measureSeek('large', 120);
@@ -156,6 +231,7 @@ function main(): void {
           },
           largeWithCache: { ...largeCacheRun, requestsPerSecond: 10_000, cacheNodes: 20 },
         },
+        pipeline,
         targets: {
           largeRatioToReference: 0.35,
           largeSimSecondsPerWallSecond: 50,
