@@ -105,11 +105,9 @@ describe('a link with the log, consumer groups and search index', () => {
     expect(back.commands).toEqual(commands);
   });
 
-  // Known bug (reported, not mine to fix): log.retentionMs null (no time limit) is a null in the
-  // link's merge patch, which means "remove the key", so the scenario comes back without it and
-  // is refused ("log.retentionMs: is missing"). Fix in the sim (logSchema: a missing retentionMs
-  // reads as null) or in the patch; then this test passes and `.fails` must go.
-  it.fails('carries a log kept up to the size limit (retention none) added to the default scenario', () => {
+  // log.retentionMs null (no time limit) is a null in the link's merge patch, which means "remove
+  // the key": the scenario schema reads a missing retentionMs as null, so it comes back the same.
+  it('carries a log kept up to the size limit (retention none) added to the default scenario', () => {
     const scenario = withPipeline({ retentionMs: null });
     expect(roundTrip({ scenario, seed: 3, commands: [], atMs: 0 }).scenario).toEqual(scenario);
   });

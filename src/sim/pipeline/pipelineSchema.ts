@@ -53,6 +53,8 @@ export const logSchema = z
     partitions: z.number().int().min(1).max(MAX_PARTITIONS).describe('partitions of the topic'),
     replicationFactor: z.number().int().min(1).max(MAX_REPLICATION_FACTOR).describe('copies of each partition'),
     ...logPolicyFields,
+    // Absent means no time limit: a link's edits cannot carry a null (a merge patch deletes the key).
+    retentionMs: logPolicyFields.retentionMs.default(null),
     retentionEvents: z
       .number()
       .int()
