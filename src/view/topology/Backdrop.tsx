@@ -1,6 +1,8 @@
 // Behind the nodes: a labelled band per rack and a heading per tier. Decoration only: the nodes
 // say their rack in their menus and the inspector.
 import type { TopologyLayout } from './layout';
+import { PipelineBackdrop } from './PipelineBackdrop';
+import type { BandWords } from './pipelineKinds';
 
 /**
  * The cache tier's band, named with the tier's hit share (the frame gives it for the whole tier):
@@ -20,7 +22,17 @@ function CacheBand({ layout, note }: { layout: TopologyLayout; note: string }) {
   );
 }
 
-export function Backdrop({ layout, cacheNote = '' }: { layout: TopologyLayout; cacheNote?: string }) {
+const NO_WORDS: ReadonlyMap<string, BandWords> = new Map();
+
+export function Backdrop({
+  layout,
+  cacheNote = '',
+  bandWords = NO_WORDS,
+}: {
+  layout: TopologyLayout;
+  cacheNote?: string;
+  bandWords?: ReadonlyMap<string, BandWords>;
+}) {
   return (
     <g aria-hidden="true">
       {layout.racks.map((rack) => (
@@ -32,6 +44,7 @@ export function Backdrop({ layout, cacheNote = '' }: { layout: TopologyLayout; c
         </g>
       ))}
       <CacheBand layout={layout} note={cacheNote} />
+      <PipelineBackdrop layout={layout} words={bandWords} />
       {layout.tiers.map((tier) => (
         <text key={tier.label} className="tier-heading" x={tier.x} y={tier.y} textAnchor="middle">
           {tier.label}

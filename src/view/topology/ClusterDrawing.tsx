@@ -9,6 +9,7 @@ import { Bundles, Links } from './Links';
 import type { LinkRates } from './linkState';
 import { NodeGlyph } from './NodeGlyph';
 import type { NodeView } from './nodeState';
+import type { BandWords } from './pipelineKinds';
 import { presentLayout } from './presentLayout';
 import type { ClusterFocus } from './useClusterFocus';
 
@@ -22,6 +23,8 @@ interface ClusterDrawingProps {
   readonly roving?: ClusterFocus;
   /** Words on the cache tier's band, e.g. "82% hits". */
   readonly cacheNote?: string;
+  /** Words on the pipeline's bands (a group's lag, the index's staleness), by band id. */
+  readonly bandWords?: ReadonlyMap<string, BandWords>;
   onNodeActivate?(index: number, additive: boolean): void;
   onLinkActivate?(index: number): void;
 }
@@ -46,6 +49,7 @@ export function ClusterDrawing({
   selected,
   roving,
   cacheNote,
+  bandWords,
   onNodeActivate,
   onLinkActivate,
 }: ClusterDrawingProps) {
@@ -74,7 +78,7 @@ export function ClusterDrawing({
   const linksUnder = layout.mode === 'detailed' && layout.cacheBand !== null;
   return (
     <>
-      <Backdrop layout={layout} cacheNote={cacheNote} />
+      <Backdrop layout={layout} cacheNote={cacheNote} bandWords={bandWords} />
       <Bundles layout={layout} links={links} />
       <g className="cluster-items" onFocus={roving && onFocus}>
         {linksUnder && linksLayer}

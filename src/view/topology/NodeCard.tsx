@@ -2,7 +2,9 @@
 // figures (busy share and queue for app servers, disks for storage, load for the users and the
 // balancer) and badges for anything unusual. Every state has a mark or word as well as a colour.
 import type { NodeKind } from '../../sim/index';
+import { isPipelineKind } from './layoutPipeline';
 import { conditionsOf, hitShareWords, type NodeView } from './nodeState';
+import { PipelineFigures } from './PipelineCard';
 
 const CHAR_WIDTH = 0.6;
 const BADGE_FONT = 12;
@@ -145,6 +147,7 @@ export function NodeCardFigures({ kind, view, width, height, detail }: NodeCardP
       {kind === 'app' && <AppMeters view={view} width={width} />}
       {kind === 'storage' && <Disks view={view} width={width} />}
       {kind === 'cache' && <CacheMeters view={view} width={width} />}
+      {isPipelineKind(kind) && <PipelineFigures kind={kind} view={view} width={width} />}
       {detail && (
         <text className="figure" x={10} y={43}>
           <tspan className="figure-big">{detail}</tspan>

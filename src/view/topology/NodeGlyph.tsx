@@ -31,12 +31,14 @@ export function stateClasses(view: NodeView): string {
   if (!view.inRotation) classes.push('is-out-of-rotation');
   if (view.side !== 0) classes.push('is-partitioned');
   if (view.draining) classes.push('is-draining');
+  if (view.pipeline?.diskFailed) classes.push('has-failed-disk');
+  if (view.pipeline?.recovering) classes.push('is-recovering');
   return classes.join(' ');
 }
 
 function CompactGlyph({ view }: { view: NodeView }) {
-  const failed = view.disks.includes('f');
-  const rebuilding = view.disks.includes('r');
+  const failed = view.disks.includes('f') || view.pipeline?.diskFailed === true;
+  const rebuilding = view.disks.includes('r') || Boolean(view.pipeline?.recovering);
   return (
     <>
       {view.badConfig ? (

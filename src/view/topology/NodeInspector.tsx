@@ -3,7 +3,9 @@ import type { Frame, LinkFrame, Topology } from '../../sim/index';
 import { useApp } from '../../store/context';
 import { selectInspected, selectLinks, selectShownFrame, selectTopology } from '../../store/selectors';
 import { formatFactor, KIND_WORD, nodeViewOf, diskOffsets, type NodeView } from './nodeState';
+import { isPipelineKind } from './layoutPipeline';
 import { linkViewOf, percent } from './linkState';
+import { PIPELINE_KINDS } from './pipelineKinds';
 import './inspector.css';
 
 type Figure = readonly [label: string, value: string];
@@ -89,6 +91,8 @@ function NodeFigures({ topology, frame, index }: { topology: Topology; frame: Fr
     );
   }
   figures.push(...tierFigures(topology, frame, index, view));
+  if (view.pipeline && isPipelineKind(node.kind))
+    figures.push(...PIPELINE_KINDS[node.kind].figures(view.pipeline, frame));
   const capacity = node.kind === 'storage' ? topology.storageCapacity : null;
   if (capacity) {
     figures.push(

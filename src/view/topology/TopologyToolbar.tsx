@@ -3,6 +3,7 @@
 // buttons use aria-disabled, not disabled, so a focused button keeps focus at the zoom limit.
 import { TraceMenu } from '../trace/TraceMenu';
 import { MotionToggle } from '../traffic/MotionToggle';
+import type { ReactNode } from 'react';
 import type { ZoomControls } from './useZoom';
 
 interface TopologyToolbarProps {
@@ -11,9 +12,18 @@ interface TopologyToolbarProps {
   readonly maxZoom: number;
   onGroupMenu(): void;
   onClearSelection(): void;
+  /** Controls that share the zoom buttons' row (a consumer group's "−" and "+"). */
+  readonly children?: ReactNode;
 }
 
-export function TopologyToolbar({ selected, zoom, maxZoom, onGroupMenu, onClearSelection }: TopologyToolbarProps) {
+export function TopologyToolbar({
+  selected,
+  zoom,
+  maxZoom,
+  onGroupMenu,
+  onClearSelection,
+  children,
+}: TopologyToolbarProps) {
   const k = zoom.transform.k;
   return (
     <div className="topology-toolbar">
@@ -65,6 +75,7 @@ export function TopologyToolbar({ selected, zoom, maxZoom, onGroupMenu, onClearS
           Reset zoom
         </button>
       </div>
+      {children}
     </div>
   );
 }

@@ -19,7 +19,9 @@ import { TrafficLegend } from '../traffic/TrafficLegend';
 import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
 import { useOnlyControls } from '../lessons/lessonContext';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from './nodeState';
+import { bandWordsOf } from './pipelineKinds';
 import { placedKey, presenceKey, presentLayout } from './presentLayout';
+import { GroupControls } from './GroupControls';
 import { TierControls } from './TierControls';
 import { TopologyToolbar } from './TopologyToolbar';
 import { useClusterFocus } from './useClusterFocus';
@@ -70,6 +72,7 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
     [topology, frame],
   );
   const rates = useLinkRates(frame);
+  const bandWords = useMemo(() => bandWordsOf(frame), [frame]);
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoom = useZoom(svgRef, fullLayout.width, fullLayout.height);
@@ -151,7 +154,9 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
         maxZoom={MAX_ZOOM}
         onGroupMenu={onGroupMenu}
         onClearSelection={() => store.getState().actions.clearSelection()}
-      />
+      >
+        <GroupControls topology={topology} frame={frame} />
+      </TopologyToolbar>
       <TierControls topology={topology} frame={frame} />
       <svg
         ref={svgRef}
@@ -185,6 +190,7 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
             onLinkActivate={onLinkActivate}
             roving={roving}
             cacheNote={cacheNoteOf(frame)}
+            bandWords={bandWords}
           />
         </g>
       </svg>

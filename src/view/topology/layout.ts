@@ -24,7 +24,10 @@ export {
  * take room only for the nodes it has and the next one, not for every node it may ever have.
  */
 export function layoutTopology(topology: Topology, placed?: string): TopologyLayout {
-  const mode: LayoutMode = topology.nodes.length > DETAILED_NODE_LIMIT ? 'compact' : 'detailed';
+  // Counted over the nodes given a place: a tier's room to grow (consumers up to six a group)
+  // does not turn a small cluster into glyphs.
+  const count = placed === undefined ? topology.nodes.length : [...placed].filter((c) => c !== '0').length;
+  const mode: LayoutMode = count > DETAILED_NODE_LIMIT ? 'compact' : 'detailed';
   return mode === 'detailed' ? layoutDetailed(topology, placed) : layoutCompact(topology, placed);
 }
 

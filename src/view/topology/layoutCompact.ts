@@ -21,6 +21,7 @@ import {
   type RackBand,
   type TopologyLayout,
 } from './layoutShared';
+import { PIPELINE_GLYPHS, pipelineFlows, pipelineHeadings, pipelineLayout } from './layoutPipeline';
 
 const CACHE_COLS = 6;
 
@@ -48,7 +49,10 @@ export function layoutCompact(topology: Topology, placed?: string): TopologyLayo
   const appCols = Math.min(COMPACT.appCols, maxApps);
   const storageCols = Math.min(COMPACT.storageCols, maxStorage);
   const storageX = COMPACT.appX + appCols * pitch + COMPACT.meshGap;
-  const width = storageX + storageCols * pitch + RIGHT;
+  const racksRight = storageX + storageCols * pitch + RIGHT;
+  // The data pipeline: a grid per part right of the racks (no arrow from the app servers' grid).
+  const pipeline = pipelineLayout(topology, placed, racksRight + 16, TOP, PIPELINE_GLYPHS);
+  const width = pipeline ? pipeline.right + RIGHT : racksRight;
   const nodes: NodeBox[] = [];
   const racks: RackBand[] = [];
   const centers: number[] = [];
@@ -74,10 +78,11 @@ export function layoutCompact(topology: Topology, placed?: string): TopologyLayo
     centers.push(areaTop + areaHeight / 2);
     if (r === balancerRack) balancerCy = areaTop + areaHeight / 2;
     const height = COMPACT.label + areaHeight + COMPACT.padding;
-    racks.push({ id: rack, x: BAND_LEFT, y, width: width - BAND_LEFT - 4, height });
+    racks.push({ id: rack, x: BAND_LEFT, y, width: racksRight - BAND_LEFT - 4, height });
     y += height + BAND_GAP;
   });
   nodes.unshift(...frontNodes(topology, balancerCy));
+  if (pipeline) nodes.push(...pipeline.nodes);
   const byIndex = indexBoxes(nodes, topology.nodes.length);
   const edges = {
     appLeft: COMPACT.appX - 6,
@@ -90,17 +95,22 @@ export function layoutCompact(topology: Topology, placed?: string): TopologyLayo
   return {
     mode: 'compact',
     width,
-    height: y - BAND_GAP + 8,
+    height: Math.max(y - BAND_GAP, pipeline?.bottom ?? 0) + 8,
     nodes,
     racks,
-    tiers: headings(
-      COMPACT.appX + (appCols * pitch) / 2,
-      storageX + (storageCols * pitch) / 2,
-      cacheBand ? cacheBand.x + cacheBand.width / 2 : undefined,
-    ),
+    tiers: [
+      ...headings(
+        COMPACT.appX + (appCols * pitch) / 2,
+        storageX + (storageCols * pitch) / 2,
+        cacheBand ? cacheBand.x + cacheBand.width / 2 : undefined,
+      ),
+      ...pipelineHeadings(pipeline),
+    ],
     links,
     bundles,
     cacheBand,
+    pipelineBands: pipeline?.bands ?? [],
+    flows: pipelineFlows(pipeline, null, TOP),
   };
 }
 

@@ -22,6 +22,7 @@ import {
   type RackBand,
   type TopologyLayout,
 } from './layoutShared';
+import { FLOW_LANE, PIPELINE_CARDS, pipelineFlows, pipelineHeadings, pipelineLayout } from './layoutPipeline';
 
 const PITCH = DETAILED.height + DETAILED.gap;
 /** Cache cards: an id and status, keys held and the node's hit share, a keys bar and room for badges. */
@@ -32,10 +33,15 @@ const CACHE_BAND_MARGIN = 12;
 export function layoutDetailed(topology: Topology, placed?: string): TopologyLayout {
   const { apps, storage, cacheByRack, cache, balancerRack } = groupByRack(topology, placed);
   const columns = cache.length > 0 ? DETAILED_WITH_CACHE : { ...DETAILED, cacheCx: undefined };
-  const width = columns.storageCx + DETAILED.width / 2 + RIGHT;
+  const racksRight = columns.storageCx + DETAILED.width / 2 + RIGHT;
+  // The data pipeline stands right of the racks; the arrow into its log runs above them.
+  const hasLog = topology.nodes.some((n) => n.kind === 'broker');
+  const top = TOP + (hasLog ? FLOW_LANE : 0);
+  const pipeline = pipelineLayout(topology, placed, racksRight + PIPELINE_GAP, top, PIPELINE_CARDS);
+  const width = pipeline ? pipeline.right + RIGHT : racksRight;
   const nodes: NodeBox[] = [];
   const racks: RackBand[] = [];
-  let y = TOP;
+  let y = top;
   let balancerCy = y + DETAILED.label + BALANCER.height / 2;
   topology.racks.forEach((rack, r) => {
     const a = apps[r] ?? [];
@@ -56,24 +62,30 @@ export function layoutDetailed(topology: Topology, placed?: string): TopologyLay
     if (columns.cacheCx !== undefined) column(c, columns.cacheCx, CACHE_CARD);
     if (r === balancerRack) balancerCy = areaTop + areaHeight / 2;
     const height = DETAILED.label + areaHeight + DETAILED.padding;
-    racks.push({ id: rack, x: BAND_LEFT, y, width: width - BAND_LEFT - 4, height });
+    racks.push({ id: rack, x: BAND_LEFT, y, width: racksRight - BAND_LEFT - 4, height });
     y += height + BAND_GAP;
   });
   nodes.unshift(...frontNodes(topology, balancerCy));
+  if (pipeline) nodes.push(...pipeline.nodes);
   const byIndex = indexBoxes(nodes, topology.nodes.length);
   const cacheBand = columns.cacheCx === undefined ? null : cacheColumn(columns.cacheCx, racks);
   return {
     mode: 'detailed',
     width,
-    height: y - BAND_GAP + 8,
+    height: Math.max(y - BAND_GAP, pipeline?.bottom ?? 0) + 8,
     nodes,
     racks,
-    tiers: headings(columns.appCx, columns.storageCx, columns.cacheCx),
+    tiers: [...headings(columns.appCx, columns.storageCx, columns.cacheCx), ...pipelineHeadings(pipeline)],
     links: detailedLinks(topology, byIndex, cacheBand),
     bundles: [],
     cacheBand,
+    pipelineBands: pipeline?.bands ?? [],
+    flows: pipelineFlows(pipeline, columns.appCx + DETAILED.width / 2 - 24, top),
   };
 }
+
+/** Between the racks and the pipeline's first column. */
+const PIPELINE_GAP = 18;
 
 /** The cache column's band: from the top of the first rack to the bottom of the last, its label in the first rack's label row. */
 function cacheColumn(cx: number, racks: readonly RackBand[]): RackBand | null {

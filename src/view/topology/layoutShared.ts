@@ -1,6 +1,7 @@
 // What the cluster picture is made of (types) and the pieces both layouts share: sizes in
 // viewBox units, grouping nodes by rack, and placing the users and the load balancer.
 import type { NodeKind, Topology } from '../../sim/index';
+import type { FlowArrow, PipelineBand } from './layoutPipeline';
 
 export type LayoutMode = 'detailed' | 'compact';
 
@@ -74,6 +75,10 @@ export interface TopologyLayout {
    * and storage (each cache node in its own rack); in a big one a grid above the racks.
    */
   readonly cacheBand: RackBand | null;
+  /** The data pipeline's bands (the log, each consumer group, the search index), right of the racks. */
+  readonly pipelineBands: readonly PipelineBand[];
+  /** Arrows of the pipeline's flow (drawn, not links: app servers to log, log to each group, indexer to index). */
+  readonly flows: readonly FlowArrow[];
 }
 
 // Sizes in viewBox units, chosen so node text stays readable when the picture is ~700 px wide.

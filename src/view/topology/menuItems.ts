@@ -4,7 +4,9 @@
 // While nodes are selected, every node's menu also offers the group's actions.
 import type { Command, Frame, LinkFrame, Topology } from '../../sim/index';
 import type { MenuTarget } from '../../store/appStore';
+import { isPipelineKind } from './layoutPipeline';
 import { KIND_WORD } from './nodeState';
+import { pipelineEntries } from './pipelineMenuItems';
 import { cacheEntries, removeEntries } from './tierMenuItems';
 
 export interface MenuEntry {
@@ -72,6 +74,7 @@ function nodeMenu(topology: Topology, frame: Frame, links: LinkFrame | null, id:
     },
   ];
   if (node.kind === 'cache') entries.push(...cacheEntries(topology, frame, links, id, index));
+  if (isPipelineKind(node.kind)) entries.push(...pipelineEntries(node.kind, topology, frame, id, index));
   if (node.kind === 'storage') {
     const first = topology.nodes.slice(0, index).filter((n) => n.kind === 'storage').length * topology.disksPerNode;
     for (let disk = 0; disk < topology.disksPerNode; disk++) {

@@ -1,6 +1,8 @@
 // What each node looks like this frame, read from the frame's flat arrays, and how it is named
 // for screen readers. Plain values only, so a glyph re-renders only when what it shows changed.
 import type { Frame, NodeKind, Topology } from '../../sim/index';
+import { isPipelineKind } from './layoutPipeline';
+import { PIPELINE_KINDS, pipelineFactsOf, sameFacts, type PipelineFacts } from './pipelineKinds';
 
 export type NodeStatusWord = 'up' | 'crashed' | 'powered off' | 'absent' | 'starting';
 /** One letter per disk: h healthy, f failed, r healthy and receiving rebuilt replicas. */
@@ -30,6 +32,8 @@ export interface NodeView {
   readonly cacheFill: number;
   /** Cache nodes: this node's hit share over the last window (0..1, to 1%), null without lookups. */
   readonly cacheHitShare: number | null;
+  /** Brokers, consumers and index nodes: their facts from frame.pipeline (null for other kinds). */
+  readonly pipeline: PipelineFacts | null;
   readonly label: string;
 }
 
@@ -107,6 +111,7 @@ function nodeFieldsOf(topology: Topology, frame: Frame, index: number, firstDisk
     draining: frame.nodeDraining[index] === 1,
     speed: frame.nodeSpeed[index] ?? 1,
     ...cacheFieldsOf(topology, frame, index),
+    pipeline: isPipelineKind(node.kind) ? pipelineFactsOf(frame, index) : null,
   };
 }
 
@@ -145,7 +150,8 @@ function sameView(a: NodeFields, b: NodeFields): boolean {
     a.draining === b.draining &&
     a.speed === b.speed &&
     a.cacheKeys === b.cacheKeys &&
-    a.cacheHitShare === b.cacheHitShare
+    a.cacheHitShare === b.cacheHitShare &&
+    sameFacts(a.pipeline, b.pipeline)
   );
 }
 
@@ -179,6 +185,7 @@ export function conditionsOf(kind: NodeKind, view: Omit<NodeView, 'label'>): str
   if (view.badConfig) out.push('bad config');
   if (view.side !== 0) out.push(`side ${view.side}`);
   if (view.speed !== 1) out.push(`machine ×${formatFactor(view.speed)}`);
+  if (view.pipeline && isPipelineKind(kind)) out.unshift(...PIPELINE_KINDS[kind].conditions(view.pipeline));
   return out;
 }
 
@@ -190,7 +197,10 @@ export function formatFactor(factor: number): string {
 export function nodeLabel(id: string, kind: NodeKind, view: Omit<NodeView, 'label'>): string {
   if (kind === 'clients') return `${id}, ${KIND_WORD[kind]}, sending requests`;
   const parts = [id, KIND_WORD[kind], view.status];
+  if (view.pipeline && isPipelineKind(kind) && view.status !== 'absent')
+    parts.push(...PIPELINE_KINDS[kind].spoken(view.pipeline, view.status === 'up'));
   for (const condition of conditionsOf(kind, view)) {
+    if (condition === 'disk failed') continue; // said with the facts
     if (condition === 'overloaded') parts.push(`overloaded, queue ${view.queue}`);
     else if (condition === 'draining') parts.push('draining: takes no new requests, finishing the ones it holds');
     else if (condition.startsWith('machine')) parts.push(`machine ${formatFactor(view.speed)} times as fast`);

@@ -3,6 +3,7 @@
 // where it will stay and nothing else moves.
 import type { Frame, Topology } from '../../sim/index';
 import type { TopologyLayout } from './layout';
+import { groupOfId } from './layoutPipeline';
 
 /** Frame status code of a slot with no node in it (src/sim/frame.ts). */
 export const ABSENT = 3;
@@ -37,14 +38,18 @@ export function presentLayout(layout: TopologyLayout, presence: string): Topolog
  * twice as tall and unreadably small.
  */
 export function placedKey(topology: Topology, frame: Frame | null): string {
-  if (!frame || !topology.scaling) return '';
+  const consumers = topology.nodes.some((node) => node.kind === 'consumer');
+  if (!frame || (!topology.scaling && !consumers)) return '';
   const spare = new Set<string>();
   let key = '';
   topology.nodes.forEach((node, index) => {
     const absent = frame.nodeStatus[index] === ABSENT;
-    const keep =
-      !absent || node.kind === 'cache' || ((node.kind === 'app' || node.kind === 'storage') && !spare.has(node.kind));
-    if (absent && keep) spare.add(node.kind);
+    // Each consumer group grows on its own (addConsumer): room for its next consumer.
+    const tier = node.kind === 'consumer' ? `consumer:${groupOfId(node.id)}` : node.kind;
+    const grows =
+      node.kind === 'consumer' || (topology.scaling !== null && (node.kind === 'app' || node.kind === 'storage'));
+    const keep = !absent || node.kind === 'cache' || (grows && !spare.has(tier));
+    if (absent && keep) spare.add(tier);
     key += keep ? '1' : '0';
   });
   return key;

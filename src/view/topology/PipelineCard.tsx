@@ -1,0 +1,51 @@
+// The figures on a broker's, consumer's or index node's card, under its id: two lines of facts
+// from the kind's description (pipelineKinds.ts), a broker's disk (crossed out when failed) and
+// an index node's rebuild as a progress bar beside its share in words.
+import type { PipelineKind } from './layoutPipeline';
+import type { NodeView } from './nodeState';
+import { PIPELINE_KINDS } from './pipelineKinds';
+
+const ROW_2 = 41;
+const ROW_3 = 59;
+
+export function PipelineFigures({ kind, view, width }: { kind: PipelineKind; view: NodeView; width: number }) {
+  const facts = view.pipeline;
+  if (!facts || view.status === 'absent') return null;
+  const [first, second] = PIPELINE_KINDS[kind].lines(facts, view.status === 'up');
+  const progress = kind === 'index' && facts.recovering !== null;
+  const barWidth = width - 20 - 66;
+  const disk = width - 26;
+  return (
+    <g className="meters" aria-hidden="true">
+      <text className={`figure${progress ? ' figure-recovering' : ''}`} x={10} y={ROW_2}>
+        {first}
+      </text>
+      {kind === 'broker' && (
+        <g className={`disk ${facts.diskFailed ? 'disk-f' : 'disk-h'}`}>
+          <rect x={disk} y={ROW_2 - 12} width={14} height={14} rx={2} />
+          {facts.diskFailed && <path className="disk-x" d={`M${disk + 3},${ROW_2 - 9} l8,8 m0,-8 l-8,8`} />}
+        </g>
+      )}
+      {progress ? (
+        <>
+          <rect className="bar-track" x={10} y={ROW_3 - 8} width={barWidth} height={8} rx={2} />
+          <rect
+            className="bar-recovered"
+            x={10}
+            y={ROW_3 - 8}
+            width={barWidth * facts.recoveredShare}
+            height={8}
+            rx={2}
+          />
+          <text className="figure" x={width - 10} y={ROW_3} textAnchor="end">
+            {second}
+          </text>
+        </>
+      ) : (
+        <text className="figure" x={10} y={ROW_3}>
+          {second}
+        </text>
+      )}
+    </g>
+  );
+}
