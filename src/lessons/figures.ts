@@ -2,6 +2,16 @@
 // from the per-second windows, the latest frame and the totals noted at marked moments.
 import type { CumulativeMetrics, DurabilityMetrics, Frame, WindowMetrics } from '../sim/index';
 import type { Figure, Measure, Moment } from './lessonSchema';
+import {
+  isPipelineGauge,
+  pipelineTotalsOf,
+  pipelineWindowValue,
+  timeUntil,
+  pipelineTotalStats,
+  type PipelineTotals,
+  type PipelineTotalStat,
+  type PipelineWindowStat,
+} from './pipelineFigures';
 
 /** What the run looked like at a marked moment (when a step began, when its action happened). */
 export interface MarkRecord {
@@ -9,6 +19,8 @@ export interface MarkRecord {
   readonly hardwareTimeMs: number;
   readonly cumulative: CumulativeMetrics;
   readonly durability: DurabilityMetrics;
+  /** The log's lost events and the groups' duplicates (null without a log). */
+  readonly pipeline: PipelineTotals | null;
 }
 
 /** The part of a run figures read. */
@@ -26,6 +38,7 @@ export function markOf(frame: Frame): MarkRecord {
     hardwareTimeMs: frame.hardwareTimeMs,
     cumulative: frame.cumulative,
     durability: frame.durability,
+    pipeline: pipelineTotalsOf(frame),
   };
 }
 
@@ -104,6 +117,13 @@ function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>)
         ws.map((w) => w[stat]),
         m.agg,
       );
+    case 'logAppends':
+    case 'searches':
+    case 'searchesMissedWrite':
+    case 'notifierLagEvents':
+    case 'indexerLagEvents':
+    case 'stalenessMs':
+      return pipelineWindows(ws, stat, m.agg);
     case 'serverWorkMs':
       return perItem(
         ws,
@@ -121,6 +141,16 @@ function windowsFigure(run: RunRecord, m: Extract<Measure, { kind: 'windows' }>)
         stat === 'mean',
       );
   }
+}
+
+/** Appends are a rate (events per second), searches counts (summed), lags and staleness gauges. */
+function pipelineWindows(ws: readonly WindowMetrics[], stat: PipelineWindowStat, agg: string): number {
+  const values = ws.map((w) => pipelineWindowValue(w, stat));
+  const counted = stat === 'searches' || stat === 'searchesMissedWrite';
+  return aggregate(
+    counted || isPipelineGauge(stat) ? values : values.map((v) => (Number.isNaN(v) ? 0 : v)),
+    counted && agg === 'mean' ? 'sum' : agg,
+  );
 }
 
 /**
@@ -146,6 +176,11 @@ function perItem(
 
 function totalNow(run: RunRecord, stat: Extract<Measure, { kind: 'total' }>['stat'], mark: MarkRecord | null): number {
   if (stat === 'hardwareHours') return (run.frame.hardwareTimeMs - (mark?.hardwareTimeMs ?? 0)) / 3_600_000;
+  if ((pipelineTotalStats as readonly string[]).includes(stat)) {
+    const key = stat as PipelineTotalStat;
+    const now = pipelineTotalsOf(run.frame)?.[key] ?? Number.NaN;
+    return mark ? now - (mark.pipeline?.[key] ?? Number.NaN) : now;
+  }
   const pick = (c: CumulativeMetrics, d: DurabilityMetrics): number => {
     switch (stat) {
       case 'issued':
@@ -159,7 +194,7 @@ function totalNow(run: RunRecord, stat: Extract<Measure, { kind: 'total' }>['sta
       case 'attempts':
         return c[stat];
       default:
-        return d[stat];
+        return d[stat as Exclude<typeof stat, PipelineTotalStat>];
     }
   };
   const now = pick(run.frame.cumulative, run.frame.durability);
@@ -216,6 +251,8 @@ export function measure(run: RunRecord, m: Measure, known: FigureValues): number
       const mark = m.since === undefined ? null : run.marks[m.since];
       return mark === undefined ? Number.NaN : totalNow(run, m.stat, mark);
     }
+    case 'timeUntil':
+      return timeUntil(run.windows, m.stat, m.atMost, momentMs(run, m.from), momentMs(run, m.to));
     case 'current':
       return currentFigure(run, m.stat);
     case 'shareAbove':

@@ -2,6 +2,7 @@
 // optionally ask for a prediction, wait for the learner's own action, and reveal figures
 // measured in the learner's run. Validated with zod so lessons can also come from JSON.
 import { z } from 'zod';
+import { pipelineGaugeStats, pipelineTotalStats, pipelineWindowStats } from './pipelineFigures';
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and dashes');
 const figureId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,47}$/, 'must be letters and digits, starting with a letter');
@@ -40,6 +41,8 @@ export const windowStats = [
   'storageRejected',
   'staleReads',
   'appServersUp',
+  // With a log (issue 15): appends, searches and lags (see pipelineFigures.ts).
+  ...pipelineWindowStats,
 ] as const;
 export const totalStats = [
   'issued',
@@ -58,6 +61,7 @@ export const totalStats = [
   'nodeFailures',
   'repairsCompleted',
   'hardwareHours',
+  ...pipelineTotalStats,
 ] as const;
 export const currentStats = [
   'underReplicatedPartitions',
@@ -85,6 +89,14 @@ export const measureSchema = z.discriminatedUnion('kind', [
   }),
   // A cumulative counter's growth between a moment and now.
   z.strictObject({ kind: z.literal('total'), stat: z.enum(totalStats), since: markRef.optional() }),
+  // Time from a moment until a gauge first reads at most `atMost` (within `to`), ms: a drain time.
+  z.strictObject({
+    kind: z.literal('timeUntil'),
+    stat: z.enum(pipelineGaugeStats),
+    atMost: z.number().finite(),
+    from: momentSchema,
+    to: momentSchema,
+  }),
   // A value as it stands now (latency figures are since the run began).
   z.strictObject({ kind: z.literal('current'), stat: z.enum(currentStats) }),
   // Share of all successful requests since the run began slower than a threshold.

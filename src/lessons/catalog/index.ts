@@ -12,6 +12,8 @@ import { scalingAndDegradation } from './scalingAndDegradation';
 import { tailLatencyAmplification } from './tailLatencyAmplification';
 import { cacheFaultDomain } from './cacheFaultDomain';
 import { scalingOut } from './scalingOut';
+import { queueLag } from './queueLag';
+import { derivedData } from './derivedData';
 
 const inputs: readonly LessonInput[] = [
   faultsNotFailures,
@@ -26,6 +28,8 @@ const inputs: readonly LessonInput[] = [
   scalingAndDegradation,
   cacheFaultDomain,
   scalingOut,
+  queueLag,
+  derivedData,
 ];
 
 export const lessons: readonly Lesson[] = inputs.map((l) => lessonSchema.parse(l));
