@@ -1,13 +1,12 @@
 // The headline's figures for the optional tiers, each a slim full-width tile of one line (so the
 // rail's tabs keep their room at 1280×720): the cache (hit ratio over the chosen window and the
 // storage operations per second; the whole run's hit ratio, stale reads and keys held a toggle
-// away) and scaling (app servers serving, the machines' cost; the cost by tier a toggle away).
-// Drawn only when the scenario has the tier.
-import { useId, useState, type ReactNode } from 'react';
+// away) and scaling (app servers serving, the machines' cost; the cost by tier a toggle away), and
+// the data pipeline's log, consumers and search index (PipelineTiles.tsx). Drawn only when the
+// scenario has the tier.
 import { useApp } from '../../store/context';
 import type { AppState } from '../../store/appStore';
 import { selectShownFrame, selectShownWindows } from '../../store/selectors';
-import { ValueText } from './Figure';
 import { NO_VALUE, formatCount } from './format';
 import {
   cacheFiguresOf,
@@ -17,67 +16,13 @@ import {
   type CacheFigures,
   type ScalingFigures,
 } from './tierFigures';
+import { PipelineTiles } from './PipelineTiles';
+import { pipelineFiguresOf } from './pipelineFigures';
+import { Item, TierTile } from './TierTile';
 import { useFigureWindow } from './useWindowFigures';
 import './tierFigures.css';
 
 const selectMostAppServers = (s: AppState) => s.scenario.scaling?.maxAppServers ?? s.scenario.appServers.count;
-
-/** One figure on the tile's line: its value (exact text, for tests and parsing) with a word before or after it. */
-function Item(props: {
-  readonly metric: string;
-  readonly text: string;
-  readonly before?: string;
-  readonly after?: string;
-}) {
-  const { metric, text, before, after } = props;
-  return (
-    <span className="metric-tier-item">
-      {before && <span className="metric-tier-word">{before} </span>}
-      <ValueText metric={metric} text={text} />
-      {after && <span className="metric-tier-word"> {after}</span>}
-    </span>
-  );
-}
-
-/**
- * A slim tile whose label is its toggle: the figures that did not make the line are a press away
- * (the Charts tab has their history). Kept in the page when folded, so their text is there for
- * tests and for a search in the page.
- */
-function TierTile(props: {
-  readonly tier: string;
-  readonly label: string;
-  readonly line: ReactNode;
-  readonly more: ReactNode;
-}) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
-  return (
-    <div className={`metric-tile metric-tile-tier metric-tile-${props.tier}`}>
-      <dt className="metric-label">
-        <button
-          type="button"
-          className="metric-tier-toggle"
-          aria-expanded={open}
-          aria-controls={id}
-          title={open ? 'Fewer figures' : 'More figures'}
-          onClick={() => setOpen(!open)}
-        >
-          <span className="metric-tier-marker" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
-          {props.label}
-        </button>
-      </dt>
-      <dd className="metric-body">
-        <span className="metric-tier-row">{props.line}</span>
-        <span className="metric-note metric-tier-more" id={id} hidden={!open}>
-          {props.more}
-        </span>
-      </dd>
-    </div>
-  );
-}
 
 function hitNote(c: CacheFigures): string {
   if (c.wholeRunHitShare === null) return 'No lookups yet.';
@@ -131,10 +76,12 @@ export function TierFigures() {
   const [window] = useFigureWindow();
   const cache = cacheFiguresOf(frame, windows, window);
   const scaling = scalingFiguresOf(frame, windows, most);
+  const pipeline = pipelineFiguresOf(frame, windows, window);
   return (
     <>
       {cache && <CacheTile c={cache} />}
       {scaling && <ScalingTile s={scaling} />}
+      {pipeline && <PipelineTiles p={pipeline} />}
     </>
   );
 }
