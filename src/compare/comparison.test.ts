@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, type Scenario } from '../sim/index';
-import { compare, pinned, POLICY_CHANGES } from './comparison';
+import { changesFor, compare, pinned, POLICY_CHANGES } from './comparison';
 
 const scenario = getBuiltInScenario('default') as Scenario;
 const crash = [{ atMs: 3000, command: { type: 'crashNode' as const, nodeId: 'app-2' } }];
@@ -26,7 +26,7 @@ describe('A/B comparison', () => {
   });
 
   it('offers policy changes that are valid for the default cluster', () => {
-    for (const c of POLICY_CHANGES) {
+    for (const c of changesFor(scenario)) {
       const result = compare({ scenario, seed: 1, commands: [], untilMs: 1000, change: c.change(scenario.policy) });
       expect(result.ok, c.id).toBe(true);
     }
@@ -65,5 +65,50 @@ describe('A/B comparison', () => {
     expect(attempts(result.a) / offered(result.a)).toBeCloseTo(1, 2);
     expect(attempts(result.b) / offered(result.b)).toBeGreaterThan(1.01);
     expect(result.b.frame.policy.timeoutMs).toBe(300);
+  });
+});
+
+describe('A/B comparison of the log and the index', () => {
+  const dataSystem = getBuiltInScenario('data-system') as Scenario;
+  const slowFetch = {
+    ...dataSystem,
+    log: { ...(dataSystem.log as NonNullable<Scenario['log']>), fetchIntervalMs: 500 },
+  };
+  // Half a fetch interval after the followers' last fetch: the leader alone holds what came since.
+  const diskLost = [{ atMs: 5250, command: { type: 'failDisk' as const, nodeId: 'broker-1', disk: 0 } }];
+
+  it('offers log and index changes only to runs that have a log and an index', () => {
+    const ids = (s: Scenario) => changesFor(s).map((c) => c.id);
+    expect(ids(scenario)).not.toContain('acks-all');
+    expect(ids(dataSystem)).toEqual(expect.arrayContaining(['acks-all', 'acks-leader', 'index-sync', 'index-log']));
+    expect(POLICY_CHANGES.length).toBeGreaterThan(changesFor(scenario).length);
+    const refused = compare({ scenario, seed: 1, commands: [], untilMs: 1000, change: {}, log: { acks: 'all' } });
+    expect(refused).toEqual({ ok: false, error: 'This run has no log to change.' });
+  });
+
+  it('with acks from all in-sync replicas, the broker disk that lost events under acks from the leader loses none', () => {
+    const choice = POLICY_CHANGES.find((c) => c.id === 'acks-all');
+    const result = compare({
+      scenario: slowFetch,
+      seed: 2,
+      commands: diskLost,
+      untilMs: 12_000,
+      change: {},
+      log: choice?.log,
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.a.frame.pipeline?.log?.acknowledgedLost).toBeGreaterThan(0);
+    expect(result.b.frame.pipeline?.log?.acknowledgedLost).toBe(0);
+    expect(result.b.cumulative.issued).toBe(result.a.cumulative.issued);
+  });
+
+  it("keeps run B's log setting where the run's own setLog changed it", () => {
+    const commands = [
+      { atMs: 1000, command: { type: 'setLog' as const, policy: { acks: 'leader' as const, retentionMs: 9000 } } },
+    ];
+    expect(pinned(commands, {}, { log: { acks: 'all' } })[0]?.command).toEqual({
+      type: 'setLog',
+      policy: { acks: 'all', retentionMs: 9000 },
+    });
   });
 });

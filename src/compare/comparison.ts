@@ -23,6 +23,9 @@ export interface ComparisonRequest {
   readonly untilMs: number;
   /** What run B changes in the policy (a merge patch on it). */
   readonly change: Readonly<Record<string, unknown>>;
+  /** What run B changes in the log's or the index's settings (merge patches), when the run has them. */
+  readonly log?: Readonly<Record<string, unknown>>;
+  readonly index?: Readonly<Record<string, unknown>>;
 }
 
 export interface RunFigures {
@@ -54,8 +57,19 @@ function figuresOf(sim: ReturnType<typeof replay>): RunFigures {
  * A learner who turned retries off at 20 s and compares against "backoff with jitter" gets a B that
  * keeps backoff with jitter; any other field their command set still applies to B.
  */
-export function pinned(commands: readonly TimedCommand[], change: Readonly<Record<string, unknown>>): TimedCommand[] {
+export function pinned(
+  commands: readonly TimedCommand[],
+  change: Readonly<Record<string, unknown>>,
+  parts: Pick<ComparisonRequest, 'log' | 'index'> = {},
+): TimedCommand[] {
   return commands.map((c) => {
+    if (c.command.type === 'setLog' && parts.log !== undefined) {
+      const policy: Record<string, unknown> = { ...c.command.policy };
+      for (const [key, value] of Object.entries(parts.log)) if (key in policy) policy[key] = value;
+      return { atMs: c.atMs, command: { ...c.command, policy } as TimedCommand['command'] };
+    }
+    if (c.command.type === 'setIndexMode' && typeof parts.index?.mode === 'string')
+      return { atMs: c.atMs, command: { ...c.command, mode: parts.index.mode } as TimedCommand['command'] };
     if (c.command.type !== 'setPolicy') return c;
     const policy: Record<string, unknown> = { ...c.command.policy };
     for (const [key, value] of Object.entries(change)) if (key in policy) policy[key] = mergePatch(policy[key], value);
@@ -64,11 +78,20 @@ export function pinned(commands: readonly TimedCommand[], change: Readonly<Recor
 }
 
 export function compare(request: ComparisonRequest): ComparisonResult {
-  const changed = parseScenario(mergePatch(request.scenario, { policy: request.change }));
+  const patch = {
+    policy: request.change,
+    ...(request.log !== undefined && { log: request.log }),
+    ...(request.index !== undefined && { index: request.index }),
+  };
+  if (request.log !== undefined && request.scenario.log === undefined)
+    return { ok: false, error: 'This run has no log to change.' };
+  if (request.index !== undefined && request.scenario.index === undefined)
+    return { ok: false, error: 'This run has no search index to change.' };
+  const changed = parseScenario(mergePatch(request.scenario, patch));
   if (!changed.ok) return { ok: false, error: `Run B's policy is invalid: ${changed.errors.join('; ')}` };
   try {
     const a = replay(request.scenario, request.seed, request.commands, request.untilMs);
-    const b = replay(changed.value, request.seed, pinned(request.commands, request.change), request.untilMs);
+    const b = replay(changed.value, request.seed, pinned(request.commands, request.change, request), request.untilMs);
     return { ok: true, topology: a.topology(), a: figuresOf(a), b: figuresOf(b) };
   } catch (error) {
     // A command valid in run A can be refused in run B (e.g. a quorum above B's replication factor).
@@ -81,6 +104,17 @@ export interface PolicyChange {
   readonly id: string;
   readonly label: string;
   readonly change: (policy: Policy) => Record<string, unknown>;
+  /** Changes to the log's or the index's settings; offered only when the run has that part. */
+  readonly log?: Record<string, unknown>;
+  readonly index?: Record<string, unknown>;
+}
+
+/** The changes a run can be compared against: those its parts allow. */
+export function changesFor(scenario: Scenario): PolicyChange[] {
+  return POLICY_CHANGES.filter(
+    (c) =>
+      (c.log === undefined || scenario.log !== undefined) && (c.index === undefined || scenario.index !== undefined),
+  );
 }
 
 export const POLICY_CHANGES: readonly PolicyChange[] = [
@@ -121,4 +155,13 @@ export const POLICY_CHANGES: readonly PolicyChange[] = [
     change: () => ({ lbStrategy: 'least-outstanding' }),
   },
   { id: 'timeout-200', label: 'Timeout 200 ms per attempt', change: () => ({ timeoutMs: 200 }) },
+  {
+    id: 'acks-all',
+    label: 'Log acks from all in-sync replicas (at least 2)',
+    change: () => ({}),
+    log: { acks: 'all', minInSync: 2 },
+  },
+  { id: 'acks-leader', label: 'Log acks from the leader only', change: () => ({}), log: { acks: 'leader' } },
+  { id: 'index-sync', label: 'Index in the write path (sync)', change: () => ({}), index: { mode: 'sync' } },
+  { id: 'index-log', label: 'Index through the log', change: () => ({}), index: { mode: 'log' } },
 ];

@@ -2,8 +2,8 @@
 // changed (B), both replayed to the same moment, with their figures on shared axes.
 import { useState } from 'react';
 import { useModalDialog } from '../common/useModalDialog';
-import { POLICY_CHANGES, type ComparisonResult, type RunFigures } from '../../compare/comparison';
-import { useAppStore } from '../../store/context';
+import { changesFor, type ComparisonResult, type RunFigures } from '../../compare/comparison';
+import { useApp, useAppStore } from '../../store/context';
 import { CompareChart } from './CompareChart';
 import { RunPicture } from './RunPicture';
 import { runComparison } from './runComparison';
@@ -14,7 +14,51 @@ import { DialogBoundary, type DialogProps } from '../common/DialogBoundary';
 const pct = (v: number) => `${(v * 100).toFixed(v > 0.99 && v < 1 ? 2 : 1)}%`;
 const ms = (v: number) => `${v >= 100 ? Math.round(v) : Number(v.toPrecision(3))} ms`;
 
-const ROWS: readonly { label: string; value: (r: RunFigures) => string }[] = [
+const count = (v: number | undefined) => (v === undefined ? '–' : v.toLocaleString('en-US'));
+const seconds = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)} s`);
+
+interface Row {
+  readonly label: string;
+  readonly value: (r: RunFigures) => string;
+  /** Shown only when the run has what the row reads (its log, index or groups). */
+  readonly shown?: (r: RunFigures) => boolean;
+}
+
+const hasLog = (r: RunFigures) => r.frame.pipeline?.log != null;
+const hasIndex = (r: RunFigures) => r.frame.pipeline?.index != null;
+const groupOf = (r: RunFigures, role: string) => r.frame.pipeline?.groups.find((g) => g.role === role);
+
+/** The data pipeline's figures at the end of each run. */
+const PIPELINE_ROWS: readonly Row[] = [
+  {
+    label: 'Log events lost (acknowledged)',
+    value: (r) => count(r.frame.pipeline?.log?.acknowledgedLost),
+    shown: hasLog,
+  },
+  { label: 'Changes the log refused', value: (r) => count(r.frame.pipeline?.log?.changesMissed), shown: hasLog },
+  {
+    label: 'Index staleness at the end',
+    value: (r) => seconds(r.frame.pipeline?.index?.stalenessSeconds),
+    shown: hasIndex,
+  },
+  {
+    label: 'Searches that missed a write',
+    value: (r) => count(r.frame.pipeline?.index?.searchesMissedWrite),
+    shown: hasIndex,
+  },
+  {
+    label: 'Notifier lag at the end',
+    value: (r) => `${count(groupOf(r, 'notifier')?.lagEvents)} events`,
+    shown: (r) => groupOf(r, 'notifier') !== undefined,
+  },
+  {
+    label: 'Duplicates delivered',
+    value: (r) => count(r.frame.pipeline?.groups.reduce((sum, g) => sum + g.duplicates, 0)),
+    shown: (r) => (r.frame.pipeline?.groups.length ?? 0) > 0,
+  },
+];
+
+const ROWS: readonly Row[] = [
   { label: 'Availability', value: (r) => pct(r.cumulative.availability) },
   { label: 'p50 latency', value: (r) => ms(r.cumulative.latencyMs.p50) },
   { label: 'p99 latency', value: (r) => ms(r.cumulative.latencyMs.p99) },
@@ -25,6 +69,7 @@ const ROWS: readonly { label: string; value: (r: RunFigures) => string }[] = [
     value: (r) => (r.cumulative.issued > 0 ? (r.cumulative.attempts / r.cumulative.issued).toFixed(2) : '–'),
   },
   { label: 'Acknowledged writes lost', value: (r) => r.durability.ackedWritesLost.toLocaleString('en-US') },
+  ...PIPELINE_ROWS,
 ];
 
 export function CompareDialog({ open, onClose }: DialogProps) {
@@ -37,7 +82,9 @@ export function CompareDialog({ open, onClose }: DialogProps) {
 
 function CompareContent({ open, onClose }: DialogProps) {
   const store = useAppStore();
-  const [changeId, setChangeId] = useState(POLICY_CHANGES[0]?.id ?? '');
+  const scenario = useApp((s) => s.scenario);
+  const changes = changesFor(scenario);
+  const [changeId, setChangeId] = useState(changes[0]?.id ?? '');
   const [result, setResult] = useState<ComparisonResult | null>(null);
   const [running, setRunning] = useState(false);
   const [bLabel, setBLabel] = useState('');
@@ -54,14 +101,16 @@ function CompareContent({ open, onClose }: DialogProps) {
 
   const run = async () => {
     const s = store.getState();
-    const choice = POLICY_CHANGES.find((c) => c.id === changeId);
+    const choice = changes.find((c) => c.id === changeId);
     if (!choice) return;
     setRunning(true);
     setResult(null);
     setBLabel(choice.label);
     const untilMs = s.frame?.timeMs ?? 0;
     const change = choice.change(s.scenario.policy);
-    setResult(await runComparison({ scenario: s.scenario, seed: s.seed, commands: s.commandLog, untilMs, change }));
+    const parts = { ...(choice.log && { log: choice.log }), ...(choice.index && { index: choice.index }) };
+    const request = { scenario: s.scenario, seed: s.seed, commands: s.commandLog, untilMs, change, ...parts };
+    setResult(await runComparison(request));
     setRunning(false);
   };
 
@@ -77,7 +126,7 @@ function CompareContent({ open, onClose }: DialogProps) {
       <div className="compare-controls">
         <label htmlFor="compare-change">Run B changes</label>
         <select id="compare-change" value={changeId} onChange={(e) => setChangeId(e.target.value)}>
-          {POLICY_CHANGES.map((c) => (
+          {changes.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
             </option>
@@ -104,7 +153,7 @@ function CompareContent({ open, onClose }: DialogProps) {
                 </tr>
               </thead>
               <tbody>
-                {ROWS.map((row) => (
+                {ROWS.filter((row) => row.shown?.(result.a) ?? true).map((row) => (
                   <tr key={row.label}>
                     <th scope="row">{row.label}</th>
                     <td data-run="a">{row.value(result.a)}</td>
