@@ -256,13 +256,19 @@ const CASES: readonly [string, string, string, string][] = [
     'consumerRewound',
     'indexer-1',
     'lost its place: 12 events since its last commit go back to the log and will be processed again',
-    'indexer-1 lost its place in the log: 12 events since its last commit will be processed again (duplicates)',
+    'indexer-1 lost its place in the log: 12 events it finished since its last commit will be processed again (duplicates)',
   ],
   [
     'consumerRewound',
     'indexer-1',
     'lost its place: 1 events since its last commit go back to the log and will be processed again',
-    'indexer-1 lost its place in the log: 1 event since its last commit will be processed again (duplicates)',
+    'indexer-1 lost its place in the log: 1 event it finished since its last commit will be processed again (duplicates)',
+  ],
+  [
+    'consumerRewound',
+    'indexer-1',
+    'lost its place: 28 events it finished since its last commit will be processed again (duplicates); 2 in progress start over',
+    'indexer-1 lost its place in the log: 28 events it finished since its last commit will be processed again (duplicates); 2 events in progress start over',
   ],
   [
     'consumerAdded',

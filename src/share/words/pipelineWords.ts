@@ -21,10 +21,15 @@ export const PIPELINE_TYPES = [
 const plural = (count: number, one: string, many: string) => `${formatNumber(count)} ${count === 1 ? one : many}`;
 
 function rewoundWords(consumer: string, detail: string): string {
-  const redo = /^lost its place: (\d+) events since its last commit/.exec(detail)?.[1];
-  if (redo === undefined) return `${consumer}: ${detail}`;
-  const events = plural(Number(redo), 'event', 'events');
-  return `${consumer} lost its place in the log: ${events} since its last commit will be processed again (duplicates)`;
+  const m =
+    /^lost its place: (\d+) events (?:it finished )?since its last commit.*?(?:; (\d+) in progress start over)?$/.exec(
+      detail,
+    );
+  if (!m) return `${consumer}: ${detail}`;
+  const finished = plural(Number(m[1]), 'event', 'events');
+  const again = `${consumer} lost its place in the log: ${finished} it finished since its last commit will be processed again (duplicates)`;
+  const inProgress = Number(m[2] ?? 0);
+  return inProgress > 0 ? `${again}; ${plural(inProgress, 'event', 'events')} in progress start over` : again;
 }
 
 function rebalancedWords(group: string, detail: string): string {
