@@ -27,6 +27,20 @@ function Flows({ layout }: { layout: TopologyLayout }) {
   );
 }
 
+/** A state of the whole band (a group rebalancing) as a tab on its top edge, clear of its name. */
+function Flag({ band, word }: { band: TopologyLayout['pipelineBands'][number]; word: string }) {
+  const width = word.length * 6.6 + 14;
+  const x = band.x + band.width - width - 8;
+  return (
+    <g className="band-flag">
+      <rect x={x} y={band.y - 9} width={width} height={16} rx={8} />
+      <text x={x + width / 2} y={band.y + 3} textAnchor="middle">
+        {word}
+      </text>
+    </g>
+  );
+}
+
 export function PipelineBackdrop({ layout, words }: { layout: TopologyLayout; words: ReadonlyMap<string, BandWords> }) {
   const compact = layout.mode === 'compact';
   return (
@@ -45,11 +59,7 @@ export function PipelineBackdrop({ layout, words }: { layout: TopologyLayout; wo
                 {w.note}
               </text>
             )}
-            {!compact && w?.flag && (
-              <text className="band-flag" x={band.x + band.width - 10} y={band.y + 18} textAnchor="end">
-                {w.flag}
-              </text>
-            )}
+            {!compact && w?.flag && <Flag band={band} word={w.flag} />}
           </g>
         );
       })}

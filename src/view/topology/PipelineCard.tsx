@@ -13,7 +13,7 @@ export function PipelineFigures({ kind, view, width }: { kind: PipelineKind; vie
   if (!facts || view.status === 'absent') return null;
   const [first, second] = PIPELINE_KINDS[kind].lines(facts, view.status === 'up');
   const progress = kind === 'index' && facts.recovering !== null;
-  const barWidth = width - 20 - 66;
+  const barWidth = width - 20 - 72;
   const disk = width - 26;
   return (
     <g className="meters" aria-hidden="true">

@@ -29,11 +29,10 @@ describe('the pipeline on the picture', () => {
   const layout = presentLayout(layoutTopology(run.topology, placed), presenceKey(run.frame));
   const boxOf = (id: string) => layout.nodes.find((n) => n.id === id);
 
-  it('keeps room for one more consumer a group, and the data system stays a picture of cards', () => {
+  it('gives absent consumers no room, and the data system stays a picture of cards', () => {
     const ids = run.topology.nodes.flatMap((n, i) => (placed[i] === '1' && n.kind === 'consumer' ? [n.id] : []));
-    expect(ids).toEqual(['indexer-1', 'indexer-2', 'indexer-3', 'notifier-1', 'notifier-2', 'notifier-3']);
+    expect(ids).toEqual(['indexer-1', 'indexer-2', 'notifier-1', 'notifier-2']);
     expect(layout.mode).toBe('detailed');
-    // The spare slot has a place but is not drawn.
     expect(boxOf('indexer-3')).toBeUndefined();
   });
 

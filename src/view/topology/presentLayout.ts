@@ -1,9 +1,8 @@
 // The picture leaves out nodes that are absent (a tier's room to grow, or a node removed) and
 // their links. Every slot keeps the place the layout gave it, so a node that is added appears
-// where it will stay and nothing else moves.
+// where it will stay and nothing else moves (but a consumer group's band grows by one card).
 import type { Frame, Topology } from '../../sim/index';
 import type { TopologyLayout } from './layout';
-import { groupOfId } from './layoutPipeline';
 
 /** Frame status code of a slot with no node in it (src/sim/frame.ts). */
 export const ABSENT = 3;
@@ -44,12 +43,11 @@ export function placedKey(topology: Topology, frame: Frame | null): string {
   let key = '';
   topology.nodes.forEach((node, index) => {
     const absent = frame.nodeStatus[index] === ABSENT;
-    // Each consumer group grows on its own (addConsumer): room for its next consumer.
-    const tier = node.kind === 'consumer' ? `consumer:${groupOfId(node.id)}` : node.kind;
-    const grows =
-      node.kind === 'consumer' || (topology.scaling !== null && (node.kind === 'app' || node.kind === 'storage'));
-    const keep = !absent || node.kind === 'cache' || (grows && !spare.has(tier));
-    if (absent && keep) spare.add(tier);
+    // A consumer group's absent slots get no room (up to six a group would double the picture's
+    // height): its "+" counts them, and the bands below glide down when a consumer is added.
+    const grows = topology.scaling !== null && (node.kind === 'app' || node.kind === 'storage');
+    const keep = !absent || node.kind === 'cache' || (grows && !spare.has(node.kind));
+    if (absent && keep) spare.add(node.kind);
     key += keep ? '1' : '0';
   });
   return key;
