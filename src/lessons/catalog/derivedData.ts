@@ -240,10 +240,10 @@ export const derivedData: LessonInput = {
       id: 'acks-all',
       title: 'Switch to acks from all',
       prose:
-        'The run starts over, with the same slow followers. Open the **Policy** panel and set the log’s **acks** to **all in-sync replicas**: now the log counts an event as written only once every in-sync follower has it too.',
+        'The run starts over, with the same slow followers. Open the **Policy** panel and, under **Log of changes**, set **An append counts as written once** to **All in-sync copies have it**. This is *acks from all*: the log counts an event as written only once every in-sync follower has it too.',
       restart: { log: { fetchIntervalMs: SLOW_FETCH_MS } },
       action: {
-        prompt: 'In the Policy panel, set the log’s acks to all in-sync replicas.',
+        prompt: 'In the Policy panel, set “An append counts as written once” to “All in-sync copies have it”.',
         match: [{ type: 'setLog', fields: { policy: { acks: 'all' } } }],
         perform: [{ type: 'setLog', policy: { acks: 'all' } }],
       },

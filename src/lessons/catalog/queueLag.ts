@@ -175,10 +175,10 @@ export const queueLag: LessonInput = {
     {
       id: 'add-notifier',
       title: 'Add a notifier',
-      prose: `The lesson has set the writes back to normal. Now add a third consumer to the notifier group (**notifier-3**): ${CONSUMERS + 1} × ${WORKERS} × 1000 / ${EMAIL_MS} = ${CAPACITY_THREE} emails per second. The group first stops for ${PAUSE_S} s to share out the log’s partitions again (a *rebalance*); only then do three consumers send.`,
+      prose: `The lesson has set the writes back to normal. Now press **+** beside **Notifier group** (above the picture) to add a third consumer, **notifier-3**: ${CONSUMERS + 1} × ${WORKERS} × 1000 / ${EMAIL_MS} = ${CAPACITY_THREE} emails per second. The group first stops for ${PAUSE_S} s to share out the log’s partitions again (a *rebalance*); only then do three consumers send.`,
       setup: [{ type: 'setLoad', readShare: READ_SHARE }],
       action: {
-        prompt: 'Add a consumer to the notifier group (notifier-3).',
+        prompt: 'Press + beside Notifier group to add notifier-3.',
         match: [{ type: 'addConsumer', fields: { group: 'notifier' } }],
         perform: [{ type: 'addConsumer', group: 'notifier' }],
       },
