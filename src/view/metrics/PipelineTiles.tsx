@@ -5,8 +5,9 @@
 // each group's lag in events and seconds, delays from the write, duplicates and skipped events; the
 // searches that missed a write, search times, failures and rebuilds. Bad news is said in words (⚠
 // and the figure) as well as by the cell's border.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { ValueText } from './Figure';
+import { Cell, Warning, type Part } from './PipelineCell';
 import { formatCount } from './format';
 import { GroupMore, IndexMore, LogMore } from './PipelineMore';
 import {
@@ -20,28 +21,6 @@ import {
 } from './pipelineFigures';
 import { formatHitShare } from './tierFigures';
 import './pipelineTiles.css';
-
-interface Part {
-  readonly id: 'log' | 'consumers' | 'index';
-  /** Short, so three fit side by side at 1280×720; the title says it whole. */
-  readonly label: string;
-  readonly title: string;
-  /** Names the part over its figures when opened ("Log", "Consumers", "Search index"). */
-  readonly heading: string;
-  readonly line: ReactNode;
-  readonly more: ReactNode;
-  /** Bad news on the line (said there in words too). */
-  readonly warn: boolean;
-}
-
-function Warning({ metric, text }: { readonly metric: string; readonly text: string }) {
-  return (
-    <span className="metric-pipeline-warning">
-      <span aria-hidden="true">⚠ </span>
-      <span data-metric={metric}>{text}</span>
-    </span>
-  );
-}
 
 function logPart(f: LogFigures): Part {
   const { acknowledgedLost, changesMissed } = f.log;
@@ -108,33 +87,6 @@ function indexPart(f: IndexFigures): Part {
     more: <IndexMore f={f} share={f.missedShare === null ? null : formatHitShare(f.missedShare)} />,
     warn: f.rebuilding > 0,
   };
-}
-
-function Cell(props: {
-  readonly part: Part;
-  readonly open: boolean;
-  readonly moreId: string;
-  readonly onToggle: () => void;
-}) {
-  const { part, open } = props;
-  return (
-    <div className={`metric-pipeline-cell metric-tile-${part.id}${part.warn ? ' metric-pipeline-cell-warn' : ''}`}>
-      <button
-        type="button"
-        className="metric-tier-toggle metric-label"
-        aria-expanded={open}
-        aria-controls={props.moreId}
-        title={`${part.title} (${open ? 'fewer figures' : 'more figures'})`}
-        onClick={props.onToggle}
-      >
-        <span className="metric-tier-marker" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
-        {part.label}
-      </button>
-      <span className="metric-pipeline-line">{part.line}</span>
-    </div>
-  );
 }
 
 export function PipelineTiles({ p }: { readonly p: PipelineFigures }) {
