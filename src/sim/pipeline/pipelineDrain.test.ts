@@ -2,7 +2,7 @@
 // not errors, and the backlog drains at the spare rate, capacity minus arrivals, so it is gone
 // after lag / (capacity − arrival rate). Constant service makes the capacity exact.
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../index';
+import { createSimulation, getBuiltInScenario, type Scenario } from '../index';
 import { command, fastWrites, instantLog, oneConsumer, pipelineNow, relative } from './pipelineTestScenario';
 
 describe('after a spike, lag drains at the spare rate (capacity minus arrivals)', () => {
@@ -77,5 +77,40 @@ describe('after a spike, lag drains at the spare rate (capacity minus arrivals)'
       ),
       JSON.stringify(runs),
     ).toBeLessThan(0.03);
+  });
+});
+
+describe('on data-system, the notifier after doubled writes (lesson 13)', () => {
+  const dataSystem = getBuiltInScenario('data-system') as Scenario;
+  const notifier = dataSystem.consumerGroups?.find((g) => g.role === 'notifier');
+  const capacity = ((notifier?.consumers ?? 0) * (notifier?.workers ?? 0) * 1000) / (notifier?.serviceTime.meanMs ?? 1);
+
+  function spikeAndDrain(seed: number) {
+    const sim = createSimulation(dataSystem, seed);
+    sim.runUntil(30_000);
+    const windows = sim.snapshot().windows.slice(-20);
+    const writesPerSecond = windows.reduce((a, w) => a + (w.logAppends ?? 0), 0) / windows.length;
+    command(sim, { type: 'setLoad', readShare: 0.85 });
+    sim.runUntil(60_000);
+    command(sim, { type: 'setLoad', readShare: dataSystem.clients.readShare });
+    const lag = pipelineNow(sim).groups.find((g) => g.role === 'notifier')?.lagEvents ?? Number.NaN;
+    let drainedS = Number.NaN;
+    for (let s = 61; s <= 600; s++) {
+      sim.runUntil(s * 1000);
+      if ((pipelineNow(sim).groups.find((g) => g.role === 'notifier')?.lagEvents ?? 0) < 50) {
+        drainedS = s - 60;
+        break;
+      }
+    }
+    return { seed, lag, writesPerSecond, predictedS: lag / (capacity - writesPerSecond), drainedS };
+  }
+
+  // Fails: writes go to partitions by key, and with Zipf 1.2 keys one of the 6 partitions carries
+  // about 43% of them. notifier-1 owns it (range: partitions 0-2, about 72 of 105 writes/s) and runs
+  // at 90% of its 80/s, so after the spike its backlog drains at about 8/s, not the group's
+  // 160 − 105 = 55/s: a lag of ~1,650 takes ~160 s against ~30 s by the formula (seed 1: lag 1,616, 159 s against 29.9 s). Reported to the lead.
+  it.fails('drains in lag / (capacity − arrival rate), within 20%', () => {
+    for (const r of [1, 2, 3].map(spikeAndDrain))
+      expect(relative(r.drainedS, r.predictedS), JSON.stringify(r)).toBeLessThan(0.2);
   });
 });
