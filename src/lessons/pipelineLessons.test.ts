@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { lessons } from './catalog/index';
 import { checkLessons } from './checkLessons';
+import { measure, type RunRecord } from './figures';
+import type { Measure } from './lessonSchema';
 import { timeUntil } from './pipelineFigures';
-import type { WindowMetrics } from '../sim/index';
+import type { Frame, WindowMetrics } from '../sim/index';
 
 checkLessons(lessons.filter((l) => l.id === 'queue-lag' || l.id === 'derived-data'));
 
@@ -23,5 +25,57 @@ describe('timeUntil (a drain time)', () => {
     expect(timeUntil(windows, 'notifierLagEvents', 5, 0, 10_000)).toBeNaN();
     expect(timeUntil(windows, 'notifierLagEvents', 50, 0, 3000)).toBeNaN();
     expect(timeUntil(windows, 'indexerLagEvents', 1e9, 0, 10_000)).toBeNaN();
+  });
+});
+
+describe('pipeline figures', () => {
+  const second = (i: number, w: Partial<WindowMetrics>) =>
+    ({ startMs: i * 1000, endMs: (i + 1) * 1000, ...w }) as WindowMetrics;
+  const windows = [
+    second(0, { logAppends: 100, searches: 90, searchesMissedWrite: 9, stalenessSeconds: 0.1 }),
+    second(1, { logAppends: 110, searches: 110, searchesMissedWrite: 30, stalenessSeconds: 2.5 }),
+  ];
+  const log = (acknowledgedLost: number, duplicates: number) =>
+    ({
+      pipeline: {
+        log: { acknowledgedLost, resent: 0, changesMissed: 0 },
+        groups: [{ role: 'indexer', duplicates }],
+      },
+    }) as unknown as Frame;
+  const mark = {
+    timeMs: 0,
+    hardwareTimeMs: 0,
+    pipeline: {
+      logEventsLost: 2,
+      logEventsResent: 0,
+      logChangesMissed: 0,
+      indexerDuplicates: 5,
+      notifierDuplicates: 0,
+    },
+  };
+  const run = { frame: log(7, 12), windows, marks: { 'step:a': mark } } as unknown as RunRecord;
+  const over = (stat: string, agg: string) =>
+    ({
+      kind: 'windows',
+      stat,
+      agg,
+      from: { mark: 'step:a', plusMs: 0 },
+      to: { mark: 'step:a', plusMs: 2000 },
+    }) as Measure;
+
+  it('reads appends as a rate, searches as counts and staleness in ms', () => {
+    expect(measure(run, over('logAppends', 'mean'), {})).toBe(105);
+    expect(measure(run, over('searches', 'mean'), {})).toBe(200);
+    expect(measure(run, over('searchesMissedWrite', 'mean'), {})).toBe(39);
+    expect(measure(run, over('stalenessMs', 'max'), {})).toBe(2500);
+    // A window without the figure (no log) says nothing: the gauge is unknown there.
+    expect(measure(run, over('notifierLagEvents', 'max'), {})).toBeNaN();
+  });
+
+  it('counts lost events and duplicates since a mark, from the frame’s pipeline', () => {
+    expect(measure(run, { kind: 'total', stat: 'logEventsLost', since: 'step:a' }, {})).toBe(5);
+    expect(measure(run, { kind: 'total', stat: 'indexerDuplicates', since: 'step:a' }, {})).toBe(7);
+    const noLog = { ...run, frame: { pipeline: null } as unknown as Frame };
+    expect(measure(noLog, { kind: 'total', stat: 'logEventsLost', since: 'step:a' }, {})).toBeNaN();
   });
 });
