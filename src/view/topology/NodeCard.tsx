@@ -143,7 +143,7 @@ export function NodeCardFigures({ kind, view, width, height, detail }: NodeCardP
   const conditions = conditionsOf(kind, view);
   return (
     <g className="node-figures" aria-hidden="true">
-      {kind !== 'clients' && <StatusMark status={view.status} x={width - 8} y={21} />}
+      {kind !== 'clients' && !isPipelineKind(kind) && <StatusMark status={view.status} x={width - 8} y={21} />}
       {kind === 'app' && <AppMeters view={view} width={width} />}
       {kind === 'storage' && <Disks view={view} width={width} />}
       {kind === 'cache' && <CacheMeters view={view} width={width} />}

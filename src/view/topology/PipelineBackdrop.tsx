@@ -33,8 +33,8 @@ function Flag({ band, word }: { band: TopologyLayout['pipelineBands'][number]; w
   const x = band.x + band.width - width - 8;
   return (
     <g className="band-flag">
-      <rect x={x} y={band.y - 9} width={width} height={16} rx={8} />
-      <text x={x + width / 2} y={band.y + 3} textAnchor="middle">
+      <rect x={x} y={band.y - 12} width={width} height={16} rx={8} />
+      <text x={x + width / 2} y={band.y} textAnchor="middle">
         {word}
       </text>
     </g>

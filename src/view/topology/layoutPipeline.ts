@@ -52,9 +52,9 @@ export interface PipelineSizes {
   readonly glyph: boolean;
 }
 
-/** Cards a little wider than the racks' (a consumer's id is long) and taller (three lines of facts). */
+/** Cards a little wider than the racks' (a consumer's id is long) and taller (status and two facts). */
 export const PIPELINE_CARDS: PipelineSizes = {
-  card: { width: 172, height: 84 },
+  card: { width: 172, height: 100 },
   gap: 12,
   label: 46,
   padding: 10,
