@@ -29,7 +29,13 @@ describe('a scenario file with an impossible pipeline is refused, naming the fie
     ['zero partitions', { ...dataSystem, log: { ...log, partitions: 0 } }, /^log\.partitions: /],
     [
       'a consumer group on a topic that does not exist',
-      { ...dataSystem, consumerGroups: [groups[0] as ConsumerGroupSettings, { ...groups[1], topic: 'orders' }] },
+      {
+        ...dataSystem,
+        consumerGroups: [
+          groups[0] as ConsumerGroupSettings,
+          { ...(groups[1] as ConsumerGroupSettings), topic: 'orders' },
+        ],
+      },
       /^consumerGroups\.1\.topic: .*"orders" does not exist/,
     ],
     [
