@@ -92,18 +92,45 @@ function TierKeys({ mode, cache, scaling }: { mode: LayoutMode; cache: boolean; 
   );
 }
 
+/** Issue 15's marks, shown only when the scenario has a log or a search index. */
+function PipelineKeys({ mode }: { mode: LayoutMode }) {
+  return (
+    <>
+      <li>
+        <Swatch width={34}>
+          <path className="flow-line" d="M2,9 H26" />
+          <path className="flow-head" d="M24,4 L32,9 L24,14 Z" />
+        </Swatch>
+        flow of change events (drawn, not a link)
+      </li>
+      {mode === 'detailed' && (
+        <li>
+          <Swatch width={34}>
+            <rect className="bar-track" x={2} y={6} width={30} height={6} rx={2} />
+            <rect className="bar-recovered" x={2} y={6} width={12} height={6} rx={2} />
+          </Swatch>
+          index node rebuilding (dashed), and how far along
+        </li>
+      )}
+    </>
+  );
+}
+
 export function Legend({
   mode,
   cache = false,
   scaling = false,
+  pipeline = false,
 }: {
   mode: LayoutMode;
   cache?: boolean;
   scaling?: boolean;
+  pipeline?: boolean;
 }) {
   return (
     <ul className="topology-legend" aria-label="Legend">
       <TierKeys mode={mode} cache={cache} scaling={scaling} />
+      {pipeline && <PipelineKeys mode={mode} />}
       {mode === 'compact' ? (
         <>
           <li>

@@ -196,7 +196,12 @@ function TopologyCanvas({ topology }: { topology: Topology }) {
       </svg>
       <TrafficLayer topology={topology} layout={fullLayout} svgRef={svgRef} zoom={zoom.transform} rates={rates} />
       <PictureKey>
-        <Legend mode={layout.mode} cache={topology.cache !== null} scaling={topology.scaling !== null} />
+        <Legend
+          mode={layout.mode}
+          cache={topology.cache !== null}
+          scaling={topology.scaling !== null}
+          pipeline={layout.pipelineBands.length > 0}
+        />
         <TrafficLegend />
       </PictureKey>
       {model && menu && anchor && (

@@ -21,7 +21,8 @@ import {
   type RackBand,
   type TopologyLayout,
 } from './layoutShared';
-import { PIPELINE_GLYPHS, pipelineFlows, pipelineHeadings, pipelineLayout } from './layoutPipeline';
+import { PIPELINE_GLYPHS, pipelineHeadings, pipelineLayout } from './layoutPipeline';
+import { pipelineFlows } from './pipelineFlows';
 
 const CACHE_COLS = 6;
 

@@ -22,7 +22,8 @@ import {
   type RackBand,
   type TopologyLayout,
 } from './layoutShared';
-import { FLOW_LANE, PIPELINE_CARDS, pipelineFlows, pipelineHeadings, pipelineLayout } from './layoutPipeline';
+import { PIPELINE_CARDS, pipelineHeadings, pipelineLayout } from './layoutPipeline';
+import { FLOW_LANE, pipelineFlows } from './pipelineFlows';
 
 const PITCH = DETAILED.height + DETAILED.gap;
 /** Cache cards: an id and status, keys held and the node's hit share, a keys bar and room for badges. */

@@ -1,7 +1,8 @@
 // What the cluster picture is made of (types) and the pieces both layouts share: sizes in
 // viewBox units, grouping nodes by rack, and placing the users and the load balancer.
 import type { NodeKind, Topology } from '../../sim/index';
-import type { FlowArrow, PipelineBand } from './layoutPipeline';
+import type { PipelineBand } from './layoutPipeline';
+import type { FlowArrow } from './pipelineFlows';
 
 export type LayoutMode = 'detailed' | 'compact';
 
