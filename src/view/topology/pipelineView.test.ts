@@ -185,3 +185,32 @@ describe('consumer group controls', () => {
 function args(run: { topology: Topology; frame: Frame }): [Topology, Frame] {
   return [run.topology, run.frame];
 }
+
+describe('the pipeline in a big cluster', () => {
+  it('is a grid of glyphs per part right of the racks, inside the picture', () => {
+    const large = getBuiltInScenario('large');
+    const data = getBuiltInScenario('data-system');
+    if (!large || !data) throw new Error('no scenario');
+    const scenario = {
+      ...large,
+      id: 'large-with-log',
+      clients: { ...large.clients, searchShare: 0.05 },
+      log: data.log,
+      consumerGroups: data.consumerGroups,
+      index: data.index,
+    };
+    const topology = createSimulation(scenario, 1).topology();
+    const layout = layoutTopology(topology);
+    expect(layout.mode).toBe('compact');
+    const racksRight = Math.max(...layout.racks.map((r) => r.x + r.width));
+    const pipeline = layout.nodes.filter((n) => ['broker', 'consumer', 'index'].includes(n.kind));
+    expect(pipeline.length).toBe(3 + 12 + 2);
+    for (const node of pipeline) {
+      expect(node.glyph).toBe(true);
+      expect(node.cx - node.width / 2).toBeGreaterThan(racksRight);
+      expect(node.cx + node.width / 2).toBeLessThanOrEqual(layout.width);
+      expect(node.cy + node.height / 2).toBeLessThanOrEqual(layout.height);
+    }
+    expect(layout.flows.map((f) => f.id)).toEqual(['log~notifier', 'log~indexer', 'indexer~index']);
+  });
+});
