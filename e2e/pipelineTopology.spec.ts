@@ -55,11 +55,11 @@ test.describe('the data pipeline in the picture', () => {
     await expect(card(page, lab, 'notifier-1')).toContainText('crashed');
 
     // Crash node, Restart node (disabled, still in the list), Slow down, then Fail disk.
-    await actByKeyboard(page, lab, 'broker-2', 'Fail disk', 3);
+    await actByKeyboard(page, lab, 'broker-2', 'Fail disk 0', 3);
     await expect(lab.node('broker-2')).toHaveAttribute('aria-label', /broker-2, broker, up, .*disk 0 failed/);
     await expect(card(page, lab, 'broker-2')).toContainText('disk failed');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('menuitem', { name: 'Replace disk', exact: true })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: 'Replace disk 0', exact: true })).toBeVisible();
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Add a consumer to indexer' }).click();

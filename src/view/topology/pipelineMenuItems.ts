@@ -16,14 +16,14 @@ interface Target {
 }
 
 function failDisk(id: string): MenuEntry {
-  return { label: 'Fail disk', command: { type: 'failDisk', nodeId: id, disk: 0 }, announce: `Fail disk 0 of ${id}` };
+  return { label: 'Fail disk 0', command: { type: 'failDisk', nodeId: id, disk: 0 }, announce: `Fail disk 0 of ${id}` };
 }
 
 function brokerDisk({ frame, id, index }: Target): MenuEntry[] {
   if (!pipelineFactsOf(frame, index)?.diskFailed) return [failDisk(id)];
   return [
     {
-      label: 'Replace disk',
+      label: 'Replace disk 0',
       command: { type: 'replaceDisk', nodeId: id, disk: 0 },
       announce: `Replace disk 0 of ${id}`,
     },

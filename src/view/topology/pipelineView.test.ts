@@ -118,10 +118,10 @@ describe('pipeline menus', () => {
     const run = dataSystem();
     const common = ['Crash node', 'Restart node', 'Slow down'];
     expect(labels(menuOf(run, 'broker-1')?.entries)).toEqual(
-      expect.arrayContaining([...common, 'Fail disk', 'Cut off from the network']),
+      expect.arrayContaining([...common, 'Fail disk 0', 'Cut off from the network']),
     );
-    expect(labels(menuOf(run, 'broker-1')?.entries)).not.toContain('Replace disk');
-    expect(labels(menuOf(run, 'index-1')?.entries)).toEqual(expect.arrayContaining([...common, 'Fail disk']));
+    expect(labels(menuOf(run, 'broker-1')?.entries)).not.toContain('Replace disk 0');
+    expect(labels(menuOf(run, 'index-1')?.entries)).toEqual(expect.arrayContaining([...common, 'Fail disk 0']));
     expect(labels(menuOf(run, 'index-1')?.entries)).not.toContain('Cut off from the network');
     const consumer = menuOf(run, 'notifier-2')?.entries ?? [];
     expect(labels(consumer)).toEqual(
@@ -144,12 +144,12 @@ describe('pipeline menus', () => {
       { type: 'removeConsumer', nodeId: 'indexer-2' },
     ]);
     const broker = menuOf(run, 'broker-1')?.entries ?? [];
-    expect(broker.find((e) => e.label === 'Replace disk')?.command).toEqual({
+    expect(broker.find((e) => e.label === 'Replace disk 0')?.command).toEqual({
       type: 'replaceDisk',
       nodeId: 'broker-1',
       disk: 0,
     });
-    expect(labels(broker)).not.toContain('Fail disk');
+    expect(labels(broker)).not.toContain('Fail disk 0');
     expect(broker.find((e) => e.label === 'Cut off from the network')?.disabled).toBe(true);
     expect(broker.find((e) => e.label === 'Heal all partitions')?.command).toEqual({ type: 'healAll' });
     expect(menuOf(run, 'indexer-1')?.entries.find((e) => e.label === 'Remove this consumer')?.disabled).toBe(true);
@@ -158,7 +158,7 @@ describe('pipeline menus', () => {
   it('keep to what a lesson step offers', () => {
     const menu = menuOf(dataSystem(), 'broker-1');
     if (!menu) throw new Error('no menu');
-    expect(labels(restrictMenu(menu, ['failDisk']).entries)).toEqual(['Fail disk']);
+    expect(labels(restrictMenu(menu, ['failDisk']).entries)).toEqual(['Fail disk 0']);
   });
 });
 
