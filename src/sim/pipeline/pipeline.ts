@@ -112,10 +112,6 @@ export class Pipeline {
       this.index.windowSearches = 0;
       this.index.windowMissed = 0;
     }
-    for (const g of this.groups) {
-      g.windowProcessed = 0;
-      g.windowDuplicates = 0;
-    }
     return out;
   }
 }

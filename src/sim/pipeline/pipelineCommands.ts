@@ -15,7 +15,7 @@ export function checkPipeline(st: SimState, c: PipelineCommand): string | null {
     case 'addConsumer': {
       const g = p?.groups.find((x) => x.settings.name === c.group);
       if (g === undefined) return `no consumer group is called "${c.group}"`;
-      if (g.members() + absentStarting(st, g.firstNode, g.settings.maxConsumers) === 0)
+      if (absentSlots(st, g.firstNode, g.settings.maxConsumers) === 0)
         return `${c.group} already has its most consumers (${g.settings.maxConsumers})`;
       return null;
     }
@@ -47,7 +47,7 @@ export function checkPipeline(st: SimState, c: PipelineCommand): string | null {
 }
 
 /** Consumer slots of a group that are absent (room to add). */
-function absentStarting(st: SimState, first: number, count: number): number {
+function absentSlots(st: SimState, first: number, count: number): number {
   let n = 0;
   for (let c = 0; c < count; c++) if (st.nodeStatus[first + c] === NodeStatusCode.absent) n++;
   return n;

@@ -21,7 +21,9 @@ export function startPipeline(st: SimState): void {
   const p = st.pipeline;
   if (p === null) return;
   if (p.log !== null) st.at(p.log.settings.fetchIntervalMs, EventKind.logFetch, 0, 0);
-  p.groups.forEach((g, i) => st.at(g.settings.commitIntervalMs, EventKind.consumerCommit, i, 0));
+  // Commits start half an interval in: a consumer's commit timer runs from when it joined, not in
+  // step with whole seconds (where a paused lab stops, so a crash there would always find none to redo).
+  p.groups.forEach((g, i) => st.at(g.settings.commitIntervalMs / 2, EventKind.consumerCommit, i, 0));
 }
 
 export function onPipelineEvent(st: SimState, kind: number, index: number, aux: number): void {
@@ -304,9 +306,7 @@ function onConsumerDone(st: SimState, p: Pipeline, id: number, gen: number): voi
       p.index.apply(key, (change - key) / KEY_SPAN);
     }
     const duplicate = g.group.finish(q, offset);
-    g.windowProcessed++;
-    if (duplicate) g.windowDuplicates++;
-    else g.delays.record(st.nowMs - partition.eventAppendMs(offset));
+    if (!duplicate) g.delays.record(st.nowMs - partition.eventAppendMs(offset));
   } else if (held) g.group.finish(q, offset);
   g.workerPartition[w] = FREE;
   g.busy[c] = (g.busy[c] as number) - 1;
