@@ -7,12 +7,11 @@ import { layoutTopology } from './layout';
 import { menuFor, restrictMenu, type MenuEntry } from './menuItems';
 import { diskOffsets, nodeViewsOf } from './nodeState';
 import { bandWordsOf } from './pipelineKinds';
+import { dataSystemPinned } from './pipelineTestScenario';
 import { placedKey, presenceKey, presentLayout } from './presentLayout';
 
 function dataSystem(commands: readonly Command[] = [], untilMs = 3000): { topology: Topology; frame: Frame } {
-  const scenario = getBuiltInScenario('data-system');
-  if (!scenario) throw new Error('no data-system scenario');
-  const sim = createSimulation(scenario, 1);
+  const sim = createSimulation(dataSystemPinned(), 1);
   sim.runUntil(1000);
   for (const command of commands) expect(sim.apply(command).ok, command.type).toBe(true);
   sim.runUntil(untilMs);
@@ -189,8 +188,8 @@ function args(run: { topology: Topology; frame: Frame }): [Topology, Frame] {
 describe('the pipeline in a big cluster', () => {
   it('is a grid of glyphs per part right of the racks, inside the picture', () => {
     const large = getBuiltInScenario('large');
-    const data = getBuiltInScenario('data-system');
-    if (!large || !data) throw new Error('no scenario');
+    const data = dataSystemPinned();
+    if (!large) throw new Error('no scenario');
     const scenario = {
       ...large,
       id: 'large-with-log',
