@@ -65,7 +65,7 @@ export const dataSystem: Scenario = {
     indexWriteTime: { dist: 'exponential', meanMs: 3 },
     keys: 50_000,
     zipfExponent: 1.2,
-    replayEventsPerSecond: 2000,
+    replayEventsPerSecond: 500,
     snapshotKeysPerSecond: 5000,
   },
 };

@@ -6,6 +6,8 @@ import type { Frame, Topology } from '../../sim/index';
 import { ClusterDrawing } from '../topology/ClusterDrawing';
 import { layoutTopology } from '../topology/layout';
 import { diskOffsets, frontDetailsOf, nodeViewsOf } from '../topology/nodeState';
+import { placedKey } from '../topology/presentLayout';
+import { bandWordsOf } from '../topology/pipelineKinds';
 import { clusterSummary } from './clusterSummary';
 
 interface RunPictureProps {
@@ -16,7 +18,10 @@ interface RunPictureProps {
 }
 
 export function RunPicture({ run, label, topology, frame }: RunPictureProps) {
-  const layout = useMemo(() => layoutTopology(topology), [topology]);
+  // Only the nodes present at that moment get a place (absent consumer slots take no room).
+  const placed = placedKey(topology, frame);
+  const layout = useMemo(() => layoutTopology(topology, placed || undefined), [topology, placed]);
+  const bandWords = useMemo(() => bandWordsOf(frame), [frame]);
   const views = useMemo(() => nodeViewsOf(topology, frame, diskOffsets(topology)), [topology, frame]);
   const details = useMemo(() => frontDetailsOf(topology, frame), [topology, frame]);
   return (
@@ -25,7 +30,14 @@ export function RunPicture({ run, label, topology, frame }: RunPictureProps) {
         <strong>{label}</strong> {clusterSummary(topology, frame)}
       </figcaption>
       <svg className="run-picture-svg" viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true">
-        <ClusterDrawing layout={layout} views={views} details={details} links={frame.links} rates={null} />
+        <ClusterDrawing
+          layout={layout}
+          views={views}
+          details={details}
+          links={frame.links}
+          rates={null}
+          bandWords={bandWords}
+        />
       </svg>
     </figure>
   );
