@@ -11,9 +11,8 @@ const indexer = dataSystem.consumerGroups?.find((g) => g.role === 'indexer');
 const COMMIT_S = (indexer?.commitIntervalMs ?? 1000) / 1000;
 const PAUSE_S = (indexer?.rebalancePauseMs ?? 3000) / 1000;
 const HEALTHY_MS = 20_000;
-// Offsets commit every whole second from the start; acting half-way between two commits leaves
-// half a second of work uncommitted, so the duplicates a crash causes are there to see.
-const HALF_COMMIT_MS = 500;
+// Offsets commit every second, half a second in (0.5 s, 1.5 s, …): a crash where the lab stops, at
+// a whole second, comes half-way between two commits, so the duplicates it causes are there to see.
 // Followers fetch every 500 ms in the acks steps; failing the disk 400 ms after a fetch leaves
 // broker-1 alone with 0.4 s of its partitions' events (the loss is smaller, not absent, earlier).
 const SLOW_FETCH_MS = 500;
@@ -91,7 +90,6 @@ export const derivedData: LessonInput = {
         prompt: 'Open indexer-1’s menu (click it, or focus it and press Enter) and choose Crash node.',
         match: [{ type: 'crashNode', fields: { nodeId: 'indexer-1' } }],
         perform: [{ type: 'crashNode', nodeId: 'indexer-1' }],
-        afterMs: HALF_COMMIT_MS,
       },
       only: ['crashNode'],
       observeMs: 10_000,

@@ -6,27 +6,28 @@ import { withinClaims } from './builders';
 
 type Claim = LessonInput['claims'][number];
 
-// The lag at the end of the spike is read from one second's window and both rates are random
-// (Poisson writes, exponential emails): over 30 s of 210 events per second and ~160 sent, the
-// growth varies by about 7% (one standard deviation). Within 20% is about three of them.
+// The growth is compared with the excess of the arrivals measured over the same minute, so only
+// the sending is left to chance: ~8,000 exponential emails in a minute vary by about 90, some 6%
+// of the ~1,500 events the lag grows by. Within 20% is over three standard deviations.
 const GROWTH_TOLERANCE = 0.2;
 // The drain is timed to the end of the first whole second under 50 events (up to 1 s late, and
-// up to 1 s early for the 50 events left), and the spare work over ~27 s varies by about 7%:
-// within 20% allows the second's resolution and about two and a half standard deviations. (With
-// the notifier's events spread evenly over its consumers, 20 seeds measured 0.84 to 1.16.)
-const DRAIN_TOLERANCE = 0.2;
+// about 2 s early for the 50 events left), and over its ~50 s the arrivals and the sending vary by
+// about 110 events of the ~1,500 (7.5%) around the formula's normal rate. Within 25% allows the
+// threshold's bias and three standard deviations; the 20 claim seeds measure 0.82 to 1.14.
+const DRAIN_TOLERANCE = 0.25;
+const SLO = dataSystem.slo.availability;
 
 const spike: Claim[] = [
   {
     id: 'spike-no-errors',
-    text: `Doubled writes leave availability at the service level objective (${dataSystem.slo.availability * 100}%) or above: the users see no errors.`,
+    text: `More writes than the notifier can send leave availability at the service level objective (${SLO * 100}%) or above: the users see no errors.`,
     figure: 'spikeAvailability',
     op: '>=',
-    than: dataSystem.slo.availability,
+    than: SLO,
   },
   {
     id: 'spike-lags',
-    text: 'After 30 s of doubled writes, over a thousand events wait for the notifier.',
+    text: 'After a minute of extra writes, over a thousand events wait for the notifier.',
     figure: 'spikeLag',
     op: '>',
     than: 1000,
@@ -44,19 +45,19 @@ const drain: Claim[] = [
     'drain-at-spare-rate',
     'drainOverPredicted',
     DRAIN_TOLERANCE,
-    'Back at normal load, the lag drains in lag ÷ (capacity − arrival rate) seconds, within 20%',
+    'Back at normal load, the lag drains in lag ÷ (capacity − arrival rate) seconds, within 25%',
   ),
   {
     id: 'drain-no-errors',
     text: 'While the lag drains, availability stays at the service level objective or above.',
     figure: 'drainAvailability',
     op: '>=',
-    than: dataSystem.slo.availability,
+    than: SLO,
   },
   {
-    id: 'third-notifier-faster',
-    text: 'A third notifier drains the same lag faster than two, despite its rebalance pause.',
-    figure: 'threeDrainSeconds',
+    id: 'added-notifier-faster',
+    text: 'With one more notifier consumer the same extra minute drains faster, despite the rebalance pause.',
+    figure: 'addedDrainSeconds',
     op: '<',
     than: { figure: 'drainSeconds', times: 1 },
   },
