@@ -140,7 +140,7 @@ export const predictionSchema = z.discriminatedUnion('kind', [
 /** Which commands count as the step's action, e.g. "crash any app server". */
 export const actionMatchSchema = z.strictObject({
   type: z.string().min(1),
-  nodeKind: z.enum(['clients', 'loadBalancer', 'app', 'storage']).optional(),
+  nodeKind: z.enum(['clients', 'loadBalancer', 'app', 'storage', 'cache', 'broker', 'consumer', 'index']).optional(),
   // Fields the command must carry with exactly these values (shallow, or `policy` one level deep).
   fields: z.record(z.string(), z.unknown()).optional(),
 });

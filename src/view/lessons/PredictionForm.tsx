@@ -46,11 +46,19 @@ function Verdict({
     );
   }
   const within = `${Math.round(prediction.tolerance * 100)}%`;
+  const truth = truthOf(prediction, figures);
+  if (!Number.isFinite(truth))
+    return (
+      <p className="lesson-verdict">
+        You predicted {formatFigure(Number(answer), prediction.unit)}; the run has not measured it (the run did not get
+        that far, or a step was skipped), so it cannot be scored.
+      </p>
+    );
   return (
     <p className={`lesson-verdict ${good ? 'is-right' : 'is-wrong'}`}>
       <span aria-hidden="true">{good ? '✓ ' : '✗ '}</span>
       You predicted {formatFigure(Number(answer), prediction.unit)}; the run measured{' '}
-      {formatFigure(truthOf(prediction, figures), prediction.unit)}
+      {formatFigure(truth, prediction.unit)}
       {good ? ` (within ${within}: close).` : `, more than ${within} away.`}
     </p>
   );
