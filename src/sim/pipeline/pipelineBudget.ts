@@ -4,7 +4,7 @@
 // the per-request allowance already.
 import { EventKind } from '../events';
 import type { Scenario } from '../scenarioSchema';
-import { INDEX_RETRY_MS } from './pipelineEvents';
+import { INDEX_RETRY_MS } from './consumerEvents';
 
 export const PIPELINE_FIELD_OF_KIND: Record<number, string> = {
   [EventKind.logFetch]: 'log.fetchIntervalMs',

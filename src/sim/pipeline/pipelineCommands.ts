@@ -4,7 +4,8 @@
 import type { Command } from '../commands';
 import type { SimState } from '../state';
 import { NodeStatusCode } from '../codes';
-import { addConsumer, pipelineDiskFailed, pipelineDiskReplaced, removeConsumer } from './pipelineEvents';
+import { pipelineDiskFailed, pipelineDiskReplaced } from './pipelineEvents';
+import { addConsumer, removeConsumer } from './consumerEvents';
 
 export type PipelineCommand = Extract<Command, { type: 'addConsumer' | 'removeConsumer' | 'setLog' | 'setIndexMode' }>;
 type DiskCommand = Extract<Command, { type: 'failDisk' | 'replaceDisk' }>;

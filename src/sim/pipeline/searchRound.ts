@@ -11,7 +11,7 @@ import { attemptAux } from '../cluster/client';
 import { sendReply } from '../cluster/reply';
 import { speedOf } from '../scaling/scalingState';
 import type { Pipeline } from './pipeline';
-import { indexAccepts, servingCopy } from './pipelineEvents';
+import { indexAccepts, servingCopy } from './indexNodes';
 import { askAndAnswer } from '../trace/traceStorage';
 
 /** At issue: the version of the searched key now, which the answer must reach not to miss a write. */
