@@ -378,7 +378,7 @@ describe('describeEvent', () => {
     for (const c of [
       { type: 'restartNode', nodeId: 'indexer-1' },
       { type: 'replaceDisk', nodeId: 'broker-1', disk: 0 },
-      { type: 'removeConsumer', nodeId: 'notifier-3' },
+      { type: 'removeConsumer', nodeId: 'notifier-2' },
       { type: 'setIndexMode', mode: 'log' },
     ])
       expect(sim.apply(c)).toEqual({ ok: true });
