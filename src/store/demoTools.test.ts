@@ -127,3 +127,24 @@ describe('Undo last action', () => {
     expect(app.getState().frame?.logHash).toBe(hash);
   });
 });
+
+describe('Heal everything on the data system', () => {
+  it('replaces a broker disk and restarts pipeline nodes, and leaves slots not added alone', async () => {
+    const app = await setup();
+    app.getState().actions.loadScenario('data-system');
+    await Promise.resolve();
+    steps(app, 2);
+    act(app, { type: 'failDisk', nodeId: 'broker-2', disk: 0 });
+    act(app, { type: 'crashNode', nodeId: 'indexer-1' });
+    steps(app, 1);
+    app.getState().actions.healEverything();
+    const healed = app.getState().commandLog.map((c) => c.command);
+    expect(healed).toContainEqual({ type: 'replaceDisk', nodeId: 'broker-2', disk: 0 });
+    expect(healed).toContainEqual({ type: 'restartNode', nodeId: 'indexer-1' });
+    // App servers, cache nodes and consumers the scenario has room for but never added stay out.
+    expect(healed.filter((c) => c.type === 'restartNode')).toHaveLength(1);
+    const { topology, frame, links } = app.getState();
+    expect(frame?.pipeline?.nodes.some((n) => n.diskFailed)).toBe(false);
+    expect(healSteps(topology, frame, links)).toEqual([]);
+  });
+});

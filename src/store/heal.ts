@@ -11,6 +11,9 @@ export interface HealStep {
 
 const UP = 0;
 const POWERED_OFF = 2;
+/** Slots for nodes not added (or removed), and nodes still provisioning: nothing to heal. */
+const ABSENT = 3;
+const STARTING = 4;
 
 function powerAndRestarts(topology: Topology, frame: Frame): HealStep[] {
   const steps: HealStep[] = [];
@@ -22,7 +25,7 @@ function powerAndRestarts(topology: Topology, frame: Frame): HealStep[] {
     steps.push({ command: { type: 'restoreRackPower', rackId }, label: `Restore power to ${rackId}` });
   topology.nodes.forEach((node, i) => {
     const status = frame.nodeStatus[i];
-    if (node.kind === 'clients' || status === UP) return;
+    if (node.kind === 'clients' || status === UP || status === ABSENT || status === STARTING) return;
     if (status === POWERED_OFF && racksOff.has(node.rack)) return; // back with its rack's power
     steps.push({ command: { type: 'restartNode', nodeId: node.id }, label: `Restart node ${node.id}` });
   });
@@ -42,6 +45,12 @@ function diskReplacements(topology: Topology, frame: Frame): HealStep[] {
         });
     first += topology.disksPerNode;
   }
+  // A broker's one disk (an index node gets a new disk by itself).
+  for (const node of frame.pipeline?.nodes ?? [])
+    if (node.diskFailed) {
+      const nodeId = topology.nodes[node.node]?.id ?? '';
+      steps.push({ command: { type: 'replaceDisk', nodeId, disk: 0 }, label: `Replace disk 0 of ${nodeId}` });
+    }
   return steps;
 }
 
