@@ -1,11 +1,15 @@
 // Which document (key) a write changes and a search looks for, and each key's newest acknowledged
 // write (its version). With a cache tier, its keys are used, so a write changes the same key in the
-// cache, the log and the index; without one, the index's own Zipf popularity over index.keys.
+// cache, the log and the index; without one, the index's own Zipf popularity over index.keys
+// (with neither, uniform over DEFAULT_KEYS).
 import { Rng } from '../random';
 import { fmix32, hashPair } from '../cache/hash32';
 import { Zipf } from '../cache/zipf';
 import type { CacheTier } from '../cache/cacheTier';
 import type { IndexSettings } from './pipelineSchema';
+
+/** Keys when neither a cache tier nor an index names them (a log alone): uniform over this many. */
+export const DEFAULT_KEYS = 50_000;
 
 /** A change event packs its key and version in one number: version * KEY_SPAN + key (exact below 2^53). */
 export const KEY_SPAN = 1 << 24;
@@ -21,7 +25,7 @@ export class KeySpace {
 
   constructor(cache: CacheTier | null, cacheKeys: number, index: IndexSettings | undefined, seed: number) {
     this.cache = cache;
-    this.keys = cache !== null ? cacheKeys : (index?.keys ?? 1);
+    this.keys = cache !== null ? cacheKeys : (index?.keys ?? DEFAULT_KEYS);
     this.version = new Int32Array(this.keys);
     this.zipf = cache !== null ? null : new Zipf(this.keys, index?.zipfExponent ?? 0, this.rng);
     this.salt = hashPair(seed >>> 0, 0x1f3d5b79);

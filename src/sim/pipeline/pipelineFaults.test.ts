@@ -132,3 +132,26 @@ describe('the pipeline under faults', () => {
     expect(sim.apply({ type: 'addConsumer', group: 'mailer' }).ok).toBe(false);
   });
 });
+
+describe('a log without a cache or an index', () => {
+  it('spreads the changes over every partition (keys uniform over 50,000)', () => {
+    const base = getBuiltInScenario('default') as Scenario;
+    // Six consumers of one slow worker each own one partition apiece: the group keeps up with
+    // more than one consumer's capacity (10 events/s) only if the changes are spread.
+    const group = {
+      ...(dataSystem.consumerGroups?.[1] as NonNullable<Scenario['consumerGroups']>[number]),
+      consumers: 6,
+      workers: 1,
+      serviceTime: { dist: 'constant' as const, meanMs: 100 },
+    };
+    const sim = createSimulation({ ...base, log: dataSystem.log, consumerGroups: [group] }, 2);
+    sim.runUntil(20_000);
+    const pipeline = pipelineOf(sim);
+    expect(pipeline.log?.appended).toBeGreaterThan(1000);
+    expect(pipeline.nodes.filter((n) => n.role === 'consumer').map((n) => n.partitionsOwned)).toEqual([
+      1, 1, 1, 1, 1, 1,
+    ]);
+    // At most 60 events/s over 17 s after the first rebalance pause, well above one consumer's 170.
+    expect(pipeline.groups[0]?.processed).toBeGreaterThan(600);
+  });
+});
