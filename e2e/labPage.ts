@@ -42,6 +42,15 @@ export class LabPage {
     return this.page.locator(`[data-node-id="${id}"]`);
   }
 
+  /** Opens a node's menu with the keyboard and picks the item `down` presses below the first. */
+  async actByKeyboard(nodeId: string, item: string, down: number): Promise<void> {
+    await this.node(nodeId).focus();
+    await this.page.keyboard.press('Enter');
+    for (let i = 0; i < down; i++) await this.page.keyboard.press('ArrowDown');
+    await expect(this.page.getByRole('menuitem', { name: item, exact: true })).toBeFocused();
+    await this.page.keyboard.press('Enter');
+  }
+
   link(id: string): Locator {
     return this.page.locator(`[data-link-id="${id}"]`);
   }

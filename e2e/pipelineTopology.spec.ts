@@ -7,15 +7,6 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage } from './labPage';
 
-/** Opens a node's menu with the keyboard and picks the item `down` presses below the first. */
-async function actByKeyboard(page: Page, lab: LabPage, nodeId: string, item: string, down: number): Promise<void> {
-  await lab.node(nodeId).focus();
-  await page.keyboard.press('Enter');
-  for (let i = 0; i < down; i++) await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('menuitem', { name: item, exact: true })).toBeFocused();
-  await page.keyboard.press('Enter');
-}
-
 /** The card of a node: its button and the figures drawn beside it. */
 const card = (page: Page, lab: LabPage, id: string) => page.locator('g.node', { has: lab.node(id) });
 
@@ -56,7 +47,7 @@ test.describe('the data pipeline in the picture', () => {
     await expect(card(page, lab, 'notifier-1')).toContainText('crashed');
 
     // Crash node, Restart node (disabled, still in the list), Slow down, then Fail disk.
-    await actByKeyboard(page, lab, 'broker-2', 'Fail disk 0', 3);
+    await lab.actByKeyboard('broker-2', 'Fail disk 0', 3);
     await expect(lab.node('broker-2')).toHaveAttribute('aria-label', /broker-2, broker, up, .*disk 0 failed/);
     await expect(card(page, lab, 'broker-2')).toContainText('disk failed');
     await page.keyboard.press('Enter');

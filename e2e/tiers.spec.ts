@@ -14,15 +14,6 @@ async function openDataSystem(page: Page, lab: LabPage): Promise<void> {
   await expect(lab.simTime).toHaveText('t = 0.0 s');
 }
 
-/** Opens a node's menu with the keyboard and picks the item `down` presses below the first. */
-async function actByKeyboard(page: Page, lab: LabPage, nodeId: string, item: string, down: number): Promise<void> {
-  await lab.node(nodeId).focus();
-  await page.keyboard.press('Enter');
-  for (let i = 0; i < down; i++) await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('menuitem', { name: item, exact: true })).toBeFocused();
-  await page.keyboard.press('Enter');
-}
-
 test.describe('the cache tier and scaling in the picture', () => {
   test('crash and flush cache nodes by keyboard; add an app server with "+" and drain one with "−"', async ({
     page,
@@ -32,9 +23,9 @@ test.describe('the cache tier and scaling in the picture', () => {
     await lab.step(2);
     await expect(lab.node('cache-1')).toHaveAttribute('aria-label', /^cache-1, cache node, up, holds [\d,]+ keys/);
 
-    await actByKeyboard(page, lab, 'cache-1', 'Crash node', 0);
+    await lab.actByKeyboard('cache-1', 'Crash node', 0);
     await expect(lab.node('cache-1')).toHaveAttribute('aria-label', /cache-1, cache node, crashed/);
-    await actByKeyboard(page, lab, 'cache-2', 'Flush cache', 3);
+    await lab.actByKeyboard('cache-2', 'Flush cache', 3);
     await lab.step(1);
     await lab.openTab('Log');
     await expect(page.getByText(/cache-2 was flushed: its cache is empty/).first()).toBeVisible();
