@@ -30,10 +30,6 @@ export class GroupRuntime {
   readonly delays = new Histogram();
   /** From an event's append to a worker taking it, ms (each take, redeliveries included): the queue's wait. */
   readonly waits = new Histogram();
-  /** Events processed again, and those deleted by retention before the group read them. */
-  get duplicates(): number {
-    return this.group.duplicates;
-  }
 
   constructor(settings: ConsumerGroupSettings, partitions: number, firstNode: number) {
     this.settings = settings;

@@ -23,8 +23,6 @@ export class LogTier {
   changesMissed = 0;
   resent = 0;
   windowAppended = 0;
-  /** Partitions waiting for an election, and the earliest time it may run. */
-  electionAtMs = Number.POSITIVE_INFINITY;
 
   constructor(settings: LogSettings) {
     this.settings = settings;

@@ -8,6 +8,7 @@ import { NodeStatusCode } from '../codes';
 import type { SimState } from '../state';
 import type { GroupRuntime } from './consumerTier';
 import { KEY_SPAN } from './keySpace';
+import type { PartitionLog } from '../log/partitionLog';
 import type { Pipeline } from './pipeline';
 import { onConsumerDone, onRebalanceDone, syncConsumer, wakeAll, wakeOwners } from './consumerEvents';
 import { onIndexRecovered, startRecovery, syncIndexNode } from './indexNodes';
@@ -57,7 +58,10 @@ export function pipelineWriteAcked(st: SimState, p: Pipeline, slot: number): voi
   const log = p.log;
   if (log === null) return;
   const partition = p.keys.partitionOf(key, log.logs.length);
-  if (log.append(st.nowMs, partition, version * KEY_SPAN + key)) wakeOwners(st, p, partition);
+  const visibleBefore = (log.logs[partition] as PartitionLog).highWatermark;
+  // Consumers see only events below the watermark: with followers to wait for, the fetch tick wakes them.
+  if (log.append(st.nowMs, partition, version * KEY_SPAN + key) && log.logs[partition]?.highWatermark !== visibleBefore)
+    wakeOwners(st, p, partition);
 }
 
 function onFetch(st: SimState, p: Pipeline): void {

@@ -20,7 +20,6 @@ export class SearchIndex {
   readonly indexed: Int32Array;
   readonly searchSampler: Sampler;
   readonly writeSampler: Sampler;
-  readonly diskFailed: Uint8Array;
   /** Per node: 1 while it is up and reachable as last seen (so only changes start a recovery). */
   readonly online: Uint8Array;
   /** Per node: what it recovers from and when that began and ends (source none: serving). */
@@ -45,7 +44,6 @@ export class SearchIndex {
     this.searchSampler = samplerOf(settings.searchTime);
     this.writeSampler = samplerOf(settings.indexWriteTime);
     const n = settings.nodes;
-    this.diskFailed = new Uint8Array(n);
     this.online = new Uint8Array(n).fill(1);
     this.recoverySource = new Uint8Array(n);
     this.recoveryStartMs = new Float64Array(n);
