@@ -44,7 +44,9 @@ export function nearestRank(sorted: readonly number[], q: number): number {
 /** A round width (1, 2 or 5 times a power of ten) giving about `target` bins; at least 1 for counts. */
 export function binWidth(min: number, max: number, integers: boolean, target = TARGET_BINS): number {
   const raw = (max - min) / target;
-  if (raw <= 0) return integers ? 1 : Math.max(Math.abs(min) * 1e-6, 1e-9);
+  // All alike (or alike but for rounding): one bin, at least as wide as a count's step.
+  if (!(raw > Math.max(Math.abs(min), Math.abs(max)) * 1e-12 && raw > 1e-300))
+    return integers ? 1 : Math.max(Math.abs(min) * 1e-6, 1e-9, (max - min) * 2);
   const power = 10 ** Math.floor(Math.log10(raw));
   const width = [1, 2, 5, 10].map((m) => m * power).find((w) => w >= raw * (1 - 1e-12)) as number;
   return integers ? Math.max(1, Math.ceil(width)) : width;
@@ -85,7 +87,7 @@ export function distributionOf(
 function binsOf(pairs: readonly [number, number][], min: number, max: number, integers: boolean): Bin[] {
   const width = binWidth(min, max, integers);
   const start = Math.floor(min / width) * width;
-  const n = Math.max(1, Math.floor((max - start) / width) + 1);
+  const n = Math.min(10 * TARGET_BINS, Math.max(1, Math.floor((max - start) / width) + 1));
   const counts = new Array<number>(n).fill(0);
   const lowest = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
   for (const [v, seed] of pairs) {
