@@ -1,8 +1,7 @@
 // One worker of the lab's sweep pool: prepares the sweep once, then runs chunks of seeds.
 import '../zodWithoutEval';
-import { runSeeds } from '../sweep/runSeed';
 import type { SweepReply, SweepRequest } from '../sweep/sweepProtocol';
-import { prepareSweep, type PreparedSweep } from '../sweep/sweepSpec';
+import { sweepServer } from '../sweep/sweepServer';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<SweepRequest>) => void) | null;
@@ -11,33 +10,9 @@ interface WorkerScope {
 
 declare const self: WorkerScope;
 
-let sweep: PreparedSweep | null = null;
-let refusal = 'the sweep was not prepared';
-
-function answer(request: SweepRequest): SweepReply | null {
-  switch (request.type) {
-    case 'prepare': {
-      const prepared = prepareSweep(request.spec);
-      sweep = prepared.ok ? prepared.value : null;
-      refusal = prepared.ok ? '' : prepared.error;
-      return null;
-    }
-    case 'run':
-      if (sweep === null) return { type: 'error', message: refusal };
-      return { type: 'rows', rows: runSeeds(sweep, request.from, request.to) };
-    default: {
-      const unknown: never = request;
-      return { type: 'error', message: `unknown request ${JSON.stringify(unknown)}` };
-    }
-  }
-}
+const answer = sweepServer();
 
 self.onmessage = (event) => {
-  let reply: SweepReply | null;
-  try {
-    reply = answer(event.data);
-  } catch (error) {
-    reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
-  }
+  const reply = answer(event.data);
   if (reply) self.postMessage(reply);
 };
