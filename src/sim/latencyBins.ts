@@ -14,7 +14,7 @@ export function latencyBinsOf(h: Histogram): number[] {
   if (h.count === 0) return out;
   const counts = h.counts;
   let last = -1;
-  for (let b = 0; b < BUCKET_COUNT; b++) {
+  for (let b = h.low; b <= h.high; b++) {
     const n = counts[b] as number;
     if (n === 0) continue;
     const bin = (b / FOLD) | 0;
