@@ -52,10 +52,11 @@ export function normalQuantile(p: number): number {
   return p < 0.5 ? x : -x;
 }
 
+/** splitmix32's output as a signed word: it only fills the Int32Array state, and as an unsigned one above 2^31 it would be boxed. */
 function splitmix(z: number): number {
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-  return (z ^ (z >>> 16)) >>> 0;
+  return z ^ (z >>> 16);
 }
 
 // A log-normal draw is exp(sigma * z) at the normal quantile z of one uniform draw. In the central
@@ -80,6 +81,11 @@ function lognormalTable(sigma: number): Float64Array {
 }
 
 const EMPTY = new Float64Array(0);
+
+/** 32 random bits (a signed word from Rng.bits) as a uniform in [0, 1). */
+function uniform(bits: number): number {
+  return (bits >>> 0) / 4294967296;
+}
 
 /** A distribution compiled to one monomorphic shape, for the hot path (see Rng.draw). */
 export class Sampler {
@@ -139,13 +145,18 @@ export class Rng {
 
   /** Uniform in [0, 1). */
   next(): number {
+    return uniform(this.bits());
+  }
+
+  /** Advances the generator: 32 random bits as a signed word, a small integer that is never boxed. */
+  private bits(): number {
     const state = this.s;
     let a = state[0] as number;
     let b = state[1] as number;
     let c = state[2] as number;
     let d = state[3] as number;
     const r = Math.imul(b, 5);
-    const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
+    const result = Math.imul((r << 7) | (r >>> 25), 9);
     const t = b << 9;
     c ^= a;
     d ^= b;
@@ -157,29 +168,29 @@ export class Rng {
     state[1] = b;
     state[2] = c;
     state[3] = d;
-    return result / 4294967296;
+    return result;
   }
 
   /** Uniform integer in [0, n). */
   int(n: number): number {
-    return Math.floor(this.next() * n);
+    return Math.floor(uniform(this.bits()) * n);
   }
 
   /** Exponential with the given mean (inverse transform; 1 - u is in (0, 1], so log is finite). */
   exponential(mean: number): number {
-    return -log(1 - this.next()) * mean;
+    return -log(1 - uniform(this.bits())) * mean;
   }
 
   /** Standard normal, by inverting its CDF at one uniform draw (see normalQuantile). */
   normal(): number {
-    return normalQuantile(this.next() + HALF_ULP);
+    return normalQuantile(uniform(this.bits()) + HALF_ULP);
   }
 
   /** A draw from a compiled distribution, in ms. */
   draw(s: Sampler): number {
     const code = s.code;
     if (code === 2) {
-      const u = this.next() + HALF_ULP;
+      const u = uniform(this.bits()) + HALF_ULP;
       const x = (u - P_LOW) * TABLE_PER_UNIT;
       if (x >= 0 && x < TABLE_STEPS) {
         const i = x | 0;
@@ -189,7 +200,7 @@ export class Rng {
       }
       return s.scaleMs * exp(s.sigma * normalQuantile(u));
     }
-    if (code === 1) return -log(1 - this.next()) * s.scaleMs;
+    if (code === 1) return -log(1 - uniform(this.bits())) * s.scaleMs;
     return s.scaleMs;
   }
 

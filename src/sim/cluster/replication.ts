@@ -124,20 +124,21 @@ export function onAntiEntropy(st: SimState): void {
   }
 }
 
+/** The network side of replica idx's node, or -1 if the replica is missing or its node down. */
+function sideOf(st: SimState, idx: number): number {
+  if (st.slotState[idx] !== SlotState.present) return -1;
+  const node = diskNode(st, st.slotDisk[idx] as number);
+  return st.nodeStatus[node] === NodeStatusCode.up ? (st.nodeSide[node] as number) : -1;
+}
+
 /** Slots of p that are live and on the same side as slot s (marks them grouped). */
 function liveGroup(st: SimState, p: number, s: number, rf: number, grouped: Uint8Array): number {
-  const sideOf = (slot: number): number => {
-    const idx = p * MAX_RF + slot;
-    if (st.slotState[idx] !== SlotState.present) return -1;
-    const node = diskNode(st, st.slotDisk[idx] as number);
-    return st.nodeStatus[node] === NodeStatusCode.up ? (st.nodeSide[node] as number) : -1;
-  };
-  const side = sideOf(s);
+  const side = sideOf(st, p * MAX_RF + s);
   grouped[s] = 1;
   if (side < 0) return 0;
   let group = 1 << s;
   for (let t = s + 1; t < rf; t++) {
-    if (grouped[t] === 0 && sideOf(t) === side) {
+    if (grouped[t] === 0 && sideOf(st, p * MAX_RF + t) === side) {
       grouped[t] = 1;
       group |= 1 << t;
     }

@@ -19,7 +19,7 @@ import type { SimState } from '../state';
 import { BALANCER, CLIENTS, MAX_RF, NodeStatusCode, Outcome, SlotState } from '../codes';
 import { FLAG_WRITE, attemptAux } from './client';
 import { syncIndexWriteMs } from '../pipeline/searchRound';
-import { canTalk, dropped, stillTalking } from './network';
+import { canTalk, countSent, dropped, stillTalking } from './network';
 import { traceLost } from '../trace/traceHops';
 import { traceRejection, traceReplica, traceRoundReply } from '../trace/traceStorage';
 import { REJECTED, queueWait } from './storageQueue';
@@ -41,11 +41,17 @@ let roundSlot = -1;
 /** The request slot whose fresh round is being followed by the tracer, or -1 (most rounds). */
 let traceSlot = -1;
 
+/** A signed 32-bit word (as an unsigned one above 2^31 it would be boxed on every call). */
 function mixSeed(seed: number, k: number, s: number): number {
   let h = Math.imul(seed ^ Math.imul(k + 1, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(s + 1, 0xc2b2ae35);
   h ^= h >>> 15;
   h = Math.imul(h, 0x27d4eb2f);
-  return (h ^ (h >>> 13)) >>> 0;
+  return h ^ (h >>> 13);
+}
+
+/** mixSeed taken as unsigned, modulo n: an index in [0, n). */
+function mixIndex(seed: number, k: number, s: number, n: number): number {
+  return (mixSeed(seed, k, s) >>> 0) % n;
 }
 
 export function beginStorageRound(st: SimState, slot: number, a: number): void {
@@ -93,14 +99,14 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   const tier = st.cacheTier;
   if (write) {
     const p =
-      tier === null ? mixSeed(key, 0, MAX_RF) % st.partitions : tier.partitionOf(tier.keyOf(key, 0), st.partitions);
+      tier === null ? mixIndex(key, 0, MAX_RF, st.partitions) : tier.partitionOf(tier.keyOf(key, 0), st.partitions);
     st.reqPartition[slot] = p;
     result = partitionRound(st, seed, 0, a, p, true, t0, sinceMs);
     st.reqMask[slot] = roundMask;
     if (result > doneMs) doneMs = result;
     // Write fan-out: copies into other partitions (derived data, such as followers' timelines).
     for (let k = 1; k < st.writeFanOut && result >= 0; k++) {
-      result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, true, t0, sinceMs);
+      result = partitionRound(st, seed, k, a, mixIndex(key, k, MAX_RF, st.partitions), true, t0, sinceMs);
       if (result > doneMs) doneMs = result;
     }
     // A search index in sync mode: the write updates it too before it is acknowledged.
@@ -109,7 +115,7 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
     else doneMs += extraMs;
   } else if (tier === null) {
     for (let k = 0; k < st.fanOut && result >= 0; k++) {
-      result = partitionRound(st, seed, k, a, mixSeed(key, k, MAX_RF) % st.partitions, false, t0, sinceMs);
+      result = partitionRound(st, seed, k, a, mixIndex(key, k, MAX_RF, st.partitions), false, t0, sinceMs);
       if (result > doneMs) doneMs = result;
     }
   } else {
@@ -146,9 +152,9 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
     traceRoundReply(st, slot, a, doneMs, toBalancerMs, back, lostNearServer, lostNearClients, outcome);
   }
   if (sinceMs < 0) {
-    st.linkSent[link] = (st.linkSent[link] as number) + 1;
+    countSent(st, link);
     if (lostNearServer) dropped(st, link);
-    else st.linkSent[0] = (st.linkSent[0] as number) + 1;
+    else countSent(st, 0);
     if (!lostNearServer && lostNearClients) dropped(st, 0);
   }
   if (lostNearServer || lostNearClients) return -1;
@@ -200,7 +206,7 @@ function partitionRound(
     return UNAVAILABLE;
   }
   const send = write ? live : needed;
-  const offset = write ? 0 : mixSeed(seed, k, MAX_RF + 1) % rf;
+  const offset = write ? 0 : mixIndex(seed, k, MAX_RF + 1, rf);
   let sent = 0;
   let n = 0;
   let rejected = 0;
@@ -259,7 +265,7 @@ function replicaAnswer(
       : stillTalking(st, app, node, link, sinceMs) && (st.slotChangedAt[idx] as number) <= sinceMs;
   const fresh = sinceMs < 0;
   if (fresh) {
-    st.linkSent[link] = (st.linkSent[link] as number) + 1;
+    countSent(st, link);
     st.metrics.storageRequest();
   }
   if (!reachable) {
@@ -270,7 +276,7 @@ function replicaAnswer(
   const draws = st.storageDraws;
   draws.reseed(mixSeed(seed, k, idx % MAX_RF));
   // Most of the many app-storage links are never degraded: skip reading their (large) loss and latency arrays.
-  const degraded = st.linkDegraded[link] === 1;
+  const degraded = st.linksDegraded !== 0 && st.linkDegraded[link] === 1;
   const loss = st.scenario.network.loss + (degraded ? (st.linkLoss[link] as number) : 0);
   if (loss > 0) {
     const askLost = draws.next() < loss;
