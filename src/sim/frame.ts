@@ -119,8 +119,8 @@ export interface Frame {
   readonly histogram: readonly (readonly [number, number])[];
 }
 
-/** Links beyond this many are not sent per frame (a view of a big cluster draws tier bundles). */
-export const LINK_TRAFFIC_LIMIT = 5000;
+// Links beyond LINK_TRAFFIC_LIMIT are not sent per frame (a view of a big cluster draws tier bundles).
+export { LINK_TRAFFIC_LIMIT } from './cluster/network';
 
 export function buildTopology(st: SimState): Topology {
   const nodes: TopologyNode[] = st.nodeIds.map((id, node) => ({
@@ -206,7 +206,7 @@ export function buildFrame(st: SimState, linkVersionSeen: number, windowsAfterMs
     busy[node] = storage.busyAt(s, epoch, st.nowMs);
   }
   const linksChanged = st.linkVersion !== linkVersionSeen;
-  const small = st.linkCount <= LINK_TRAFFIC_LIMIT;
+  const small = st.linkTraffic;
   const { newEvents, total } = st.log.since(eventsSeen);
   return {
     timeMs: st.nowMs,

@@ -13,6 +13,7 @@ import { KIND_SPAN, type EventKind, type Observer } from './events';
 import type { Tracer } from './trace/tracer';
 import { MASKS, MAX_RF, NodeStatusCode, SlotState, type BadConfig } from './codes';
 import { StorageQueues } from './cluster/storageQueue';
+import { LINK_TRAFFIC_LIMIT } from './cluster/network';
 import { CacheTier, cacheSlots } from './cache/cacheTier';
 import { nodeLayout } from './nodeLayout';
 import { ScalingState, slotCounts } from './scaling/scalingState';
@@ -63,11 +64,17 @@ export class SimState {
 
   // Links.
   readonly linkCut: Uint8Array;
+  /** Links cut now: while none is, a message need not look its link up in linkCut (a cache miss in a large cluster). */
+  linksCut = 0;
   readonly linkLoss: Float64Array;
   readonly linkLatencyMs: Float64Array;
   readonly linkChangedAt: Float64Array;
   /** 1 where a link has extra loss or latency: a small array the hot path reads before the large ones. */
   readonly linkDegraded: Uint8Array;
+  /** Links with extra loss or latency now: while none has, linkDegraded need not be read either. */
+  linksDegraded = 0;
+  /** Whether messages are counted per link (see LINK_TRAFFIC_LIMIT); without, the two arrays are empty. */
+  readonly linkTraffic: boolean;
   /** Messages sent over each link and messages dropped on it (cut, lost, or sent to a dead node). */
   readonly linkSent: Float64Array;
   readonly linkDropped: Float64Array;
@@ -212,8 +219,9 @@ export class SimState {
     this.linkLatencyMs = new Float64Array(this.linkCount);
     this.linkChangedAt = new Float64Array(this.linkCount).fill(-1);
     this.linkDegraded = new Uint8Array(this.linkCount);
-    this.linkSent = new Float64Array(this.linkCount);
-    this.linkDropped = new Float64Array(this.linkCount);
+    this.linkTraffic = this.linkCount <= LINK_TRAFFIC_LIMIT;
+    this.linkSent = new Float64Array(this.linkTraffic ? this.linkCount : 0);
+    this.linkDropped = new Float64Array(this.linkTraffic ? this.linkCount : 0);
 
     this.diskStatus = new Uint8Array(s * d);
     this.diskChangedAt = new Float64Array(s * d).fill(-1);

@@ -5,7 +5,7 @@
 import { EventKind } from '../events';
 import type { SimState } from '../state';
 import { BALANCER, CLIENTS, NodeStatusCode, Outcome } from '../codes';
-import { canTalk, dropped, hopMs, lost } from './network';
+import { canTalk, countSent, dropped, hopMs, lost } from './network';
 import { sendReply } from './reply';
 import { traceHop, traceLost } from '../trace/traceHops';
 import { unprobed } from '../scaling/scalingState';
@@ -35,7 +35,7 @@ export function forward(st: SimState, slot: number, aux: number): void {
   const link = st.balancerLink(a);
   const app = st.appNode(a);
   if (!canTalk(st, BALANCER, app, link)) {
-    st.linkSent[link] = (st.linkSent[link] as number) + 1;
+    countSent(st, link);
     if (traced) traceLost(st, slot, BALANCER, app, link, st.nowMs + toBalancer, true);
     return dropped(st, link); // a crashed or cut-off server: the attempt will time out
   }

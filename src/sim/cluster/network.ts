@@ -5,9 +5,18 @@
 import type { SimState } from '../state';
 import { NodeStatusCode } from '../codes';
 
+/**
+ * Frames report traffic per link only up to this many links (beyond, there are too many to draw),
+ * and only then are messages counted per link: in the large cluster the counters were a cache miss
+ * on nearly every storage message for figures nobody saw.
+ */
+export const LINK_TRAFFIC_LIMIT = 5000;
+
 /** After a link's extra loss or latency was set: keeps linkDegraded and the link version in step. */
 export function linkQualityChanged(st: SimState, link: number): void {
-  st.linkDegraded[link] = st.linkLoss[link] !== 0 || st.linkLatencyMs[link] !== 0 ? 1 : 0;
+  const degraded = st.linkLoss[link] !== 0 || st.linkLatencyMs[link] !== 0 ? 1 : 0;
+  st.linksDegraded += degraded - (st.linkDegraded[link] as number);
+  st.linkDegraded[link] = degraded;
   st.linkVersion++;
 }
 
@@ -16,7 +25,7 @@ export function canTalk(st: SimState, a: number, b: number, link: number): boole
   return (
     st.nodeStatus[a] === NodeStatusCode.up &&
     st.nodeStatus[b] === NodeStatusCode.up &&
-    st.linkCut[link] === 0 &&
+    (st.linksCut === 0 || st.linkCut[link] === 0) &&
     st.nodeSide[a] === st.nodeSide[b]
   );
 }
@@ -36,7 +45,7 @@ export function stillTalking(st: SimState, a: number, b: number, link: number, s
 
 /** One-way latency of one hop over a link, ms, drawn from the network stream. */
 export function hopMs(st: SimState, link: number): number {
-  st.linkSent[link] = (st.linkSent[link] as number) + 1;
+  countSent(st, link);
   return st.rng.network.draw(st.hopSampler) + (st.linkLatencyMs[link] as number);
 }
 
@@ -50,7 +59,12 @@ export function lost(st: SimState, link: number): boolean {
   return false;
 }
 
-/** Counts a message that a link did not deliver. */
+/** Counts a message put on a link (where per-link traffic is kept). */
+export function countSent(st: SimState, link: number): void {
+  if (st.linkTraffic) st.linkSent[link] = (st.linkSent[link] as number) + 1;
+}
+
+/** Counts a message that a link did not deliver (where per-link traffic is kept). */
 export function dropped(st: SimState, link: number): void {
-  st.linkDropped[link] = (st.linkDropped[link] as number) + 1;
+  if (st.linkTraffic) st.linkDropped[link] = (st.linkDropped[link] as number) + 1;
 }

@@ -8,6 +8,7 @@ export function setLinkCut(st: SimState, link: number, cut: boolean): void {
   const value = cut ? 1 : 0;
   if (st.linkCut[link] === value) return;
   st.linkCut[link] = value;
+  st.linksCut += cut ? 1 : -1;
   st.linkChangedAt[link] = st.nowMs;
   st.linkVersion++;
   st.faultEpoch++;
