@@ -73,18 +73,16 @@ export class EventQueue {
       const half = n >> 1;
       let i = 0;
       while (i < half) {
-        let c = 2 * i + 1;
-        let ct = t[c] as number;
-        let cs = s[c] as number;
-        const r = c + 1;
-        if (r < n) {
-          const rt = t[r] as number;
-          if (rt < ct || (rt === ct && (s[r] as number) < cs)) {
-            c = r;
-            ct = rt;
-            cs = s[r] as number;
-          }
-        }
+        // The earlier child, chosen by arithmetic rather than a branch: which one it is is a coin
+        // flip that a branch predictor gets wrong half the time (mourner/flatqueue's trick).
+        // t[r] is in bounds when r === n (the old last slot); r < n masks it out then.
+        const l = 2 * i + 1;
+        const r = l + 1;
+        const lt = t[l] as number;
+        const rt = t[r] as number;
+        const c = l + (+(r < n) & (+(rt < lt) | (+(rt === lt) & +((s[r] as number) < (s[l] as number)))));
+        const ct = t[c] as number;
+        const cs = s[c] as number;
         if (ct > time || (ct === time && cs > seq)) break;
         t[i] = ct;
         s[i] = cs;
