@@ -17,6 +17,7 @@ import { LessonPicker } from './lessons/LessonPicker';
 import type { PanelId } from '../share/displayOptions';
 import { useDisplay } from './share/displayContext';
 import { FirstVisit } from './tour/FirstVisit';
+import { SweepDialog } from './sweep/SweepDialog';
 import { LabHeader } from './layout/LabHeader';
 import { Rail } from './layout/Rail';
 import './layout/layout.css';
@@ -56,6 +57,7 @@ export function App() {
       </main>
       <HelpDialog />
       <LessonPicker />
+      {!display.embed && <SweepDialog />}
       <FirstVisit />
       <ErrorBoundary what="The keyboard shortcuts" part="shortcuts">
         <KeyboardShortcuts />

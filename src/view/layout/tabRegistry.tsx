@@ -17,6 +17,7 @@ import { PolicyPanel } from '../policy/PolicyPanel';
 import { Timeline } from '../timeline/Timeline';
 import { NodeInspector } from '../topology/NodeInspector';
 import { TraceView } from '../trace/TraceView';
+import { SweepButton } from '../sweep/SweepButton';
 
 /** What a tab's content may depend on besides the store. */
 export interface RailContext {
@@ -97,6 +98,11 @@ export const RAIL_TABS: readonly RailTab[] = [
             {!inLesson && !embed && (
               <ErrorBoundary what="The Compare button" part="compare-button">
                 <CompareButton />
+              </ErrorBoundary>
+            )}
+            {!inLesson && !embed && (
+              <ErrorBoundary what="The Run many seeds button" part="sweep-button">
+                <SweepButton />
               </ErrorBoundary>
             )}
           </Panel>

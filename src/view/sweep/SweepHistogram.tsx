@@ -1,0 +1,123 @@
+// One figure's spread over the seeds: a histogram whose bars are buttons (each opens its lowest
+// seed in the lab), the current run marked by a line and the words "this run", and the quantiles
+// listed beneath. Colour is never the only signal: the current run's bar is also hatched and named.
+import { scaleLinear } from 'd3-scale';
+import type { Bin } from '../../sweep/distribution';
+import type { SeedRow } from '../../sweep/runSeed';
+import { barLabel, binIndexOf, QUANTILES, type Figure } from './sweepModel';
+
+const WIDTH = 360;
+const HEIGHT = 150;
+const PAD = { left: 34, right: 10, top: 18, bottom: 22 };
+
+export interface SweepHistogramProps {
+  readonly figure: Figure;
+  /** The run the lab showed when the sweep began, when its seed is in the range. */
+  readonly thisRun: SeedRow | null;
+  readonly onOpenSeed: (seed: number) => void;
+}
+
+export function SweepHistogram({ figure, thisRun, onOpenSeed }: SweepHistogramProps) {
+  const { bins, quantiles, count } = figure.distribution;
+  const first = bins[0] as Bin;
+  const last = bins.at(-1) as Bin;
+  const x = scaleLinear([first.from, last.to], [PAD.left, WIDTH - PAD.right]);
+  const maxCount = Math.max(...bins.map((b) => b.count));
+  const y = scaleLinear([0, maxCount], [HEIGHT - PAD.bottom, PAD.top]);
+  const runValue = thisRun ? figure.value(thisRun) : null;
+  const runBin = runValue === null ? -1 : binIndexOf(bins, runValue);
+  const runX = runValue === null ? null : x(Math.min(last.to, Math.max(first.from, runValue)));
+  const titleId = `sweep-fig-${figure.id}`;
+  const ticks = x.ticks(4).filter((t) => !figure.integers || Number.isInteger(t));
+  const open = (bin: Bin) => onOpenSeed(bin.seed);
+  return (
+    <figure className="sweep-figure" aria-labelledby={titleId} data-figure={figure.id}>
+      <figcaption id={titleId}>
+        {figure.title} <span className="sweep-hint">({count.toLocaleString('en-US')} seeds)</span>
+      </figcaption>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="sweep-histogram" role="group" aria-labelledby={titleId}>
+        <defs>
+          <pattern
+            id={`${titleId}-hatch`}
+            width="5"
+            height="5"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="5" height="5" className="sweep-bar-this-fill" />
+            <line x1="0" y1="0" x2="0" y2="5" className="sweep-hatch" />
+          </pattern>
+        </defs>
+        <line className="sweep-axis" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} />
+        <text className="sweep-tick" x={PAD.left - 4} y={y(maxCount) + 4} textAnchor="end">
+          {maxCount.toLocaleString('en-US')}
+        </text>
+        <text className="sweep-tick" x={PAD.left - 4} y={y(0)} textAnchor="end">
+          0
+        </text>
+        {ticks.map((t) => (
+          <text key={t} className="sweep-tick" x={x(t)} y={HEIGHT - 6} textAnchor="middle" aria-hidden="true">
+            {figure.format(t)}
+          </text>
+        ))}
+        {bins.map((bin, i) => {
+          const left = x(bin.from);
+          const width = Math.max(2, x(bin.to) - left - 1);
+          const top = Math.min(y(bin.count), y(0) - 2);
+          const isRun = i === runBin;
+          return (
+            <g
+              key={bin.from}
+              role="button"
+              tabIndex={0}
+              className={isRun ? 'sweep-bar is-this-run' : 'sweep-bar'}
+              aria-label={barLabel(figure, bin, isRun)}
+              onClick={() => open(bin)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  open(bin);
+                }
+              }}
+            >
+              <rect className="sweep-bar-hit" x={left} width={width} y={PAD.top} height={y(0) - PAD.top} />
+              <rect
+                className="sweep-bar-fill"
+                x={left}
+                width={width}
+                y={top}
+                height={y(0) - top}
+                fill={isRun ? `url(#${titleId}-hatch)` : undefined}
+              />
+            </g>
+          );
+        })}
+        {runX !== null && (
+          <g className="sweep-this-run" aria-hidden="true">
+            <line x1={runX} x2={runX} y1={PAD.top - 4} y2={y(0)} />
+            <text
+              x={runX}
+              y={PAD.top - 6}
+              textAnchor={runX > WIDTH * 0.75 ? 'end' : runX < WIDTH * 0.25 ? 'start' : 'middle'}
+            >
+              this run
+            </text>
+          </g>
+        )}
+      </svg>
+      {thisRun && runValue !== null && (
+        <p className="sweep-this-run-text">
+          This run (seed {thisRun.seed}): {figure.format(runValue)}
+        </p>
+      )}
+      <dl className="sweep-quantiles">
+        {QUANTILES.map(([key, label]) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd>{figure.format(quantiles[key])}</dd>
+          </div>
+        ))}
+      </dl>
+    </figure>
+  );
+}
