@@ -36,7 +36,7 @@ interface FieldProps {
 function Field({ label, value, onChange, hint, integer = false }: FieldProps) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="sweep-field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}

@@ -4,7 +4,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { Bin } from '../../sweep/distribution';
 import type { SeedRow } from '../../sweep/runSeed';
-import { barLabel, binIndexOf, QUANTILES, type Figure } from './sweepModel';
+import { barLabel, binIndexOf, binRange, QUANTILES, type Figure } from './sweepModel';
 
 const WIDTH = 360;
 const HEIGHT = 150;
@@ -21,14 +21,28 @@ export function SweepHistogram({ figure, thisRun, onOpenSeed }: SweepHistogramPr
   const { bins, quantiles, count } = figure.distribution;
   const first = bins[0] as Bin;
   const last = bins.at(-1) as Bin;
-  const x = scaleLinear([first.from, last.to], [PAD.left, WIDTH - PAD.right]);
+  // A few bins (every seed alike, say) stay bars, not walls: the domain gets room either side.
+  const span = last.to - first.from;
+  const room = bins.length < 3 ? span : 0;
+  const x = scaleLinear([first.from - room, last.to + room], [PAD.left, WIDTH - PAD.right]);
   const maxCount = Math.max(...bins.map((b) => b.count));
   const y = scaleLinear([0, maxCount], [HEIGHT - PAD.bottom, PAD.top]);
   const runValue = thisRun ? figure.value(thisRun) : null;
   const runBin = runValue === null ? -1 : binIndexOf(bins, runValue);
-  const runX = runValue === null ? null : x(Math.min(last.to, Math.max(first.from, runValue)));
+  const runBinAt = bins[runBin];
+  const runX = runBinAt ? x((runBinAt.from + runBinAt.to) / 2) : null;
   const titleId = `sweep-fig-${figure.id}`;
-  const ticks = x.ticks(4).filter((t) => !figure.integers || Number.isInteger(t));
+  // Few bins are named one by one; many get round ticks.
+  const ticks =
+    bins.length < 3
+      ? bins.map((b) => ({
+          at: (b.from + b.to) / 2,
+          text: bins.length === 1 ? binRange(figure, b) : figure.format(b.from),
+        }))
+      : x
+          .ticks(4)
+          .filter((t) => !figure.integers || Number.isInteger(t))
+          .map((t) => ({ at: t, text: figure.format(t) }));
   const open = (bin: Bin) => onOpenSeed(bin.seed);
   return (
     <figure className="sweep-figure" aria-labelledby={titleId} data-figure={figure.id}>
@@ -56,8 +70,8 @@ export function SweepHistogram({ figure, thisRun, onOpenSeed }: SweepHistogramPr
           0
         </text>
         {ticks.map((t) => (
-          <text key={t} className="sweep-tick" x={x(t)} y={HEIGHT - 6} textAnchor="middle" aria-hidden="true">
-            {figure.format(t)}
+          <text key={t.at} className="sweep-tick" x={x(t.at)} y={HEIGHT - 6} textAnchor="middle" aria-hidden="true">
+            {t.text}
           </text>
         ))}
         {bins.map((bin, i) => {
@@ -87,7 +101,7 @@ export function SweepHistogram({ figure, thisRun, onOpenSeed }: SweepHistogramPr
                 width={width}
                 y={top}
                 height={y(0) - top}
-                fill={isRun ? `url(#${titleId}-hatch)` : undefined}
+                style={isRun ? { fill: `url(#${titleId}-hatch)` } : undefined}
               />
             </g>
           );

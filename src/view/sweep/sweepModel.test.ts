@@ -11,6 +11,7 @@ import { proportion } from '../../sweep/summary';
 import { readSweepParam, sweepParam, sweepParamOf } from './sweepLink';
 import {
   barLabel,
+  binRange,
   binIndexOf,
   currentRunRow,
   figuresOf,
@@ -189,5 +190,14 @@ describe('the form', () => {
       ok: false,
       error: /Raise the time compression/,
     });
+  });
+});
+
+describe('bin ranges', () => {
+  it('names a one-value bin by its value', () => {
+    const availability = { id: 'availability', noun: 'availability', integers: false, format: percent } as const;
+    expect(binRange(availability, { from: 1, to: 1.000001, count: 100, seed: 1 })).toBe('100%');
+    const ms = { id: 'p99Ms', noun: 'p99 latency', integers: false, format: (v: number) => `${v} ms` } as const;
+    expect(binRange(ms, { from: 26, to: 26.5, count: 3, seed: 8 })).toBe('26 ms–26.5 ms');
   });
 });

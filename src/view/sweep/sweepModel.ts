@@ -144,12 +144,17 @@ export function binRange(figure: Pick<Figure, 'integers' | 'format' | 'id'>, bin
     const last = bin.to - 1;
     return last <= bin.from ? figure.format(bin.from) : `${figure.format(bin.from)}–${figure.format(last)}`;
   }
-  if (figure.id === 'availability') {
-    const decimals = Math.max(1, Math.ceil(-Math.log10((bin.to - bin.from) * 100) + 1e-9));
-    const p = (v: number) => `${(Math.min(1, v) * 100).toFixed(decimals)}%`;
-    return `${p(bin.from)}–${p(bin.to)}`;
-  }
-  return `${figure.format(bin.from)}–${figure.format(bin.to)}`;
+  const [from, to] =
+    figure.id === 'availability' ? percentEdges(bin) : [figure.format(bin.from), figure.format(bin.to)];
+  // Every seed alike gives one bin a hair wide: its value is the range.
+  return from === to ? figure.format(bin.from) : `${from}–${to}`;
+}
+
+/** Bin edges as percentages with as many decimals as the bin width needs (at most three). */
+function percentEdges(bin: Bin): [string, string] {
+  const decimals = Math.min(3, Math.max(1, Math.ceil(-Math.log10((bin.to - bin.from) * 100) + 1e-9)));
+  const p = (v: number) => `${(Math.min(1, v) * 100).toFixed(decimals)}%`;
+  return [p(bin.from), p(bin.to)];
 }
 
 /** "availability 99.0%–99.5%: 120 seeds; open seed 17" (and "; this run" on the current run's bar). */
