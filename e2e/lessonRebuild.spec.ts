@@ -18,7 +18,7 @@ test.describe('rebuilding a lesson step from a link', () => {
       .getByRole('dialog', { name: /shortcuts/i })
       .getByRole('button', { name: 'Close' })
       .click();
-    await expect(view.panel).toContainText('Step 5 of 5', { timeout: 30_000 });
+    await expect(view.panel).toContainText('Step 5 of 6', { timeout: 30_000 });
     await expect(progress).toHaveCount(0);
   });
 
@@ -27,7 +27,7 @@ test.describe('rebuilding a lesson step from a link', () => {
     await page.goto('./#lesson=disks-at-scale&step=5');
     await expect(view.panel.getByRole('progressbar', { name: /Replaying the earlier steps/ })).toBeVisible();
     await page.keyboard.press('Escape');
-    await expect(view.panel).toContainText('Step 1 of 5');
+    await expect(view.panel).toContainText('Step 1 of 6');
     await expect(view.panel.getByRole('alert')).toContainText('Rebuilding the earlier steps was stopped');
     // The lesson's first run works: one simulated second steps.
     await page.getByRole('button', { name: 'Step', exact: true }).click();

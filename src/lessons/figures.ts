@@ -263,12 +263,16 @@ export function measure(run: RunRecord, m: Measure, known: FigureValues): number
       return (known[m.of] ?? Number.NaN) - (known[m.minus] ?? Number.NaN);
     case 'constant':
       return m.value;
+    case 'odds':
+      return Number.NaN; // an odds step's sweep records it (see measureFigures)
   }
 }
 
 /** Measures a step's figures in order (later ones may use earlier ones) and adds them to `known`. */
 export function measureFigures(run: RunRecord, figures: readonly Figure[], known: FigureValues): FigureValues {
   const out: FigureValues = { ...known };
-  for (const f of figures) out[f.id] = measure(run, f.measure, out);
+  // An odds figure keeps what the step's sweep recorded: the run does not measure it.
+  for (const f of figures)
+    out[f.id] = f.measure.kind === 'odds' ? (out[f.id] ?? Number.NaN) : measure(run, f.measure, out);
   return out;
 }

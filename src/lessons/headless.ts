@@ -13,6 +13,7 @@ import { matchesAny } from './actions';
 import { judgeClaims, type ClaimResult } from './claims';
 import { markOf, measureFigures, type FigureValues, type MarkRecord, type RunRecord } from './figures';
 import type { Lesson, Step } from './lessonSchema';
+import { measureOddsInProcess } from './oddsStep';
 import { lessonScenario } from './scenarioEdits';
 
 // The simulation keeps ten minutes of windows; collect them more often than that.
@@ -99,7 +100,8 @@ export class LessonPlayer {
       run.mark(`action:${step.id}`);
     }
     run.advance(step.observeMs);
-    this.figures = measureFigures(run.record(), step.figures, this.figures);
+    const known = step.odds ? { ...this.figures, ...measureOddsInProcess(lesson, step) } : this.figures;
+    this.figures = measureFigures(run.record(), step.figures, known);
   }
 
   /** Where the current run stands: enough to rebuild it elsewhere (the lab's worker) exactly. */

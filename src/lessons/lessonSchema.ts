@@ -2,6 +2,7 @@
 // optionally ask for a prediction, wait for the learner's own action, and reveal figures
 // measured in the learner's run. Validated with zod so lessons can also come from JSON.
 import { z } from 'zod';
+import { oddsSchema, oddsStats } from './oddsSchema';
 import { pipelineGaugeStats, pipelineTotalStats, pipelineWindowStats } from './pipelineFigures';
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and dashes');
@@ -106,6 +107,8 @@ export const measureSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('difference'), of: figureId, minus: figureId }),
   // A number known from theory or the scenario, stated so a reveal can compare against it.
   z.strictObject({ kind: z.literal('constant'), value: z.number().finite() }),
+  // One value of an odds step's case, measured by its sweep (see oddsSchema.ts), not by the run.
+  z.strictObject({ kind: z.literal('odds'), case: z.string().min(1), stat: z.enum(oddsStats) }),
 ]);
 
 export const figureSchema = z.strictObject({
@@ -170,6 +173,8 @@ export const stepSchema = z.strictObject({
   reveal: z.string().max(4000).optional(),
   // Only these controls are offered during the step (ids of menu items and panels).
   only: z.array(z.string().min(1)).optional(),
+  // The same question over many seeds: a sweep per case, shown beside the Markov model.
+  odds: oddsSchema.optional(),
 });
 
 export const claimSchema = z.strictObject({

@@ -87,6 +87,8 @@ export interface LessonActions {
   doItForMe(): void;
   /** Stops rebuilding the earlier steps; the lesson starts from its first step instead. */
   cancelRebuild(): void;
+  /** Records what the current odds step's sweeps measured (its figures, see oddsStep.ts). */
+  recordOdds(values: FigureValues): void;
   setPickerOpen(open: boolean): void;
   /** Shows a problem, e.g. from a deep link that names no lesson. */
   report(message: string): void;

@@ -198,6 +198,9 @@ export function createLessonStore(
         enter(lesson, 0, true);
         set({ message: REBUILD_CANCELLED });
       },
+      recordOdds: (values) => {
+        if (current()?.step.odds) set({ figures: { ...get().figures, ...values } });
+      },
       setPickerOpen: (pickerOpen) => set({ pickerOpen }),
       report: (message) => set({ message, pickerOpen: true }),
     };

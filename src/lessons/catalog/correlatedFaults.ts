@@ -3,6 +3,7 @@
 // same fault costs nothing or a third of the data.
 import type { LessonInput } from '../lessonSchema';
 import { choice, currentFigure, ratioFigure, since, totalFigure, windowFigure } from './builders';
+import { correlatedFaultsOddsStep, correlatedOddsClaims } from './correlatedFaultsOdds';
 
 // rack-b and rack-c hold app servers and storage but not the load balancer (which is in rack-a).
 const outageAction = {
@@ -29,7 +30,7 @@ export const correlatedFaults: LessonInput = {
   title: 'Correlated faults',
   summary:
     'Cut the power to a whole rack. With replicas spread over racks nothing is lost; with all copies in one rack, one fault takes out a third of the data.',
-  minutes: 7,
+  minutes: 9,
   scenario: 'default',
   edits: { storage: { count: 9 } },
   steps: [
@@ -143,6 +144,7 @@ export const correlatedFaults: LessonInput = {
       reveal:
         'The fire destroyed a copy of every partition, and {{spreadFireLost}} acknowledged writes were lost; availability after the fire stayed at {{spreadFireAvailability}}. The cluster is now rebuilding the burned copies in the two racks that survived.',
     },
+    correlatedFaultsOddsStep,
   ],
   claims: [
     {
@@ -201,6 +203,7 @@ export const correlatedFaults: LessonInput = {
       op: '<=',
       than: 0,
     },
+    ...correlatedOddsClaims,
   ],
   conclusion:
     'The same rack failure cost nothing with copies spread over racks ({{spreadUnavailable}} partitions unreachable, {{spreadFireLost}} writes lost in a fire) and a third of the data with copies in one rack ({{oneRackUnavailable}} partitions unreachable, {{fireShare}} of the writes burned). Redundancy multiplies safety only when the copies fail independently. Whenever several copies share something (a rack, a power feed, a data centre, a software version), that shared thing is a single point of failure.',

@@ -3,6 +3,7 @@
 import type { LessonInput } from '../lessonSchema';
 import { HOUR_MS, choice, constantFigure, ratioFigure, totalFigure } from './builders';
 import { disksAtScaleClaims } from './disksAtScaleClaims';
+import { disksAtScaleOddsStep } from './disksAtScaleOdds';
 import {
   DAY_PER_SECOND,
   DISK_MTTF_HOURS,
@@ -47,7 +48,7 @@ export const disksAtScale: LessonInput = {
   title: 'Disks die at scale',
   summary:
     'A disk lasts decades, but a fleet of thousands loses one almost every day. Count the failures, lose data with one copy, and keep it with three copies and fast repair.',
-  minutes: 8,
+  minutes: 10,
   scenario: 'default',
   edits: { policy: { replicationFactor: 1, writeQuorum: 1, readQuorum: 1 } },
   steps: [
@@ -181,6 +182,7 @@ export const disksAtScale: LessonInput = {
         'Again {{rf3Failures}} disks failed, and the cluster rebuilt {{rf3Repairs}} replicas, but {{rf3Lost}} acknowledged writes were lost. To lose a write, all three disks holding it would have to fail within the same few hours, before a new copy is made. With a four-hour repair and a 30-year MTTF, the chance that a given other disk fails in that window is about 4 / 262,800, and it must happen twice. Redundancy does not stop disks from failing; it turns each failure into routine repair work.',
     },
     slowRepairStep(fleet(100, true, QUARTER_REPAIR_HOURS)),
+    disksAtScaleOddsStep,
   ],
   claims: disksAtScaleClaims,
   conclusion:

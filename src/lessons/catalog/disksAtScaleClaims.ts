@@ -1,6 +1,7 @@
 // Lesson 2's claims: what the headless tests check in every seeded run. They live in their
 // own file so the lesson file stays its story (STYLE: small files with one job).
 import type { LessonInput } from '../lessonSchema';
+import { copiesAndRepairClaims } from './oddsClaims';
 
 export const disksAtScaleClaims: LessonInput['claims'] = [
   {
@@ -103,4 +104,5 @@ export const disksAtScaleClaims: LessonInput['claims'] = [
     than: { figure: 'slowExpectedForRun', times: 2.5 },
     rate: 0.9,
   },
+  ...copiesAndRepairClaims,
 ];

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { Lesson, Step, Unit } from '../../lessons/lessonSchema';
 import type { StepStatus } from '../../store/lessonStore';
 import { useLesson } from './lessonContext';
+import { oddsMeasured, OddsStep } from './OddsStep';
 import { PredictionForm } from './PredictionForm';
 import { Prose } from './Prose';
 import { StepProgress } from './StepProgress';
@@ -36,6 +37,9 @@ export function StepView({ lesson, step, review = false }: StepViewProps) {
   const actions = useLesson((s) => s.actions);
   const units = useMemo(() => figureUnits(lesson), [lesson]);
   const waitingForPrediction = step.prediction !== undefined && status.prediction === null && !status.predictionSkipped;
+  // An odds step reveals once its sweeps are in, not when its run reaches a time.
+  const revealed = status.revealed && oddsMeasured(step.odds, figures);
+  const revealTitle = step.odds ? 'What the seeds showed' : 'What your run showed';
   return (
     <div className="lesson-step" data-revealed={status.revealed}>
       <Prose source={step.prose} figures={figures} units={units} />
@@ -45,23 +49,24 @@ export function StepView({ lesson, step, review = false }: StepViewProps) {
           prediction={step.prediction}
           answer={status.prediction}
           skipped={status.predictionSkipped}
-          revealed={status.revealed}
+          revealed={revealed}
           figures={figures}
           onPredict={actions.predict}
           {...(!review && { onSkip: actions.skipPrediction })}
         />
       )}
+      {step.odds && !waitingForPrediction && <OddsStep lesson={lesson} odds={step.odds} review={review} />}
       {/* A live region from the start of the step, so the reveal is read out when it appears. */}
       <div aria-live="polite">
         {!waitingForPrediction && <StepProgress step={step} status={status} onDoItForMe={actions.doItForMe} />}
-        {status.revealed && !step.reveal && (
+        {revealed && !step.reveal && (
           <p className="lesson-action is-done">
             <span aria-hidden="true">✓ </span>Step complete. Go on with <strong>Next</strong>.
           </p>
         )}
-        {status.revealed && step.reveal && (
-          <section className="lesson-reveal" aria-label="What your run showed">
-            <h3>What your run showed</h3>
+        {revealed && step.reveal && (
+          <section className="lesson-reveal" aria-label={revealTitle}>
+            <h3>{revealTitle}</h3>
             <Prose source={step.reveal} figures={figures} units={units} />
           </section>
         )}
