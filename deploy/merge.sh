@@ -1,7 +1,7 @@
 #!/bin/sh
 # The sweep's last step, after every pod of the Indexed Job has finished: merges
 # RESULTS/shard-1-of-N.json … shard-N-of-N.json into RESULTS/sweep.json and RESULTS/sweep.csv,
-# exactly what one machine computes for the whole seed range. Exits with the CLI's code (2 when the
+# exactly what one machine computes for the whole seed range, and prints the summary. Exits with the CLI's code (2 when the
 # shards do not belong together); refuses at once when a shard file is missing.
 #   SHARDS   the sweep Job's completions
 #   RESULTS  the folder the shard files are in; the merged files go there too
@@ -41,3 +41,5 @@ cd "$(dirname "$0")/.."
 echo "merge: $SHARDS shards into $RESULTS/sweep.json and sweep.csv" >&2
 npm run --silent sweep -- --merge "$@" --json --out "$RESULTS/sweep.json"
 npm run --silent sweep -- --merge "$@" --csv --out "$RESULTS/sweep.csv"
+# The summary in words, for the merge Job's log.
+npm run --silent sweep -- --merge "$@"
