@@ -116,12 +116,14 @@ test('a long sweep shows its progress and can be cancelled by keyboard, keeping 
   await expect(dialog.getByTestId('sweep-done')).not.toHaveText('0');
   await expect(dialog).toContainText(/seeds a second · about .+ left/);
   await page.screenshot({ path: 'e2e/screenshots/sweep-progress.png' });
-  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  // Focus moved from Run to Cancel when the sweep began, and back to Run when it ends.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog.getByTestId('sweep-cancelled')).toContainText(
     /The sweep was cancelled after [\d,]+ of 10,000 seeds; none of its results are kept/,
   );
   await expect(progress).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Run 10,000 seeds' })).toBeFocused();
   await expect(dialog.getByTestId('sweep-headline')).toHaveCount(0);
   await expect(dialog.getByRole('figure')).toHaveCount(0);
   await page.keyboard.press('Escape');

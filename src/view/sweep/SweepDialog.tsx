@@ -32,6 +32,13 @@ function openFromHash(runner: SweepRunner, hash: string): void {
   runner.start(link.experiment, spec.value);
 }
 
+const FOCUS_AFTER = {
+  running: '.sweep-cancel',
+  done: '#sweep-results-title',
+  cancelled: '.sweep-form button[type="submit"]',
+  failed: '.sweep-form button[type="submit"]',
+} as const;
+
 export function SweepDialog() {
   const store = useAppStore();
   const [open, runner] = useSweep((s) => s.open);
@@ -63,6 +70,15 @@ function SweepContent({ open, runner }: { readonly open: boolean; readonly runne
     restoreFocus();
   };
   const { status, spec, experiment } = state;
+  // The Run button goes while a sweep runs, and Cancel when it ends: focus moves to what replaced
+  // each, so the keyboard is never left on nothing.
+  const kind = status.kind;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (kind === 'idle' || !dialog?.open) return;
+    const selector = FOCUS_AFTER[kind];
+    dialog.querySelector<HTMLElement>(selector)?.focus();
+  }, [kind, ref]);
   const openSeed = (seed: number) => {
     if (!spec || !experiment) return;
     store.getState().actions.openExperiment(seedExperiment(experiment, spec, seed));

@@ -17,13 +17,13 @@ export function SweepProgress({ done, total, elapsedMs, onCancel }: SweepProgres
       </label>
       <div className="sweep-progress-row">
         <progress id="sweep-progress-bar" max={total} value={done} />
-        <button type="button" onClick={onCancel}>
+        <button type="button" className="sweep-cancel" onClick={onCancel}>
           Cancel
         </button>
       </div>
       <p className="sweep-hint">
         {rate > 0 ? `${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} seeds a second · ` : ''}
-        {timeLeft(done, total, elapsedMs)}. The lab stays usable meanwhile: the seeds run in background workers.
+        {timeLeft(done, total, elapsedMs)}. The seeds run in background workers, so the page stays responsive.
       </p>
     </div>
   );

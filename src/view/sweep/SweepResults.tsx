@@ -61,7 +61,7 @@ export function SweepResults({ output, experiment, elapsedMs, onOpenSeed }: Swee
   };
   return (
     <section className="sweep-results" aria-labelledby="sweep-results-title">
-      <h3 id="sweep-results-title">
+      <h3 id="sweep-results-title" tabIndex={-1}>
         {seedsWord(summary.seeds)} ({count(output.seeds.from)} to {count(output.seeds.to)}) in {elapsedText(elapsedMs)}
       </h3>
       <p className="sweep-headline" data-testid="sweep-headline">
