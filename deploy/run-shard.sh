@@ -47,7 +47,8 @@ RESULTS=$(cd "$RESULTS" && pwd)
 [ ! -f "$EXPERIMENT" ] || EXPERIMENT="$(cd "$(dirname "$EXPERIMENT")" && pwd)/$(basename "$EXPERIMENT")"
 
 shard=$((JOB_COMPLETION_INDEX + 1))
-set -- "$EXPERIMENT" --seeds "$SEEDS" --shard "$shard/$SHARDS" --json --out "$RESULTS/shard-$shard-of-$SHARDS.json"
+# --progress: a line every few seconds in the pod's log (seeds done, rate, time left).
+set -- "$EXPERIMENT" --seeds "$SEEDS" --shard "$shard/$SHARDS" --json --out "$RESULTS/shard-$shard-of-$SHARDS.json" --progress
 [ -z "${YEARS:-}" ] || set -- "$@" --years "$YEARS"
 [ -z "${DURATION_S:-}" ] || set -- "$@" --duration "$DURATION_S"
 [ "$durability" = false ] || set -- "$@" --durability

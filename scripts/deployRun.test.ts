@@ -98,6 +98,8 @@ describe('deploy/run-shard.sh and deploy/merge.sh', () => {
       for (const [index, pod] of pods.entries()) {
         expect(pod.status, pod.stderr).toBe(0);
         expect(pod.stderr).toContain(`shard ${index + 1} of ${SHARDS}`);
+        // Progress for the pod's log.
+        expect(pod.stderr).toMatch(/\d+ of \d+ seeds/);
       }
       expect(readdirSync(results).sort()).toEqual(['shard-1-of-3.json', 'shard-2-of-3.json', 'shard-3-of-3.json']);
 
