@@ -40,14 +40,13 @@ const FOCUS_AFTER = {
 } as const;
 
 export function SweepDialog() {
-  const store = useAppStore();
   const [open, runner] = useSweep((s) => s.open);
   useEffect(() => {
     const onHash = () => openFromHash(runner, window.location.hash);
     onHash();
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [runner, store]);
+  }, [runner]);
   const close = () => runner.setOpen(false);
   return (
     <DialogBoundary what="The Run many seeds dialog" part="sweep" open={open} onClose={close}>

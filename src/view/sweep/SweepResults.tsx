@@ -74,7 +74,8 @@ export function SweepResults({ output, experiment, elapsedMs, onOpenSeed }: Swee
       {summary.seedsWithRefusals > 0 && (
         <p className="sweep-hint">
           In {seedsWord(summary.seedsWithRefusals)} some of your actions could not apply (another future had already
-          broken or healed what they act on); those seeds ran on without them.
+          broken or healed what they act on); those seeds ran on without them. The lab replays a run with every action,
+          so opening one of those seeds stops at the first action it refuses.
         </p>
       )}
       <p className="sweep-hint">
