@@ -37,7 +37,7 @@ export function OddsStep({ lesson, odds, review }: OddsStepProps) {
   const abort = useRef<AbortController | null>(null);
   // Leaving the step stops its sweep.
   useEffect(() => () => abort.current?.abort(), []);
-  const { cancelRef, runRef, tableRef } = useRunFocus(run);
+  const { cancelRef, runRef, resultsRef } = useRunFocus(run);
   const done = oddsMeasured(odds, figures);
   const seeds = grouped.format(odds.seeds);
   const total = odds.seeds * odds.cases.length;
@@ -94,7 +94,7 @@ export function OddsStep({ lesson, odds, review }: OddsStepProps) {
           {run.state === 'stopped' && <p role="alert">{run.message}</p>}
         </div>
       )}
-      <OddsTable odds={odds} figures={figures} tableRef={tableRef} />
+      <OddsTable odds={odds} figures={figures} resultsRef={resultsRef} />
       <p className="lesson-odds-status" aria-live="polite">
         {done && !review && `Done: ${seeds} seeds for each of ${odds.cases.length} cases.`}
       </p>
@@ -109,7 +109,7 @@ export function OddsStep({ lesson, odds, review }: OddsStepProps) {
 function useRunFocus(run: Run) {
   const cancel = useRef<HTMLButtonElement>(null);
   const runButton = useRef<HTMLButtonElement>(null);
-  const table = useRef<HTMLDivElement>(null);
+  const results = useRef<HTMLElement>(null);
   const was = useRef<Run['state']>(run.state);
   useEffect(() => {
     const before = was.current;
@@ -117,7 +117,7 @@ function useRunFocus(run: Run) {
     if (before === run.state) return;
     if (run.state === 'running') cancel.current?.focus();
     else if (run.state === 'stopped') runButton.current?.focus();
-    else if (before === 'running') table.current?.focus();
+    else if (before === 'running') results.current?.focus();
   }, [run.state]);
-  return { cancelRef: cancel, runRef: runButton, tableRef: table };
+  return { cancelRef: cancel, runRef: runButton, resultsRef: results };
 }
