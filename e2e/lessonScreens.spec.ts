@@ -7,11 +7,14 @@ import { budgetMs, LOADED_S } from './budgets';
 import { expect, test } from './fixtures';
 import { LessonPage } from './lessonPage';
 
-/** The step that shows the lesson's point: the one measuring the most figures (the later on ties). */
+/**
+ * The step that shows the lesson's point: the one measuring the most figures (the later on ties).
+ * Odds steps measure many seeds, not the run: e2e/oddsLessons.spec.ts takes them.
+ */
 function keyStep(lesson: Lesson): number {
   let best = 0;
   lesson.steps.forEach((step, i) => {
-    if (step.reveal && step.figures.length >= (lesson.steps[best]?.figures.length ?? 0)) best = i;
+    if (step.reveal && !step.odds && step.figures.length >= (lesson.steps[best]?.figures.length ?? 0)) best = i;
   });
   return best;
 }
