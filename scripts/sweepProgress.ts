@@ -30,7 +30,8 @@ export function progressReporter(enabled: boolean, total: number) {
     tick(progress: Progress): void {
       done = progress.done;
       const now = performance.now();
-      if (!enabled || now - last < (terminal ? TERMINAL_EVERY_MS : LINE_EVERY_MS)) return;
+      // The last chunk's line is done()'s.
+      if (!enabled || done === total || now - last < (terminal ? TERMINAL_EVERY_MS : LINE_EVERY_MS)) return;
       last = now;
       if (terminal) process.stderr.write(`\r${line(now)}\x1b[K`);
       else console.error(line(now));

@@ -20,11 +20,11 @@ function proportionWords(p: Proportion, what: string): string {
 
 const SHOWN: readonly (keyof Quantiles)[] = ['min', 'p5', 'p50', 'p95', 'p99', 'max'];
 
-function spread(d: Distribution | null, format: (x: number) => string, unit = ''): string {
+function spread(d: Distribution | null, format: (x: number) => string): string {
   if (d === null) return 'no seed had a value';
   const q = d.quantiles;
   const parts = SHOWN.map((k) => `${k} ${format(q[k])}`);
-  return `${parts.join('  ')}${unit}  (mean ${format(q.mean)}${unit})`;
+  return `${parts.join('  ')}  (mean ${format(q.mean)})`;
 }
 
 function currentRun(row: SeedRow | undefined, seed: number, durability: boolean): string {
@@ -75,7 +75,7 @@ export function describeSweep(
           `  partitions    ${proportionWords(s.partitionLost, 'lost every copy of a partition')}`,
           `  SLO met       ${s.sloMet === null ? 'no seed had requests to judge' : proportionWords(s.sloMet, `met it (availability ≥ ${availabilityPct(slo.availability)}, p99 ≤ ${n(slo.latencyMsP99)} ms)`)}`,
           `  availability  ${spread(s.availability, availabilityPct)}`,
-          `  p99 latency   ${spread(s.p99Ms, plain, ' ms')}`,
+          `  p99 (ms)      ${spread(s.p99Ms, plain)} of successful requests`,
           `  errors        ${spread(s.errors, plain)} failed requests a seed`,
         ]),
     ...(s.seedsWithRefusals > 0
