@@ -81,15 +81,18 @@ test('a hundred seeds of this run: odds, histograms with this run marked, a bar 
   await lab.openTab('Setup');
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue(seed);
 
-  // The results stay; by keyboard, Enter on a bar opens it too.
+  // The results stay. By keyboard a histogram is one tab stop (this run's bar), the arrow keys,
+  // Home and End move between its bars, and Enter opens one.
   await lab.openTab('Charts');
   await page.getByRole('button', { name: 'Run many seeds…' }).click();
-  const availability = dialog
-    .getByRole('figure', { name: /Availability/ })
-    .getByRole('button')
-    .last();
-  await availability.focus();
-  const other = /open seed (\d+)/.exec((await availability.getAttribute('aria-label')) ?? '')?.[1] ?? '';
+  const bars = p99.getByRole('button');
+  await p99.getByRole('button', { name: /; this run is here$/ }).focus();
+  await expect(p99.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Home');
+  await expect(bars.first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(bars.last()).toBeFocused();
+  const other = /open seed (\d+)/.exec((await bars.last().getAttribute('aria-label')) ?? '')?.[1] ?? '';
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await lab.openTab('Setup');

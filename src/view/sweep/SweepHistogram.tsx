@@ -1,10 +1,11 @@
 // One figure's spread over the seeds: a histogram whose bars are buttons (each opens its lowest
 // seed in the lab), the current run marked by a line and the words "this run", and the quantiles
 // listed beneath. Colour is never the only signal: the current run's bar is also hatched and named.
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { scaleLinear } from 'd3-scale';
 import type { Bin } from '../../sweep/distribution';
 import type { SeedRow } from '../../sweep/runSeed';
-import { barLabel, binIndexOf, binRange, QUANTILES, type Figure } from './sweepModel';
+import { barAfterKey, barLabel, binIndexOf, binRange, QUANTILES, type Figure } from './sweepModel';
 
 const WIDTH = 360;
 const HEIGHT = 150;
@@ -44,12 +45,32 @@ export function SweepHistogram({ figure, thisRun, onOpenSeed }: SweepHistogramPr
           .filter((t) => !figure.integers || Number.isInteger(t))
           .map((t) => ({ at: t, text: figure.format(t) }));
   const open = (bin: Bin) => onOpenSeed(bin.seed);
+  // One tab stop per histogram (this run's bar first); arrow keys, Home and End move between bars.
+  const [active, setActive] = useState(Math.max(0, runBin));
+  const svgRef = useRef<SVGSVGElement>(null);
+  const onKeyDown = (e: KeyboardEvent, i: number, bin: Bin) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      return open(bin);
+    }
+    const next = barAfterKey(i, e.key, bins.length);
+    if (next === null) return;
+    e.preventDefault();
+    setActive(next);
+    svgRef.current?.querySelectorAll<SVGGElement>('.sweep-bar')[next]?.focus();
+  };
   return (
     <figure className="sweep-figure" aria-labelledby={titleId} data-figure={figure.id}>
       <figcaption id={titleId}>
         {figure.title} <span className="sweep-hint">({count.toLocaleString('en-US')} seeds)</span>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="sweep-histogram" role="group" aria-labelledby={titleId}>
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="sweep-histogram"
+        role="group"
+        aria-labelledby={titleId}
+      >
         <defs>
           <pattern
             id={`${titleId}-hatch`}
@@ -83,16 +104,12 @@ export function SweepHistogram({ figure, thisRun, onOpenSeed }: SweepHistogramPr
             <g
               key={bin.from}
               role="button"
-              tabIndex={0}
+              tabIndex={i === active ? 0 : -1}
               className={isRun ? 'sweep-bar is-this-run' : 'sweep-bar'}
               aria-label={barLabel(figure, bin, isRun)}
               onClick={() => open(bin)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  open(bin);
-                }
-              }}
+              onFocus={() => setActive(i)}
+              onKeyDown={(e) => onKeyDown(e, i, bin)}
             >
               <rect className="sweep-bar-hit" x={left} width={width} y={PAD.top} height={y(0) - PAD.top} />
               <rect

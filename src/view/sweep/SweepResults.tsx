@@ -82,7 +82,8 @@ export function SweepResults({ output, experiment, elapsedMs, onOpenSeed }: Swee
         {thisRun
           ? `This run (seed ${thisRun.seed}) is marked “this run” in each histogram.`
           : `This run (seed ${output.experiment.seed}) is outside the seeds swept, so it is not marked.`}{' '}
-        Each bar is a button that opens its lowest seed in the lab.
+        Each bar is a button that opens its lowest seed in the lab (Tab reaches a histogram, the arrow keys its other
+        bars).
       </p>
       <div className="sweep-figures">
         {figures.map((figure) => (

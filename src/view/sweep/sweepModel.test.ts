@@ -10,6 +10,7 @@ import { prepareSweep, specOf } from '../../sweep/sweepSpec';
 import { proportion } from '../../sweep/summary';
 import { readSweepParam, sweepParam, sweepParamOf } from './sweepLink';
 import {
+  barAfterKey,
   barLabel,
   binRange,
   binIndexOf,
@@ -190,6 +191,17 @@ describe('the form', () => {
       ok: false,
       error: /Raise the time compression/,
     });
+  });
+});
+
+describe('moving between bars', () => {
+  it('steps with the arrows and jumps with Home and End, staying inside', () => {
+    expect(barAfterKey(0, 'ArrowLeft', 5)).toBe(0);
+    expect(barAfterKey(0, 'ArrowRight', 5)).toBe(1);
+    expect(barAfterKey(4, 'ArrowUp', 5)).toBe(4);
+    expect(barAfterKey(2, 'Home', 5)).toBe(0);
+    expect(barAfterKey(2, 'End', 5)).toBe(4);
+    expect(barAfterKey(2, 'Tab', 5)).toBeNull();
   });
 });
 

@@ -186,6 +186,24 @@ export function currentRunRow(output: Pick<SweepOutput, 'rows' | 'seeds' | 'expe
   return rowsOf({ rows: [output.rows[seed - output.seeds.from] ?? []] })[0] ?? null;
 }
 
+/** The bar an arrow key moves to within a histogram (one tab stop each); null for other keys. */
+export function barAfterKey(index: number, key: string, bars: number): number | null {
+  switch (key) {
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return Math.max(0, index - 1);
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return Math.min(bars - 1, index + 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return bars - 1;
+    default:
+      return null;
+  }
+}
+
 /** The quantiles listed under each histogram, in reading order. */
 export const QUANTILES = [
   ['min', 'min'],
