@@ -20,6 +20,12 @@ import { startThreads } from './sweepThreads';
 import { describeSweep } from './sweepWords';
 import { checkWritable, outputCsv, outputJson, printPieces, rowsOf, writeAtomically } from './sweepWrite';
 
+// A reader that stops early (`| head`) is not an error of the sweep's: leave quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 /** Ctrl-C: the first stops the sweep (exit 130, nothing written), a second leaves at once. */
 const interrupt = new AbortController();
 process.on('SIGINT', () => {
