@@ -157,9 +157,15 @@ function durationOf(flags: Flags, scenario: Scenario, experimentS: number | unde
     const ms = yearsToMs(scenario, years);
     if (ms > MAX_SWEEP_DURATION_MS)
       throw new UsageError(
-        `--years ${yearsText} is ${(ms / 1000).toLocaleString('en-US')} simulated seconds at ${scenario.id}'s time compression (${scenario.hardwareFaults.timeCompression.toLocaleString('en-US')} hardware seconds a second); a seed may cover at most ${maxS.toLocaleString('en-US')}`,
+        `--years ${yearsText} is ${(ms / 1000).toLocaleString('en-US')} simulated seconds at ${scenario.id}'s time compression (${scenario.hardwareFaults.timeCompression.toLocaleString('en-US')} hardware seconds a second); a seed may cover at most ${maxS.toLocaleString('en-US')} s`,
       );
     return ms;
   }
-  return (experimentS !== undefined && experimentS > 0 ? experimentS : scenario.durationS) * 1000;
+  const fromExperiment = experimentS !== undefined && experimentS > 0;
+  const seconds = fromExperiment ? experimentS : scenario.durationS;
+  if (seconds > maxS)
+    throw new UsageError(
+      `${fromExperiment ? "the experiment's moment" : `${scenario.id}'s durationS`} (${seconds.toLocaleString('en-US')} s) is longer than a seed may cover (${maxS.toLocaleString('en-US')} s): give --duration`,
+    );
+  return seconds * 1000;
 }
