@@ -18,8 +18,9 @@ test.describe('odds steps', () => {
 
   test('lesson 2 by mouse: predict, run 1,000 seeds, read the odds beside the model', async ({ page }) => {
     const view = new LessonPage(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('./#lesson=disks-at-scale&step=6');
-    await expect(view.panel).toContainText('Step 6 of 6: The odds of losing data in a year', {
+    await expect(view.panel).toContainText('Step 6 of 7: The odds of losing data in a year', {
       timeout: SWEEP_WAIT_MS,
     });
     const odds = view.panel.getByRole('region', { name: 'Odds over many seeds' });
@@ -38,32 +39,42 @@ test.describe('odds steps', () => {
 
     const results = odds.getByRole('region', { name: /Chance of losing data in a year, over seeds 1 to 1,000/ });
     const row = (label: string) => results.getByRole('listitem').filter({ hasText: new RegExp(`^${label}`) });
-    await expect(row('three copies, a day to repair')).toBeVisible({ timeout: SWEEP_WAIT_MS });
-    await expect(row('two copies, four hours to repair')).toBeVisible({ timeout: SWEEP_WAIT_MS });
-    await expect(row('two copies, a day to repair')).toContainText('30.2% (302 of 1,000 seeds)');
-    await expect(row('two copies, a day to repair')).toContainText('27.4% to 33.1%');
-    await expect(row('two copies, a day to repair')).toContainText('28.5%');
-    await expect(row('three copies, a day to repair')).toContainText('0.3% (3 of 1,000 seeds)');
-    await expect(row('two copies, four hours to repair')).toContainText('5.7% (57 of 1,000 seeds)');
-    // The model sits inside every interval, said in words (not colour alone).
-    await expect(results.getByText('Yes, inside')).toHaveCount(3);
+    const twoDay = row('two copies, a day to repair');
+    await expect(twoDay).toBeVisible({ timeout: SWEEP_WAIT_MS });
+    await expect(twoDay).toContainText('30.2% (302 of 1,000 seeds)');
+    await expect(twoDay).toContainText('27.4% to 33.1%');
+    await expect(twoDay).toContainText('28.5%');
+    // The model sits inside the interval, said in words (not colour alone).
+    await expect(twoDay).toContainText('Yes, inside');
     await expect(odds.getByRole('progressbar')).toHaveCount(0);
     await expect(odds.getByRole('button', { name: /^Run/ })).toHaveCount(0);
-
     const axe = await new AxeBuilder({ page }).include('.lesson-odds').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const reveal = view.panel.getByRole('region', { name: 'What the seeds showed' });
     await expect(reveal).toContainText('30.2% of the 1,000 years lost data');
     await expect(view.panel.getByText(/You predicted 20%; the run measured 30.2%/)).toBeVisible();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await odds.scrollIntoViewIfNeeded();
+
+    // Step 7: a third copy against a repair six times faster, predicted as a choice.
+    await view.next();
+    await expect(view.panel).toContainText('Step 7 of 7: A third copy, or a faster repair?');
+    await view.predict('The repair six times faster, by far');
+    await odds.getByRole('button', { name: 'Run 1,000 seeds' }).click();
+    await expect(row('two copies, four hours to repair')).toBeVisible({ timeout: SWEEP_WAIT_MS });
+    await expect(row('three copies, a day to repair')).toContainText('0.3% (3 of 1,000 seeds)');
+    await expect(row('three copies, a day to repair')).toContainText('0.102% to 0.878%');
+    await expect(row('three copies, a day to repair')).toContainText('0.343%');
+    await expect(row('two copies, four hours to repair')).toContainText('5.7% (57 of 1,000 seeds)');
+    await expect(results.getByText('Yes, inside')).toHaveCount(2);
+    await expect(view.panel.getByText('Not this time. What happened: The third copy, by far')).toBeVisible();
+    await results.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e/screenshots/odds-lesson-2.png' });
 
-    // The lesson's end scores the odds prediction with the others.
+    // The lesson's end scores the odds predictions with the others.
     await view.next();
-    const scored = view.panel.getByRole('listitem').filter({ hasText: 'Step 6: The odds of losing data in a year' });
-    await expect(scored).toContainText('You predicted20%');
-    await expect(scored).toContainText('close (within 50%)');
+    const scored = (title: string) => view.panel.getByRole('listitem').filter({ hasText: title });
+    await expect(scored('Step 6: The odds of losing data in a year')).toContainText('You predicted20%');
+    await expect(scored('Step 6: The odds of losing data in a year')).toContainText('close (within 50%)');
+    await expect(scored('Step 7: A third copy, or a faster repair?')).toContainText('not this time');
   });
 
   test('lesson 3 by keyboard: cancel, run again, the surge far above the model', async ({ page }) => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { getBuiltInScenario, type Scenario } from '../sim/index';
 import { replicaGroupFleet } from '../sweep/markovReference';
 import { getLesson } from './catalog/index';
+import type { FigureValues } from './figures';
 import type { Lesson, Step } from './lessonSchema';
 import { stepSchema } from './lessonSchema';
 import { oddsFigureId } from './oddsSchema';
@@ -34,13 +35,15 @@ describe('odds steps', () => {
   });
 
   it('runs each case on the fleet of independent replica groups the model describes, seeds 1 to 1,000', () => {
-    const { lesson, step } = oddsStepOf('disks-at-scale');
-    const odds = step.odds;
-    if (!odds) throw new Error('lesson 2 has no odds step');
-    for (const c of odds.cases) {
-      const expected = replicaGroupFleet(lessonScenario(lesson.scenario, lesson.edits), c.fleet);
-      expect(oddsCaseScenario(lesson, c)).toEqual(expected);
-      expect(oddsCaseSpec(lesson, odds, c).seeds).toEqual({ from: 1, to: 1000 });
+    const lesson = getLesson('disks-at-scale') as Lesson;
+    const steps = lesson.steps.filter((s) => s.odds);
+    expect(steps.map((s) => s.odds?.cases.length)).toEqual([1, 2]);
+    for (const { odds } of steps) {
+      for (const c of odds?.cases ?? []) {
+        const expected = replicaGroupFleet(lessonScenario(lesson.scenario, lesson.edits), c.fleet);
+        expect(oddsCaseScenario(lesson, c)).toEqual(expected);
+        if (odds) expect(oddsCaseSpec(lesson, odds, c).seeds).toEqual({ from: 1, to: 1000 });
+      }
     }
   });
 
@@ -59,16 +62,19 @@ describe('odds steps', () => {
   it.each(['disks-at-scale', 'correlated-faults'])(
     '%s: the sweeps give every figure the step declares',
     (lessonId) => {
-      const { lesson, step } = oddsStepOf(lessonId);
-      const values = measureOddsInProcess(lesson, step);
-      for (const f of step.figures) expect(Number.isFinite(values[f.id]), f.id).toBe(true);
-      const table = (step.odds?.cases ?? []).map((c) => {
-        const v = (stat: 'share' | 'low' | 'high' | 'model') => (values[oddsFigureId(c.id, stat)] ?? 0).toFixed(4);
-        return `${c.id}: ${v('share')} [${v('low')}, ${v('high')}] model ${v('model')}`;
-      });
+      const lesson = getLesson(lessonId) as Lesson;
+      const steps = lesson.steps.filter((s) => s.odds);
+      const values = Object.assign({}, ...steps.map((step) => measureOddsInProcess(lesson, step))) as FigureValues;
+      for (const f of steps.flatMap((step) => step.figures)) expect(Number.isFinite(values[f.id]), f.id).toBe(true);
+      const table = steps
+        .flatMap((step) => step.odds?.cases ?? [])
+        .map((c) => {
+          const v = (stat: 'share' | 'low' | 'high' | 'model') => (values[oddsFigureId(c.id, stat)] ?? 0).toFixed(4);
+          return `${c.id}: ${v('share')} [${v('low')}, ${v('high')}] model ${v('model')}`;
+        });
       console.info(`${lessonId}\n${table.join('\n')}`);
       // Lesson 3 repeats lesson 2's cases: the same seeds give the same figures (from memory).
-      expect(measureOddsInProcess(lesson, step)).toEqual(values);
+      for (const step of steps) expect(values).toMatchObject(measureOddsInProcess(lesson, step));
     },
     SWEEP_TIMEOUT_MS,
   );

@@ -38,14 +38,14 @@ describe('prediction scores', () => {
       slowPartitionsLost: 8,
       twoDayShare: 0.302,
     });
-    expect(results.map((r) => r.score)).toEqual(['right', 'close', 'wrong', 'skipped', 'skipped', 'close']);
+    expect(results.map((r) => r.score)).toEqual(['right', 'close', 'wrong', 'skipped', 'skipped', 'close', 'skipped']);
     expect(results[1]?.measured).toBe('27 (disks that failed in 30 days)');
-    expect(scoreLine(results)).toBe('3 of 4 predictions right or close (2 skipped)');
-    expect(scoreLine(predictionResults(disks, {}, {}))).toBe('No predictions made (6 skipped)');
+    expect(scoreLine(results)).toBe('3 of 4 predictions right or close (3 skipped)');
+    expect(scoreLine(predictionResults(disks, {}, {}))).toBe('No predictions made (7 skipped)');
     const text = resultsText(disks, results, { seed: 7, link: 'https://example.org/#lesson=disks-at-scale&step=1' });
     expect(text.split('\n')).toEqual([
       'Faultline lesson 2: Disks die at scale (seed 7)',
-      '3 of 4 predictions right or close (2 skipped).',
+      '3 of 4 predictions right or close (3 skipped).',
       expect.stringMatching(
         /^Step 1, A disk takes its data with it: predicted They are gone.*; happened They are gone.* \(right\)$/,
       ),
@@ -54,6 +54,7 @@ describe('prediction scores', () => {
       expect.stringMatching(/^Step 4, .*: skipped; happened None$/),
       'Step 5, Two copies, repaired once a quarter: skipped; measured 8 (partitions that lost both copies)',
       'Step 6, The odds of losing data in a year: predicted 25%; measured 30.2% (share of seeds that lost data, two copies, a day to repair) (close)',
+      'Step 7, A third copy, or a faster repair?: skipped; happened The third copy, by far',
       'https://example.org/#lesson=disks-at-scale&step=1',
     ]);
   });

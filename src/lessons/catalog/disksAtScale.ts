@@ -3,7 +3,7 @@
 import type { LessonInput } from '../lessonSchema';
 import { HOUR_MS, choice, constantFigure, ratioFigure, totalFigure } from './builders';
 import { disksAtScaleClaims } from './disksAtScaleClaims';
-import { disksAtScaleOddsStep } from './disksAtScaleOdds';
+import { disksAtScaleCopiesOrRepairStep, disksAtScaleOddsStep } from './disksAtScaleOdds';
 import {
   DAY_PER_SECOND,
   DISK_MTTF_HOURS,
@@ -183,6 +183,7 @@ export const disksAtScale: LessonInput = {
     },
     slowRepairStep(fleet(100, true, QUARTER_REPAIR_HOURS)),
     disksAtScaleOddsStep,
+    disksAtScaleCopiesOrRepairStep,
   ],
   claims: disksAtScaleClaims,
   conclusion:
