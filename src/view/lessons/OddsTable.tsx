@@ -4,41 +4,28 @@
 // reads in the lesson panel's narrow column and on a phone without scrolling sideways.
 import type { Ref } from 'react';
 import type { FigureValues } from '../../lessons/figures';
-import { formatFigure } from '../../lessons/format';
-import { oddsFigureId, type Odds, type OddsCase, type OddsStat } from '../../lessons/oddsSchema';
+import type { Odds, OddsCase } from '../../lessons/oddsSchema';
 import { oddsCaseMeasured } from '../../lessons/oddsStep';
+import { oddsCaseView } from './oddsView';
 
 const grouped = new Intl.NumberFormat('en-US');
-const pct = (value: number) => formatFigure(value, 'percent');
-
-function Verdict({ c, low, high, model }: { c: OddsCase; low: number; high: number; model: number }) {
-  const inside = low <= model && model <= high;
-  return (
-    <span className={inside ? 'is-inside' : 'is-outside'}>
-      <span aria-hidden="true">{inside ? '✓ ' : '✗ '}</span>
-      {inside ? 'Yes, inside' : `No: the model is ${model > high ? 'above' : 'below'} it`}
-      {!c.modelApplies && ' (the model assumes independent failures)'}
-    </span>
-  );
-}
 
 function CaseResult({ c, odds, figures }: { c: OddsCase; odds: Odds; figures: FigureValues }) {
-  const f = (stat: OddsStat) => figures[oddsFigureId(c.id, stat)] ?? Number.NaN;
+  const view = oddsCaseView(c, figures, odds.seeds);
   return (
     <li data-case={c.id}>
       <strong className="lesson-odds-case">{c.label}</strong>
       <dl>
         <dt>Lost data</dt>
-        <dd>
-          {pct(f('share'))} ({grouped.format(f('count'))} of {grouped.format(odds.seeds)} seeds)
-        </dd>
+        <dd>{view.lost}</dd>
         <dt>95% interval</dt>
-        <dd>{f('count') === 0 ? `below ${pct(f('high'))}` : `${pct(f('low'))} to ${pct(f('high'))}`}</dd>
+        <dd>{view.interval}</dd>
         <dt>Markov model</dt>
-        <dd>{pct(f('model'))}</dd>
+        <dd>{view.model}</dd>
         <dt>Model inside?</dt>
-        <dd>
-          <Verdict c={c} low={f('low')} high={f('high')} model={f('model')} />
+        <dd className={view.inside ? 'is-inside' : 'is-outside'}>
+          <span aria-hidden="true">{view.inside ? '✓ ' : '✗ '}</span>
+          {view.verdict}
         </dd>
       </dl>
     </li>
