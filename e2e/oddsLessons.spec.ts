@@ -46,13 +46,14 @@ test.describe('odds steps', () => {
     await expect(twoDay).toContainText('28.5%');
     // The model sits inside the interval, said in words (not colour alone).
     await expect(twoDay).toContainText('Yes, inside');
+    await expect(odds.getByText('Done: 1,000 seeds.')).toBeVisible();
     await expect(odds.getByRole('progressbar')).toHaveCount(0);
     await expect(odds.getByRole('button', { name: /^Run/ })).toHaveCount(0);
     const axe = await new AxeBuilder({ page }).include('.lesson-odds').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const reveal = view.panel.getByRole('region', { name: 'What the seeds showed' });
     await expect(reveal).toContainText('30.2% of the 1,000 years lost data');
-    await expect(view.panel.getByText(/You predicted 20%; the run measured 30.2%/)).toBeVisible();
+    await expect(view.panel.getByText(/You predicted 20%; 1,000 seeds measured 30.2%/)).toBeVisible();
 
     // Step 7: a third copy against a repair six times faster, predicted as a choice.
     await view.next();
@@ -68,6 +69,13 @@ test.describe('odds steps', () => {
     await expect(view.panel.getByText('Not this time. What happened: The third copy, by far')).toBeVisible();
     await results.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e/screenshots/odds-lesson-2.png' });
+
+    // Looking back at step 6 shows its results as measured, with nothing to run.
+    await view.panel.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(view.panel).toContainText('The odds of losing data in a year');
+    await expect(row('two copies, a day to repair')).toContainText('30.2% (302 of 1,000 seeds)');
+    await expect(odds.getByRole('button', { name: /^Run/ })).toHaveCount(0);
+    await view.panel.getByRole('button', { name: 'Return to step 7' }).click();
 
     // The lesson's end scores the odds predictions with the others.
     await view.next();
@@ -117,7 +125,9 @@ test.describe('odds steps', () => {
     await expect(view.panel.getByRole('region', { name: 'What the seeds showed' })).toContainText(
       '12.7% of the years lost data',
     );
-    await expect(view.panel.getByText(/You predicted 1%; the run measured 12.7%, more than 50% away/)).toBeVisible();
+    await expect(
+      view.panel.getByText(/You predicted 1%; 1,000 seeds measured 12.7%, more than 50% away/),
+    ).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
     await results.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e/screenshots/odds-lesson-3-phone.png' });

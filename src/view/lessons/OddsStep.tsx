@@ -96,7 +96,11 @@ export function OddsStep({ lesson, odds, review }: OddsStepProps) {
       )}
       <OddsTable odds={odds} figures={figures} resultsRef={resultsRef} />
       <p className="lesson-odds-status" aria-live="polite">
-        {done && !review && `Done: ${seeds} seeds for each of ${odds.cases.length} cases.`}
+        {done &&
+          !review &&
+          (odds.cases.length === 1
+            ? `Done: ${seeds} seeds.`
+            : `Done: ${seeds} seeds for each of ${odds.cases.length} cases.`)}
       </p>
     </section>
   );

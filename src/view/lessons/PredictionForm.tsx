@@ -18,6 +18,8 @@ interface PredictionProps {
   readonly onPredict: (answer: Answer) => void;
   /** Absent while looking back: a past step's prediction cannot be skipped any more. */
   readonly onSkip?: () => void;
+  /** Who measured the answer, as the verdict says it: "the run" (default) or an odds step's seeds. */
+  readonly measuredBy?: string;
 }
 
 /** Next sends the learner here while the step waits for their prediction. */
@@ -31,6 +33,7 @@ function Verdict({
   prediction,
   answer,
   figures,
+  measuredBy = 'the run',
 }: Omit<PredictionProps, 'onPredict' | 'onSkip' | 'revealed' | 'skipped'>) {
   if (answer === null) return null;
   const score = scoreAnswer(prediction, answer, figures);
@@ -57,7 +60,7 @@ function Verdict({
   return (
     <p className={`lesson-verdict ${good ? 'is-right' : 'is-wrong'}`}>
       <span aria-hidden="true">{good ? '✓ ' : '✗ '}</span>
-      You predicted {formatFigure(Number(answer), prediction.unit)}; the run measured{' '}
+      You predicted {formatFigure(Number(answer), prediction.unit)}; {measuredBy} measured{' '}
       {formatFigure(truth, prediction.unit)}
       {good ? ` (within ${within}: close).` : `, more than ${within} away.`}
     </p>
@@ -84,7 +87,9 @@ export function PredictionForm(props: PredictionProps) {
         <p>
           Your prediction: <strong>{answerText(prediction, answer)}</strong>
         </p>
-        {revealed && <Verdict prediction={prediction} answer={answer} figures={props.figures} />}
+        {revealed && (
+          <Verdict prediction={prediction} answer={answer} figures={props.figures} measuredBy={props.measuredBy} />
+        )}
       </div>
     );
   }

@@ -52,6 +52,7 @@ export function StepView({ lesson, step, review = false }: StepViewProps) {
           revealed={revealed}
           figures={figures}
           onPredict={actions.predict}
+          {...(step.odds && { measuredBy: `${step.odds.seeds.toLocaleString('en-US')} seeds` })}
           {...(!review && { onSkip: actions.skipPrediction })}
         />
       )}
