@@ -129,7 +129,7 @@ test.describe('odds steps', () => {
       view.panel.getByText(/You predicted 1%; 1,000 seeds measured 12.7%, more than 50% away/),
     ).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
-    await results.scrollIntoViewIfNeeded();
+    await surge.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e/screenshots/odds-lesson-3-phone.png' });
   });
 });
