@@ -7,7 +7,7 @@
 import { Rng, samplerOf, type Sampler } from '../random';
 import type { Scenario } from '../scenarioSchema';
 import type { CacheTier as CacheSettings, CacheWritePolicy } from '../tierSchemas';
-import { fmix32, hashPair } from './hash32';
+import { fmix32Word, hashPair, unsignedMod } from './hash32';
 import { HashRing } from './hashRing';
 import { LruCache } from './lruCache';
 import { ModuloPlacement, type Placement } from './placement';
@@ -105,7 +105,7 @@ export class CacheTier {
 
   /** The storage partition holding a key. */
   partitionOf(key: number, partitions: number): number {
-    return fmix32(key ^ 0x3c6ef372) % partitions;
+    return unsignedMod(fmix32Word(key ^ 0x3c6ef372), partitions);
   }
 
   lookedUp(slot: number, hit: boolean, stale: boolean): void {

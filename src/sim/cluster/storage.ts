@@ -24,6 +24,7 @@ import { traceLost } from '../trace/traceHops';
 import { traceRejection, traceReplica, traceRoundReply } from '../trace/traceStorage';
 import { REJECTED, queueWait } from './storageQueue';
 import { cachedRead, type ReadRound } from '../cache/cachedRead';
+import { unsignedMod } from '../cache/hash32';
 
 const answers = new Float64Array(MAX_RF);
 /** When each rejection (a full storage queue) reached the coordinator, in order. */
@@ -49,9 +50,9 @@ function mixSeed(seed: number, k: number, s: number): number {
   return h ^ (h >>> 13);
 }
 
-/** mixSeed taken as unsigned, modulo n: an index in [0, n). */
+/** mixSeed taken as unsigned, modulo n: an index in [0, n) (unsignedMod: never a boxed number). */
 function mixIndex(seed: number, k: number, s: number, n: number): number {
-  return (mixSeed(seed, k, s) >>> 0) % n;
+  return unsignedMod(mixSeed(seed, k, s), n);
 }
 
 export function beginStorageRound(st: SimState, slot: number, a: number): void {

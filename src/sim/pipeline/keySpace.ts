@@ -3,7 +3,7 @@
 // cache, the log and the index; without one, the index's own Zipf popularity over index.keys
 // (with neither, uniform over DEFAULT_KEYS).
 import { Rng } from '../random';
-import { fmix32, hashPair } from '../cache/hash32';
+import { fmix32Word, hashPair, unsignedMod } from '../cache/hash32';
 import { Zipf } from '../cache/zipf';
 import type { CacheTier } from '../cache/cacheTier';
 import type { IndexSettings } from './pipelineSchema';
@@ -40,11 +40,11 @@ export class KeySpace {
 
   /** The log partition that carries a key's changes. */
   partitionOf(key: number, partitions: number): number {
-    return fmix32(key ^ 0x2545f491) % partitions;
+    return unsignedMod(fmix32Word(key ^ 0x2545f491), partitions);
   }
 
   /** The index shard that holds a key. */
   shardOf(key: number, shards: number): number {
-    return fmix32(key ^ 0x61c88647) % shards;
+    return unsignedMod(fmix32Word(key ^ 0x61c88647), shards);
   }
 }
