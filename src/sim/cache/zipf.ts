@@ -89,6 +89,22 @@ function buildAlias(p: Float64Array): { threshold: Uint32Array; alias: Int32Arra
   return { threshold, alias };
 }
 
+// Tables by key count and exponent. A table depends on nothing else and is only read, so the runs
+// of a sweep (and the cache tier and the log's keys of one run) share it: building one for a
+// million keys (a million exp and log) was most of the cost of creating a data-system run.
+const ALIAS_TABLE_LIMIT = 4;
+const aliasTables = new Map<string, { threshold: Uint32Array; alias: Int32Array }>();
+
+function aliasTableFor(keys: number, exponent: number): { threshold: Uint32Array; alias: Int32Array } {
+  const id = `${keys}:${exponent}`;
+  const cached = aliasTables.get(id);
+  if (cached) return cached;
+  const built = buildAlias(zipfProbabilities(keys, exponent));
+  if (aliasTables.size >= ALIAS_TABLE_LIMIT) aliasTables.clear(); // a bound: a run uses one or two key spaces
+  aliasTables.set(id, built);
+  return built;
+}
+
 const EMPTY_U32 = new Uint32Array(0);
 const EMPTY_I32 = new Int32Array(0);
 
@@ -115,7 +131,7 @@ export class Zipf {
     const table = method === 'table' || (method === 'auto' && keys <= TABLE_MAX_KEYS);
     this.code = exponent === 0 ? 0 : table ? 1 : 2;
     if (this.code === 1) {
-      const built = buildAlias(zipfProbabilities(keys, exponent));
+      const built = aliasTableFor(keys, exponent);
       this.threshold = built.threshold;
       this.alias = built.alias;
     } else {
