@@ -131,6 +131,32 @@ function measureReference(pending: number) {
   return { pendingEvents: pending, events, eventsPerSecond: Math.round(median(rates)) };
 }
 
+/**
+ * What a sweep pays per seed besides running: creating the run (median of 15 after a warm-up,
+ * so tables a worker builds once, such as the cache's key popularity, are not counted) and the
+ * snapshot at its end. Milliseconds.
+ */
+function measureConstruction(ids: string[], simSeconds: number) {
+  return Object.fromEntries(
+    ids.map((id) => {
+      const s = scenario(id);
+      createSimulation(s, 99).snapshot(); // warm-up
+      const create: number[] = [];
+      for (let r = 0; r < 15; r++) {
+        const t0 = performance.now();
+        createSimulation(s, 1 + r);
+        create.push(performance.now() - t0);
+      }
+      const sim = createSimulation(s, 1);
+      sim.runUntil(simSeconds * 1000);
+      const t0 = performance.now();
+      sim.snapshot();
+      const snapshotMs = performance.now() - t0;
+      return [id, { createMs: Number(median(create).toFixed(2)), snapshotMs: Number(snapshotMs.toFixed(2)) }];
+    }),
+  );
+}
+
 /** Memory of one run, measured in a fresh child process so runs do not share a heap. */
 function measureMemory(id: string, simSeconds: number) {
   const out = execFileSync(
@@ -213,6 +239,7 @@ function main(): void {
   const short = measureMemory('large', 10);
   const long = measureMemory('large', 100);
   const seek = measureSeek('large', 120);
+  const construction = measureConstruction(['default', 'large', 'data-system'], 10);
   console.log(
     JSON.stringify(
       {
@@ -239,6 +266,7 @@ function main(): void {
         },
         memory: { large: { short, long, longOverShortHeap: Number((long.heapUsedMB / short.heapUsedMB).toFixed(2)) } },
         seek,
+        construction,
       },
       null,
       2,
