@@ -4,21 +4,29 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-const COMPARE_WORKER_URL = /new URL\((['"])[^'"]*\/compareWorker\.ts\1,\s*import\.meta\.url\)/;
+/** Workers an embed never starts: comparing runs and running many seeds are full-lab features. */
+const FULL_LAB_WORKERS = [
+  { module: '/compare/runComparison.ts', worker: 'compareWorker', what: 'Comparing runs' },
+  { module: '/sweep/browserPool.ts', worker: 'sweepWorker', what: 'Running many seeds' },
+];
+
+const workerUrl = (worker: string) => new RegExp(`new URL\\((['"])[^'"]*/${worker}\\.ts\\1,\\s*import\\.meta\\.url\\)`);
 
 /**
- * Keeps the build to one file: comparing runs (the only user of the compare worker, which would
- * be a second file) is never offered in an embed, so its worker is replaced by a clear error.
+ * Keeps the build to one file: the workers of features never offered in an embed (each would be
+ * a second file) are replaced by a clear error.
  */
-function withoutCompareWorker(): Plugin {
+function withoutFullLabWorkers(): Plugin {
   return {
-    name: 'faultline-element-without-compare-worker',
+    name: 'faultline-element-without-full-lab-workers',
     enforce: 'pre',
     transform(code, id) {
-      if (!id.endsWith('/compare/runComparison.ts')) return null;
-      if (!COMPARE_WORKER_URL.test(code)) this.error('runComparison.ts no longer starts compareWorker.ts as expected.');
-      const fail = `(() => { throw new Error('Comparing runs is not part of <faultline-lab>; open the full lab.'); })()`;
-      return { code: code.replace(COMPARE_WORKER_URL, fail), map: null };
+      const entry = FULL_LAB_WORKERS.find((w) => id.endsWith(w.module));
+      if (!entry) return null;
+      const url = workerUrl(entry.worker);
+      if (!url.test(code)) this.error(`${entry.module} no longer starts ${entry.worker}.ts as expected.`);
+      const fail = `(() => { throw new Error('${entry.what} is not part of <faultline-lab>; open the full lab.'); })()`;
+      return { code: code.replace(url, fail), map: null };
     },
   };
 }
@@ -47,7 +55,7 @@ function elementFiles(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), withoutCompareWorker(), elementFiles()],
+  plugins: [react(), withoutFullLabWorkers(), elementFiles()],
   // Library mode leaves `process.env` alone for the consumer's bundler; this file goes to browsers.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,

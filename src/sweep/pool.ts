@@ -29,8 +29,9 @@ export class PoolCancelled extends Error {
   }
 }
 
+/** Small chunks: progress comes often even when one seed is a long run, and the last ones finish together. */
 export function defaultChunkSize(total: number, workers: number): number {
-  return Math.max(1, Math.min(100, Math.ceil(total / (workers * 16))));
+  return Math.max(1, Math.min(20, Math.ceil(total / (workers * 32))));
 }
 
 export async function runPool(

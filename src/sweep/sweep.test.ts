@@ -69,6 +69,8 @@ describe('the Wilson interval', () => {
     expect(one.low).toBeCloseTo(0.00177, 4);
     expect(one.high).toBeCloseTo(0.05449, 4);
     expect(wilsonInterval(20, 20).high).toBe(1);
+    expect(wilsonInterval(0, 1000).low).toBe(0); // exactly: rounded, it came out 2.2e-17
+    expect(wilsonInterval(1000, 1000).high).toBe(1);
     expect(() => wilsonInterval(3, 2)).toThrow(RangeError);
   });
 

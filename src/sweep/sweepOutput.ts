@@ -81,6 +81,13 @@ export function rowsCsv(rows: readonly SeedRow[]): string {
   return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 
+/** The rows as objects again, from their compact arrays (in COLUMNS order). */
+export function rowsOf(output: Pick<SweepOutput, 'rows'>): SeedRow[] {
+  return output.rows.map(
+    (cells) => Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i] ?? null])) as unknown as SeedRow,
+  );
+}
+
 const cellSchema = z.union([z.string().max(64), z.number(), z.boolean(), z.null()]);
 const shardSchema = z.strictObject({ index: z.number().int().min(1), of: z.number().int().min(1) });
 const outputSchema = z.object({
@@ -112,9 +119,7 @@ export function readOutput(
   const output = parsed.data;
   if (output.columns.join() !== COLUMNS.join())
     return { ok: false, error: `${name} has other columns than this version writes (${output.columns.join(', ')})` };
-  const rows = output.rows.map(
-    (cells) => Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i] ?? null])) as unknown as SeedRow,
-  );
+  const rows = rowsOf(output);
   const slice = output.shard === null ? output.seeds : shardRange(output.seeds, output.shard);
   const expected = slice === null ? 0 : slice.to - slice.from + 1;
   const inOrder = rows.every((r, i) => slice !== null && r.seed === slice.from + i);

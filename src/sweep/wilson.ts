@@ -18,5 +18,8 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): Inte
   const z2 = z * z;
   const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
   const half = (z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
-  return { share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At k = 0 (or k = n) the bound is exactly 0 (or 1); computed, it rounds to a hair beside it.
+  const low = successes === 0 ? 0 : Math.max(0, centre - half);
+  const high = successes === trials ? 1 : Math.min(1, centre + half);
+  return { share: p, low, high };
 }

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Experiment } from '../../share/experiment';
 import { exportFileName } from '../../share/fileNames';
-import { rowsCsv, type SweepOutput } from '../../sweep/sweepOutput';
+import { rowsCsv, rowsOf, type SweepOutput } from '../../sweep/sweepOutput';
 import { downloadText } from '../share/download';
 import { SweepHistogram } from './SweepHistogram';
 import { MAX_LINK_CHARS } from '../../share/link';
@@ -16,7 +16,6 @@ import {
   elapsedText,
   figuresOf,
   lossSentence,
-  rowsOf,
   seedsWord,
   sloSentence,
 } from './sweepModel';

@@ -5,7 +5,7 @@ import { getBuiltInScenario } from '../../sim/index';
 import type { Experiment } from '../../share/experiment';
 import { PoolCancelled } from '../../sweep/browserPool';
 import { runSeeds } from '../../sweep/runSeed';
-import { outputOf, identityOf } from '../../sweep/sweepOutput';
+import { outputOf, identityOf, rowsOf } from '../../sweep/sweepOutput';
 import { prepareSweep, specOf } from '../../sweep/sweepSpec';
 import { proportion } from '../../sweep/summary';
 import { readSweepParam, sweepParam, sweepParamOf } from './sweepLink';
@@ -18,7 +18,6 @@ import {
   figuresOf,
   lossSentence,
   percent,
-  rowsOf,
   sloSentence,
   timeLeft,
 } from './sweepModel';

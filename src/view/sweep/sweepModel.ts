@@ -4,7 +4,7 @@
 import type { Bin, Distribution } from '../../sweep/distribution';
 import type { SeedRow } from '../../sweep/runSeed';
 import type { Proportion, SweepSummary } from '../../sweep/summary';
-import { COLUMNS, type SweepOutput } from '../../sweep/sweepOutput';
+import { rowsOf, type SweepOutput } from '../../sweep/sweepOutput';
 import type { SweepMode } from '../../sweep/sweepSpec';
 
 /** A share as a percentage: one decimal, two significant digits below 1%, two decimals near 100%. */
@@ -170,13 +170,6 @@ export function barLabel(
 export function binIndexOf(bins: readonly Bin[], value: number): number {
   const last = bins.length - 1;
   return bins.findIndex((b, i) => value >= b.from && (value < b.to || (i === last && value <= b.to)));
-}
-
-/** The output's rows as objects again, for CSV and for finding a seed. */
-export function rowsOf(output: Pick<SweepOutput, 'rows'>): SeedRow[] {
-  return output.rows.map(
-    (cells) => Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i] ?? null])) as unknown as SeedRow,
-  );
 }
 
 /** The row of the run the experiment was taken from, when its seed is in the range. */
