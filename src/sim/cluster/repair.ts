@@ -48,12 +48,16 @@ function chooseTarget(st: SimState, p: number): number {
   let bestScore = Number.POSITIVE_INFINITY;
   for (let disk = 0; disk < st.diskStatus.length; disk++) {
     if (st.diskStatus[disk] !== DiskStatusCode.healthy) continue;
+    // Cheapest test first: a disk at least as full as the best so far cannot win (ties keep the
+    // lower index), whatever else holds. A fleet of 10,000 disks is mostly skipped here.
+    const load = (st.diskReplicas[disk] as Set<number>).size + (st.diskRebuilding[disk] as number);
+    if (load >= bestScore) continue;
     const node = diskNode(st, disk);
     if (usedNodes.has(node) || st.nodeStatus[node] !== NodeStatusCode.up) continue;
     if (st.scaling !== null && st.scaling.draining[node] === 1) continue; // being emptied for removal
     const rackPenalty =
       st.scenario.storage.placement === 'rack-aware' && usedRacks.has(st.nodeRack[node] as number) ? 1e9 : 0;
-    const score = rackPenalty + (st.diskReplicas[disk] as Set<number>).size + (st.diskRebuilding[disk] as number);
+    const score = rackPenalty + load;
     if (score < bestScore) {
       bestScore = score;
       best = disk;
