@@ -4,6 +4,7 @@
 // Exit codes, as `npm run sim`: 0 done; 2 for bad input, with a sentence naming it; 130 when
 // stopped with Ctrl-C; 1 only for a bug in Faultline. On any error or stop nothing is written: the
 // output is printed, or its file renamed into place, only once everything is computed.
+import { markovLines } from './sweepMarkovLine';
 import { readFileSync } from 'node:fs';
 import { InputError, type Scenario } from '../src/sim/index';
 import { fromData } from '../src/share/experiment';
@@ -88,7 +89,7 @@ function piecesOf(format: Format, output: SweepOutput, rows: readonly SeedRow[])
     case 'csv':
       return outputCsv(rows);
     case 'words':
-      return [describeSweep(output, scenarioOf(output), rows)];
+      return [describeSweep(output, scenarioOf(output), rows, markovLines)];
     default: {
       const unknown: never = format;
       throw new Error(`unknown format ${String(unknown)}`);

@@ -44,7 +44,7 @@ function currentRun(row: SeedRow | undefined, seed: number, durability: boolean)
 
 /**
  * Lines a model adds beside the measured chance, for scenarios it describes (issue 16: the
- * Markov model of a replica group, when each partition is its own group). None yet.
+ * Markov model of a replica group: scripts/sweepMarkovLine.ts).
  */
 export type ReferenceLines = (scenario: Scenario, durationMs: number) => readonly string[];
 export const noReference: ReferenceLines = () => [];
@@ -63,7 +63,7 @@ export function describeSweep(
   const seed = output.experiment.seed;
   const hours = hardwareHours(scenario, output.durationMs);
   const horizon = scenario.hardwareFaults.enabled
-    ? `, ${plain(hours)} hardware hours (${plain(hours / YEAR_HOURS)} years) each, ${plain((hours / YEAR_HOURS) * s.seeds)} seed-years in all`
+    ? `, ${plain(hours)} hardware hours (${plain(hours / YEAR_HOURS)} year${hours === YEAR_HOURS ? '' : 's'}) each, ${plain((hours / YEAR_HOURS) * s.seeds)} seed-years in all`
     : '';
   const slo = scenario.slo;
   const lines = [
