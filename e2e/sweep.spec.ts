@@ -52,7 +52,7 @@ test('a hundred seeds of this run: odds, histograms with this run marked, a bar 
   test.setTimeout(budgetMs(LOADED_S.sweepAndOpen));
   const lab = new LabPage(page);
   const dialog = await openSweepOnACrash(lab);
-  await expect(dialog).toContainText('your 1 action at their moments');
+  await expect(dialog).toContainText('and your one action at its moment');
   await runHundred(dialog);
   await expect(dialog.getByRole('heading', { name: /^100 seeds \(1 to 100\) in / })).toBeVisible();
   await expect(dialog.getByTestId('sweep-headline')).toContainText('lost acknowledged writes');

@@ -88,9 +88,9 @@ function SweepContent({ open, runner }: { readonly open: boolean; readonly runne
     <dialog ref={ref} className="modal sweep-dialog" aria-labelledby="sweep-title" onClose={onClose}>
       <DialogHead id="sweep-title" title="Run many seeds" onClose={close} />
       <p>
-        One run shows one possible future. This runs the same experiment (this cluster and its policies, your{' '}
-        {count(actions)} {actions === 1 ? 'action' : 'actions'} at their moments) from many seeds: other request
-        timings, other random faults. The odds come with their 95% interval.
+        One run shows one possible future. This runs the same experiment (this cluster and its policies
+        {actionWords(actions)}) from many seeds: other request timings, other random faults. The odds come with their
+        95% interval.
       </p>
       {state.linkProblem && (
         <p className="share-warning" role="alert">
@@ -125,4 +125,11 @@ function SweepContent({ open, runner }: { readonly open: boolean; readonly runne
       </div>
     </dialog>
   );
+}
+
+/** What of the learner's own the sweep repeats, after "this cluster and its policies". */
+function actionWords(actions: number): string {
+  if (actions === 0) return ', with no actions of yours';
+  if (actions === 1) return ', and your one action at its moment';
+  return `, and your ${count(actions)} actions at their moments`;
 }
