@@ -25,6 +25,7 @@ import { traceRejection, traceReplica, traceRoundReply } from '../trace/traceSto
 import { REJECTED, queueWait } from './storageQueue';
 import { cachedRead, type ReadRound } from '../cache/cachedRead';
 import { unsignedMod } from '../cache/hash32';
+import { answerDraws, drawAnswer, drawReply, replyDraws } from './roundDraws';
 
 const answers = new Float64Array(MAX_RF);
 /** When each rejection (a full storage queue) reached the coordinator, in order. */
@@ -139,14 +140,13 @@ function runRound(st: SimState, slot: number, a: number, sinceMs: number): numbe
   const link = st.balancerLink(a);
   // A fresh reply needs a path back now (a replay checked it already, since the round began).
   if (sinceMs < 0 && !(canTalk(st, BALANCER, st.appNode(a), link) && canTalk(st, CLIENTS, BALANCER, 0))) return -1;
-  const draws = st.storageDraws;
-  draws.reseed(mixSeed(seed, -1, -1));
-  const toBalancer = draws.draw(st.hopSampler);
-  const toClients = draws.draw(st.hopSampler);
-  const back = toBalancer + toClients + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
+  drawReply(st, mixSeed(seed, -1, -1));
+  const toBalancer = replyDraws[0] as number;
+  const back =
+    toBalancer + (replyDraws[1] as number) + (st.linkLatencyMs[link] as number) + (st.linkLatencyMs[0] as number);
   const base = st.scenario.network.loss;
-  const lostNearServer = draws.next() < base + (st.linkLoss[link] as number);
-  const lostNearClients = draws.next() < base + (st.linkLoss[0] as number);
+  const lostNearServer = (replyDraws[2] as number) < base + (st.linkLoss[link] as number);
+  const lostNearClients = (replyDraws[3] as number) < base + (st.linkLoss[0] as number);
   if (traceSlot >= 0) {
     const outcome = result >= 0 ? 'ok' : 'unavailable';
     const toBalancerMs = toBalancer + (st.linkLatencyMs[link] as number);
@@ -296,9 +296,10 @@ function replicaAnswer(
       return -1;
     }
   }
-  const out = draws.draw(st.hopSampler);
-  const hops = out + draws.draw(st.hopSampler) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
-  const diskMs = (draws.draw(st.diskSampler) * (st.nodeSlow[node] as number)) / (st.nodeSpeed[node] as number);
+  drawAnswer(st, draws);
+  const out = answerDraws[0] as number;
+  const hops = out + (answerDraws[1] as number) + (degraded ? 2 * (st.linkLatencyMs[link] as number) : 0);
+  const diskMs = ((answerDraws[2] as number) * (st.nodeSlow[node] as number)) / (st.nodeSpeed[node] as number);
   let waitMs = 0;
   const queues = st.storageQueues;
   if (queues !== null) {
