@@ -86,43 +86,53 @@ function SweepContent({ open, runner }: { readonly open: boolean; readonly runne
   const actions = store.getState().commandLog.length;
   return (
     <dialog ref={ref} className="modal sweep-dialog" aria-labelledby="sweep-title" onClose={onClose}>
-      <DialogHead id="sweep-title" title="Run many seeds" onClose={close} />
-      <p>
-        One run shows one possible future. This runs the same experiment (this cluster and its policies
-        {actionWords(actions)}) from many seeds: other request timings, other random faults. The odds come with their
-        95% interval.
-      </p>
-      {state.linkProblem && (
-        <p className="share-warning" role="alert">
-          {state.linkProblem}
-        </p>
-      )}
-      {status.kind === 'running' ? (
-        <SweepProgress done={status.done} total={status.total} elapsedMs={status.elapsedMs} onCancel={runner.cancel} />
-      ) : (
-        <SweepForm key={opened} last={spec} onRun={runner.start} />
-      )}
-      <div aria-live="polite" className="sweep-status">
-        {status.kind === 'cancelled' && (
-          <p data-testid="sweep-cancelled">
-            The sweep was cancelled after {count(status.done)} of {count(status.total)} seeds; none of its results are
-            kept.
+      {/* Closed, it holds nothing: its fields ("First seed") are not the lab's and must not be found as them. */}
+      {open && (
+        <>
+          <DialogHead id="sweep-title" title="Run many seeds" onClose={close} />
+          <p>
+            One run shows one possible future. This runs the same experiment (this cluster and its policies
+            {actionWords(actions)}) from many seeds: other request timings, other random faults. The odds come with
+            their 95% interval.
           </p>
-        )}
-        {status.kind === 'failed' && (
-          <p className="share-warning" role="alert">
-            The sweep could not run: {status.error}
-          </p>
-        )}
-        {status.kind === 'done' && experiment && (
-          <SweepResults
-            output={status.output}
-            experiment={experiment}
-            elapsedMs={status.elapsedMs}
-            onOpenSeed={openSeed}
-          />
-        )}
-      </div>
+          {state.linkProblem && (
+            <p className="share-warning" role="alert">
+              {state.linkProblem}
+            </p>
+          )}
+          {status.kind === 'running' ? (
+            <SweepProgress
+              done={status.done}
+              total={status.total}
+              elapsedMs={status.elapsedMs}
+              onCancel={runner.cancel}
+            />
+          ) : (
+            <SweepForm key={opened} last={spec} onRun={runner.start} />
+          )}
+          <div aria-live="polite" className="sweep-status">
+            {status.kind === 'cancelled' && (
+              <p data-testid="sweep-cancelled">
+                The sweep was cancelled after {count(status.done)} of {count(status.total)} seeds; none of its results
+                are kept.
+              </p>
+            )}
+            {status.kind === 'failed' && (
+              <p className="share-warning" role="alert">
+                The sweep could not run: {status.error}
+              </p>
+            )}
+            {status.kind === 'done' && experiment && (
+              <SweepResults
+                output={status.output}
+                experiment={experiment}
+                elapsedMs={status.elapsedMs}
+                onOpenSeed={openSeed}
+              />
+            )}
+          </div>
+        </>
+      )}
     </dialog>
   );
 }
